@@ -1,0 +1,63 @@
+"""Text clean-up: markup left by converters, marker glyphs, whitespace."""
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import regex
+
+# Block-level tags end a paragraph; everything else is dropped with its brackets.
+_BREAK_TAGS = regex.compile(r"(?i)</?(?:p|br|li|ul|ol|div|tr|h[1-6]|table|thead|tbody|caption)\b[^>]*>")
+_ANY_TAG = regex.compile(r"</?[A-Za-z][^>]*>")
+_EMPHASIS = regex.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_HEADING_HASHES = regex.compile(r"^\s*#{1,6}\s+")
+_INLINE_SPACE = regex.compile(r"[^\S\n]+")
+_NEWLINES = regex.compile(r"\s*\n\s*")
+
+# Status and list markers the templates print before names and status lines, the private-use
+# glyphs of symbol fonts, and the "—" that stands before "Ingen".
+MARKER_CHARS = "\u25a0-\u25ff\u2600-\u27bf\u2022\u2713\u2714\u2640\u2642\ue000-\uf8ff\u2014\u25b6\u2043\u2219"
+_LEADING_MARKERS = regex.compile(rf"^[\s{MARKER_CHARS}]+")
+_TRAILING_MARKERS = regex.compile(rf"[\s{MARKER_CHARS}]+$")
+_ONLY_MARKERS = regex.compile(rf"^[\s{MARKER_CHARS}]*$")
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace (no-break and thin spaces included) become one space; ends trimmed."""
+    return " ".join(text.split())
+
+
+def strip_markup(text: str, keep_paragraphs: bool = False) -> str:
+    """Remove HTML tags and entities, markdown emphasis and heading hashes.
+
+    Block-level tags become paragraph breaks: with keep_paragraphs they are kept as "\\n",
+    otherwise folded into spaces like any other whitespace.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    if "<" in text:
+        text = _BREAK_TAGS.sub("\n", text)
+        text = _ANY_TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    text = _HEADING_HASHES.sub("", text)
+    if not keep_paragraphs:
+        return collapse(text)
+    text = _INLINE_SPACE.sub(" ", text)
+    return _NEWLINES.sub("\n", text).strip()
+
+
+def strip_markers(text: str) -> str:
+    """Remove marker glyphs (● ■ ◆ ✓ ♀ and symbol-font glyphs) at both ends of a name or status line."""
+    return _TRAILING_MARKERS.sub("", _LEADING_MARKERS.sub("", text))
+
+
+def is_only_markers(text: str) -> bool:
+    return bool(_ONLY_MARKERS.match(text))
+
+
+def squash(text: str) -> str:
+    """Case-folded with all whitespace removed: the form header aliases are matched in, so that
+    converter splits such as "kvinn or" or "Perio dens" do not matter."""
+    return "".join(text.split()).casefold()

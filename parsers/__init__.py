@@ -1,0 +1,75 @@
+"""One reader per input format, all producing `pipeline.blocks.ParsedDocument`.
+
+`read(path)` picks the reader from the file's first bytes, not only its name, so a Word file
+saved as `.pdf` is still read (with a warning) and a broken file gets a clear reason.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from pipeline.blocks import ParsedDocument, Problem, UnreadableFile
+
+# suffix -> format; the order of formats in READERS is the order sniffing tries them.
+SUFFIX_FORMATS = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+    ".pdf": "pdf", ".docx": "docx", ".doc": "doc",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+
+# format -> "module:function"; imported lazily so a missing optional library only affects its format.
+READERS = {
+    "txt": "parsers.text:read_text",
+    "md": "parsers.text:read_text",
+    "pdf": "parsers.pdf:read_pdf",
+    "docx": "parsers.docx:read_docx",
+    "doc": "parsers.doc:read_doc",
+    "html": "parsers.html:read_html",
+}
+
+
+def sniff(head: bytes) -> str | None:
+    """The format the file's first bytes show, or None when they show nothing certain."""
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    lowered = head[:512].lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
+
+
+def detect_format(path: Path) -> tuple[str, list[Problem]]:
+    by_name = SUFFIX_FORMATS.get(path.suffix.lower())
+    with path.open("rb") as handle:
+        head = handle.read(2048)
+    if not head:
+        raise UnreadableFile("empty_file", "the file is empty (0 bytes): nothing to read; "
+                                           "check that the download or copy completed")
+    by_content = sniff(head)
+    if by_content and by_name and by_content != by_name and by_name not in ("txt", "md"):
+        return by_content, [Problem("warning", "wrong_extension",
+                                    f"the file is named .{path.suffix.lstrip('.')} but its content is "
+                                    f"{by_content.upper()}; it was read as {by_content.upper()}")]
+    if by_content and by_name in ("txt", "md") and by_content != "html":
+        return by_content, [Problem("warning", "wrong_extension",
+                                    f"the file is named {path.suffix} but its content is {by_content.upper()}")]
+    if by_name:
+        return by_name, []
+    if by_content:
+        return by_content, []
+    raise UnreadableFile("unknown_format", f"unknown file type {path.suffix!r}: rapportdata reads "
+                                           f"{', '.join(sorted(set(SUFFIX_FORMATS)))}")
+
+
+def read(path: Path, password: str | None = None) -> ParsedDocument:
+    """Read any supported file. Raises UnreadableFile when nothing can be read."""
+    fmt, problems = detect_format(path)
+    module_name, func_name = READERS[fmt].split(":")
+    reader = getattr(importlib.import_module(module_name), func_name)
+    parsed = reader(path, password=password) if fmt == "pdf" else reader(path)
+    parsed.problems[:0] = problems
+    return parsed

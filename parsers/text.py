@@ -1,0 +1,120 @@
+"""Plain-text reports, as other converters leave them.
+
+What the archives hold: TAB-separated table rows (a run of TAB lines is one table), markdown
+headings and emphasis, HTML fragments, markdown separator rows, and lines that a converter glued
+together with bold markers (`NÄMNDMÅL:**Title****ÅTAGANDE:**...`). Encoded as UTF-8 or, in older
+archives, Windows-1252 with CRLF line ends.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from normalizers.text import strip_markup
+from pipeline.blocks import Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
+
+_SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
+_MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+(.*)$")
+_BULLET = regex.compile(r"^\s*[-–]\s+(?=\S)")
+_PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_HTML_PARAGRAPHS = regex.compile(r"(?i)</p>\s*<p\b[^>]*>|<br\s*/?>")
+
+
+def decode(raw: bytes) -> tuple[str, list[Problem]]:
+    """UTF-8 (with or without BOM) first; Windows-1252, the encoding of older Swedish office
+    files, when the bytes are not UTF-8. Binary data is refused."""
+    if b"\x00" in raw[:65536]:
+        raise UnreadableFile("binary_file", "the file holds binary data (NUL bytes), not text: "
+                                            "if it is a document, give it its real extension (.pdf, .docx, .doc)")
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if "\ufffd" in text or controls > len(text[:65536]) / 100:
+        raise UnreadableFile("not_text", "the file is neither UTF-8 nor Windows-1252 text: "
+                                         "convert it to UTF-8, or give it its real extension")
+    return text, [Problem("warning", "windows_1252", "the file is not UTF-8; it was read as Windows-1252")]
+
+
+def split_glued(line: str) -> list[tuple[str, bool]]:
+    """Split a line at bold markers that glue separate lines together.
+
+    `**` with text right against it on the outside (`label:**Title**`, `Title****Label`) is glue
+    a converter left between lines; `**` with a space outside it is emphasis inside a sentence.
+    Returns (piece, whole_piece_was_bold) pairs.
+    """
+    if "**" not in line:
+        return [(line, False)]
+    parts = line.split("**")
+    pieces: list[tuple[str, bool]] = []
+    current = ""
+    bold = True  # becomes False once any text outside bold joins the piece
+    for k, part in enumerate(parts):
+        inside = k % 2 == 1
+        if k > 0:
+            before, after = parts[k - 1], part
+            glue = (not before or not before[-1].isspace()) and (not after or not after[0].isspace())
+            if glue and current.strip():
+                pieces.append((current, bold))
+                current, bold = "", True
+        if part.strip() and not inside:
+            bold = False
+        current += part
+    if current.strip():
+        pieces.append((current, bold))
+    return pieces
+
+
+def _paragraphs(line: str, place: Place) -> list[Paragraph]:
+    heading = None
+    match = _MD_HEADING.match(line)
+    if match:
+        heading, line = len(match.group(1)), match.group(2)
+    line = _BULLET.sub("", line)
+    out = []
+    for chunk in _HTML_PARAGRAPHS.split(line):
+        for piece, bold in split_glued(chunk):
+            text = strip_markup(piece)
+            if text:
+                out.append(Paragraph(text, place, heading=heading, bold=bold and heading is None))
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    if _PIPE_ROW.match(line) and "\t" not in line:
+        line = line.strip().strip("|").replace("|", "\t")
+    return [strip_markup(cell, keep_paragraphs=True) for cell in line.split("\t")]
+
+
+def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
+    blocks: list[Paragraph | Table] = []
+    table: Table | None = None
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip("\r")
+        is_row = "\t" in line or bool(_PIPE_ROW.match(line))
+        if is_row and line.strip():
+            place = Place(line=number)
+            cells = _cells(line)
+            if table is None:
+                table = Table([], place)
+                blocks.append(table)
+            if all(_SEPARATOR_CELL.match(c) or not c for c in cells):
+                continue  # markdown separator row: layout, not content
+            table.rows.append(Row(cells, place))
+            continue
+        table = None
+        if line.strip():
+            blocks.extend(_paragraphs(line, Place(line=number)))
+    # A table whose only rows were separators has no content.
+    return [b for b in blocks if not isinstance(b, Table) or b.rows]
+
+
+def read_text(path: Path) -> ParsedDocument:
+    text, problems = decode(path.read_bytes())
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    return ParsedDocument(parse_lines(text.split("\n")), fmt, problems=problems)
+
+

@@ -1,0 +1,90 @@
+"""The format-neutral block model.
+
+Every parser turns one file into a `ParsedDocument`: an ordered list of paragraphs and tables,
+each carrying the place it came from. The structure recogniser reads only this model, so it
+never knows whether a report was a PDF, a Word file or text.
+
+Contract for parsers (tests/test_parsers_agree.py holds them to it):
+- Text is free of markup (HTML tags, markdown `**`/`#`, Word fields). Marker glyphs
+  (● ■ ◆ ✓ ♀ ...) are kept: the recogniser strips them where it needs to.
+- Runs of whitespace are collapsed to one space and ends trimmed, except that a table cell may
+  hold several paragraphs separated by "\\n".
+- Empty and whitespace-only paragraphs are not emitted.
+- Lines that were glued by a converter (`NÄMNDMÅL:**Title****ÅTAGANDE:**...`) are separate
+  paragraphs, as a Word document shows them.
+- A table has one `Row` per source row with one string per grid column. A cell merged across
+  several grid columns gives its text at its first column and "" for the others; a row that is
+  one cell across the full width has `spanning=True`.
+- Running page headers and footers ("Sida 3 (16)") are not emitted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a block came from: `page` for paged sources (1-based), `line` for text sources
+    (1-based line of the file) or, for Word, the 1-based ordinal of the paragraph or table row
+    in the body."""
+
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    place: Place
+    # Heading level 1-6 when the source marks the paragraph as a heading (Word heading style,
+    # markdown '#', HTML <h1>); None for body text. A hint only: goal labels decide structure.
+    heading: int | None = None
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[str]
+    place: Place
+    spanning: bool = False
+    header: bool = False  # the source marks it as a header row (<th>, repeated Word header)
+
+
+@dataclass(slots=True)
+class Table:
+    rows: list[Row]
+    place: Place
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something a reader could not read, or read only in part."""
+
+    severity: str  # "error" | "warning"
+    code: str
+    message: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    blocks: list[Block]
+    source_format: str  # pdf | docx | doc | txt | md | html
+    page_count: int | None = None
+    ocr: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+
+class UnreadableFile(Exception):
+    """Raised by a parser when a file cannot be read at all. `code` is a short machine-readable
+    reason, the message says what a person can do about it."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
