@@ -61,3 +61,25 @@ def squash(text: str) -> str:
     """Case-folded with all whitespace removed: the form header aliases are matched in, so that
     converter splits such as "kvinn or" or "Perio dens" do not matter."""
     return "".join(text.split()).casefold()
+
+
+_SCOPE_NOTES = regex.compile(r"\((?:alla|samtliga)\s+(?:nämnder|bolag)[^)]*\)", regex.IGNORECASE)
+_NOT_KEY = regex.compile(r"[^\w%/]+")
+
+
+def indicator_key(name: str) -> str:
+    """A join key for one indicator across reports and years: markers, case, punctuation and
+    scope notes such as "(alla nämnder/bolag)" do not count."""
+    text = _SCOPE_NOTES.sub(" ", strip_markers(strip_markup(name)))
+    return collapse(_NOT_KEY.sub(" ", text.casefold()))
+
+
+def first_letter_is_lower(text: str) -> bool:
+    """Whether the text starts, after markers and punctuation, with a lower-case letter: the
+    sign of a line that continues a name or sentence cut by a page break or a wrap."""
+    for char in strip_markers(text):
+        if char.isalpha():
+            return char.islower()
+        if char.isdigit():
+            return False
+    return False

@@ -1,0 +1,132 @@
+"""Swedish numbers, units and targets as printed in the reports' cells.
+
+"1 400 st", "0,45 %", "−15,7", "118,", "max 6 %", "+/- 1 %", "3 500 000 kWh", "55,5 kWh/kvm",
+"minska", "tas fram av nämnden": the raw text is kept by the caller; these functions only read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from normalizers.text import collapse, strip_markers, strip_markup
+
+# Printed unit -> unit in the dataset. Money in millions has three spellings in the archives.
+UNIT_ALIASES: dict[str, str] = {
+    "%": "%", "procent": "%", "st": "st", "st.": "st", "stycken": "st",
+    "kr": "kr", "kronor": "kr", "tkr": "tkr", "tusen kr": "tkr", "tusen kronor": "tkr",
+    "mnkr": "mnkr", "mkr": "mnkr", "mn kr": "mnkr", "milj kr": "mnkr", "milj. kr": "mnkr",
+    "miljoner kr": "mnkr", "miljoner kronor": "mnkr",
+    "mdkr": "mdkr", "miljarder kr": "mdkr", "miljarder kronor": "mdkr",
+    "kwh": "kWh", "kwh/kvm": "kWh/kvm", "kwh/m2": "kWh/kvm", "kwh/m²": "kWh/kvm", "mwh": "MWh",
+    "dagar": "dagar", "dag": "dagar", "dygn": "dygn", "timmar": "timmar", "tim": "timmar",
+    "veckor": "veckor", "månader": "månader", "år": "år", "personer": "personer", "pers": "personer",
+    "hushåll": "hushåll", "index": "index", "poäng": "poäng", "ton": "ton", "kg": "kg",
+}
+SEK_PER_UNIT = {"kr": 1.0, "tkr": 1e3, "mnkr": 1e6, "mdkr": 1e9}
+
+# Words that put a bound or a tolerance on a target instead of being part of the number.
+COMPARATORS: dict[str, str] = {
+    "max": "max", "högst": "max", "maximalt": "max", "under": "max", "<": "max", "≤": "max", "<=": "max",
+    "min": "min", "minst": "min", "lägst": "min", "över": "min", ">": "min", "≥": "min", ">=": "min",
+    "+/-": "±", "±": "±", "+-": "±", "ca": "ca", "cirka": "ca", "ungefär": "ca",
+}
+# Targets stated as a direction instead of a number.
+DIRECTIONS: dict[str, str] = {
+    "minska": "minska", "minskar": "minska", "minskning": "minska", "lägre": "minska",
+    "öka": "öka", "ökar": "öka", "ökning": "öka", "högre": "öka",
+    "bibehålla": "bibehålla", "oförändrat": "bibehålla", "oförändrad": "bibehålla",
+}
+
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
+_NUMBER = regex.compile(
+    r"(?P<sign>[+-])?\s*"
+    r"(?P<int>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)?"
+    r"(?:(?P<sep>[,.])(?P<frac>\d*))?"
+)
+_COMPARATOR = regex.compile(
+    r"^(?P<cmp>\+/-|\+-|±|<=|>=|[<>≤≥]|(?:max|högst|maximalt|under|min|minst|lägst|över|ca|cirka|ungefär)\b\.?)\s*",
+    regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """What a cell says: a number with its unit, or a bound, or a direction, or nothing numeric."""
+
+    value: float | None
+    unit: str | None = None
+    comparator: str | None = None  # max | min | ± | ca
+    direction: str | None = None  # minska | öka | bibehålla
+
+
+NOTHING = Quantity(None)
+
+
+def normalize_unit(text: str) -> str | None:
+    """The dataset's spelling of a printed unit, or None if it is not a unit."""
+    key = collapse(text).casefold().strip(" ()")
+    return UNIT_ALIASES.get(key) or UNIT_ALIASES.get(key.rstrip("."))
+
+
+def _number(text: str) -> tuple[float, str] | None:
+    """A whole-number reading of the start of text, and the rest; None if it does not start with one."""
+    match = _NUMBER.match(text)
+    if not match or not (match.group("int") or match.group("frac")):
+        return None
+    integer = regex.sub(r"\D", "", match.group("int") or "") or "0"
+    sep, frac = match.group("sep"), match.group("frac") or ""
+    if sep == "." and len(frac) == 3 and match.group("int"):
+        integer, frac = integer + frac, ""  # "1.400": a dot as thousands separator
+    value = float(f"{integer}.{frac or 0}")
+    if match.group("sign") == "-":
+        value = -value
+    return value, text[match.end():]
+
+
+def parse_quantity(raw: str | None) -> Quantity:
+    """Read a cell such as "1 400 st", "0,45 %", "−15,7", "118,", "max 6 %", "minska".
+
+    A cell that holds anything besides a bound word, one number and a unit ("tas fram 2010",
+    "10-15 %", "Halvår 1 2018") has no value: a number is only taken when the cell is one.
+    """
+    if raw is None:
+        return NOTHING
+    text = strip_markers(strip_markup(raw)).translate(_MINUS)
+    if not text:
+        return NOTHING
+    folded = text.casefold().rstrip(".")
+    if folded in DIRECTIONS:
+        return Quantity(None, direction=DIRECTIONS[folded])
+    comparator = None
+    match = _COMPARATOR.match(text)
+    if match:
+        comparator = COMPARATORS[match.group("cmp").casefold().rstrip(".")]
+        text = text[match.end():]
+    reading = _number(text.strip())
+    if reading is None:
+        return NOTHING
+    value, rest = reading
+    rest = rest.strip()
+    unit = None
+    if rest:
+        unit = normalize_unit(rest)
+        if unit is None:
+            return NOTHING
+    return Quantity(value, unit, comparator)
+
+
+def to_sek(value: float | None, unit: str | None) -> float | None:
+    if value is None or unit not in SEK_PER_UNIT:
+        return None
+    return value * SEK_PER_UNIT[unit]
+
+
+_UNIT_IN_TEXT = regex.compile(
+    r"(?<![\w])(mnkr|mkr|mdkr|tkr|milj(?:\.|oner)?\s*kr(?:onor)?|miljarder\s*kr(?:onor)?|"
+    r"tusen\s*kr(?:onor)?|kronor|kr)(?![\w])", regex.IGNORECASE)
+
+
+def money_unit_in(text: str) -> str | None:
+    """The first money unit a caption or sentence states ("(mkr)", "Alla belopp är i miljoner kr")."""
+    match = _UNIT_IN_TEXT.search(text)
+    return normalize_unit(match.group(1)) if match else None

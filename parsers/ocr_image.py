@@ -1,0 +1,216 @@
+"""Page images for OCR: deskewing and finding ruled tables, with numpy and Pillow only.
+
+A scanned page is a grey image. Tables in the reports are drawn with a full grid of thin grey
+rules, so a table is found from its rules rather than from the text: long horizontal runs of
+dark pixels are row borders, and columns of dark pixels that cross a whole row are cell borders.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSettings:
+    # Pixels darker than this count as ink of a rule. The reports' grey grid sits near 125 and
+    # shaded header and comment cells near 220, so the cut lies between them.
+    rule_threshold: int = 200
+    # Skew search: the scanner's rotation is small; searching wider only costs time.
+    max_skew_degrees: float = 2.0
+    skew_coarse_step_degrees: float = 0.25
+    skew_step_degrees: float = 0.05
+    skew_search_scale: float = 0.25  # the page is shrunk for the search, which needs no detail
+    # A row border is at least this long (fraction of page width); words and headings never are.
+    min_rule_fraction: float = 0.15
+    # Gaps this short (px) inside a rule are JPEG noise, not the end of the rule.
+    rule_gap: int = 3
+    # Rows of pixels this close (px) belong to the same, thick or slightly tilted, rule.
+    rule_merge: int = 6
+    # A cell border crosses at least this share of its row's height; text strokes never do.
+    border_coverage: float = 0.8
+    # Borders closer than this (px) across rows are the same grid column.
+    column_tolerance: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    y: int
+    x0: int
+    x1: int
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    top: int
+    bottom: int
+    borders: tuple[int, ...]  # x of each vertical border in this row, left to right
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """One ruled table on a page: its rows, and the x of every column border of the whole grid."""
+
+    rows: tuple[GridRow, ...]
+    columns: tuple[int, ...]
+
+    @property
+    def top(self) -> int:
+        return self.rows[0].top
+
+    @property
+    def bottom(self) -> int:
+        return self.rows[-1].bottom
+
+    @property
+    def left(self) -> int:
+        return self.columns[0]
+
+    @property
+    def right(self) -> int:
+        return self.columns[-1]
+
+
+def skew_angle(page: np.ndarray, settings: ImageSettings) -> float:
+    """The rotation (degrees, Pillow's sense) that makes text lines and rules horizontal: the one
+    whose row profile of ink is sharpest, since level lines concentrate ink in few rows.
+    Searched coarse to fine, as the profile's peak is smooth enough not to be stepped over."""
+    small = Image.fromarray(page).reduce(round(1 / settings.skew_search_scale))
+    ink = Image.fromarray(np.where(np.asarray(small) < settings.rule_threshold, 255, 0).astype(np.uint8))
+
+    def sharpness(angle: float) -> float:
+        rotated = np.asarray(ink.rotate(angle, resample=Image.BILINEAR), dtype=np.float64)
+        return float(rotated.sum(axis=1).var())
+
+    best, step = 0.0, settings.skew_coarse_step_degrees
+    span = settings.max_skew_degrees
+    while True:
+        steps = round(span / step)
+        best = max((best + k * step for k in range(-steps, steps + 1)), key=sharpness)
+        if step <= settings.skew_step_degrees:
+            return round(best, 3)
+        span, step = step, max(step / 5, settings.skew_step_degrees)
+
+
+def deskew(page: np.ndarray, settings: ImageSettings) -> np.ndarray:
+    angle = skew_angle(page, settings)
+    if angle == 0:
+        return page
+    rotated = Image.fromarray(page).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    return np.asarray(rotated)
+
+
+def _runs(mask: np.ndarray, min_length: int) -> np.ndarray:
+    """(row, start, end) of every run of True along axis 1 that is at least min_length long."""
+    padded = np.pad(mask, ((0, 0), (1, 1))).astype(np.int8)
+    edges = np.diff(padded, axis=1)
+    starts = np.argwhere(edges == 1)
+    ends = np.argwhere(edges == -1)
+    # Starts and ends come row by row in the same order, so they pair up.
+    lengths = ends[:, 1] - starts[:, 1]
+    keep = lengths >= min_length
+    return np.column_stack([starts[keep, 0], starts[keep, 1], ends[keep, 1]])
+
+
+def _close_gaps(mask: np.ndarray, gap: int) -> np.ndarray:
+    """Fill gaps of up to `gap` pixels along axis 1 (a 1-D morphological closing)."""
+    grown = mask.copy()
+    for shift in range(1, gap + 1):
+        grown[:, shift:] |= mask[:, :-shift]
+    shrunk = grown.copy()
+    for shift in range(1, gap + 1):
+        shrunk[:, :-shift] &= grown[:, shift:]
+    return shrunk | mask
+
+
+def find_rules(ink: np.ndarray, settings: ImageSettings) -> list[Rule]:
+    """Horizontal rules: long runs of ink, with runs in neighbouring pixel rows merged into one
+    rule (a grey 1 pt line is 2-4 px thick at 300 dpi and a residual tilt spreads it further)."""
+    # Ink in the pixel row above or below counts too, so a rule tilted by a fraction of a
+    # degree still gives one long run instead of staircase pieces.
+    tolerant = ink.copy()
+    tolerant[1:] |= ink[:-1]
+    tolerant[:-1] |= ink[1:]
+    min_length = round(settings.min_rule_fraction * ink.shape[1])
+    runs = _runs(_close_gaps(tolerant, settings.rule_gap), min_length)
+    rules: list[list[int]] = []  # x0, x1, last y, sum of y, count
+    for y, x0, x1 in runs[np.argsort(runs[:, 0], kind="stable")].tolist():
+        rule = next((r for r in reversed(rules) if y - r[2] <= settings.rule_merge
+                     and x0 < r[1] and x1 > r[0]), None)
+        if rule is None:
+            rules.append([x0, x1, y, y, 1])
+        else:
+            rule[0], rule[1], rule[2], rule[3], rule[4] = min(rule[0], x0), max(rule[1], x1), y, rule[3] + y, rule[4] + 1
+    merged = sorted((Rule(round(total / count), x0, x1) for x0, x1, _, total, count in rules),
+                    key=lambda r: r.x1 - r.x0, reverse=True)
+    # Pieces of a rule that a noisy pixel row broke off stay next to the whole rule: drop them.
+    kept: list[Rule] = []
+    for rule in merged:
+        if not any(abs(rule.y - k.y) <= settings.rule_merge and rule.x0 < k.x1 and rule.x1 > k.x0 for k in kept):
+            kept.append(rule)
+    return kept
+
+
+def _borders(ink: np.ndarray, top: int, bottom: int, left: int, right: int,
+             settings: ImageSettings) -> list[int]:
+    """x of the vertical rules that cross the band between two row borders."""
+    margin = settings.rule_merge
+    if bottom - top <= 2 * margin:
+        return []
+    band = ink[top + margin:bottom - margin, max(left - margin, 0):right + margin + 1]
+    # A border one pixel off its column over part of the band is still one border.
+    tolerant = band.copy()
+    tolerant[:, 1:] |= band[:, :-1]
+    tolerant[:, :-1] |= band[:, 1:]
+    covered = np.flatnonzero(tolerant.mean(axis=0) >= settings.border_coverage)
+    if covered.size == 0:
+        return []
+    groups = np.split(covered, np.flatnonzero(np.diff(covered) > 1) + 1)
+    return [round(group.mean()) + max(left - margin, 0) for group in groups]
+
+
+def _cluster(values: list[int], tolerance: int) -> list[int]:
+    clusters: list[list[int]] = []
+    for value in sorted(values):
+        if clusters and value - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(value)
+        else:
+            clusters.append([value])
+    return [round(sum(c) / len(c)) for c in clusters]
+
+
+def find_grids(page: np.ndarray, settings: ImageSettings) -> list[Grid]:
+    """Ruled tables on a deskewed page, top to bottom. Two successive rules belong to one table
+    when vertical borders join them at both ends; a rule with no such partner (an underline,
+    a separator) is not a table."""
+    ink = page < settings.rule_threshold
+    rules = sorted(find_rules(ink, settings), key=lambda r: r.y)
+    grids: list[Grid] = []
+    rows: list[GridRow] = []
+    for upper, lower in zip(rules, rules[1:]):
+        left, right = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
+        borders = _borders(ink, upper.y, lower.y, left, right, settings) if right > left else []
+        closed = (len(borders) >= 2 and abs(borders[0] - left) <= settings.column_tolerance
+                  and abs(borders[-1] - right) <= settings.column_tolerance)
+        if closed:
+            rows.append(GridRow(upper.y, lower.y, tuple(borders)))
+            continue
+        if rows:
+            grids.append(_grid(rows, settings))
+        rows = []
+    if rows:
+        grids.append(_grid(rows, settings))
+    return grids
+
+
+def _grid(rows: list[GridRow], settings: ImageSettings) -> Grid:
+    columns = _cluster([x for row in rows for x in row.borders], settings.column_tolerance)
+    return Grid(tuple(rows), tuple(columns))
+
+
+def column_index(grid: Grid, x: int, settings: ImageSettings) -> int:
+    """The grid column whose left border is at x."""
+    distances = [abs(c - x) for c in grid.columns]
+    best = int(np.argmin(distances))
+    return best if distances[best] <= settings.column_tolerance else -1

@@ -1,0 +1,105 @@
+"""Geometry types and the one settings object shared by the PDF reader's modules.
+
+Coordinates are PDF points with the origin at the top left of the page (y grows downwards),
+as a reader looks at the page, so "above" is a smaller `top`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class PdfSettings:
+    # Two glyphs belong to one line when their vertical extents overlap by this share of the
+    # smaller one; lower values glue sub- and superscripts on, higher ones split tight leading.
+    line_overlap: float = 0.5
+    # A horizontal gap wider than this many font sizes splits a word even without a space glyph
+    # (justified text and some producers position words without emitting spaces).
+    word_gap: float = 0.25
+    # A gap wider than this many font sizes between words on one line is a column gutter.
+    column_gap: float = 1.2
+    # Rulings: segments thinner than this are lines, shorter than `min_segment` are noise.
+    ruling_thickness: float = 3.0
+    min_segment: float = 3.0
+    # Two rulings closer than this are one grid line (double borders, cell-by-cell strokes).
+    snap: float = 2.5
+    # Running headers and footers live in this share of the page height at the top and bottom.
+    margin_band: float = 0.12
+    # A line in the margin band is running matter when its text repeats on this share of pages.
+    repeat_share: float = 0.5
+    # A vertical gap larger than this many line heights between two lines ends a paragraph.
+    paragraph_gap: float = 0.6
+    # Text this much larger than the body size is a heading.
+    heading_ratio: float = 1.12
+    # A line-free table needs this many consecutive multi-column lines to count as a table.
+    min_table_lines: int = 2
+
+
+DEFAULT_SETTINGS = PdfSettings()
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """An axis-aligned ruling: horizontal when `top == bottom` (after snapping), vertical when
+    `x0 == x1`."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    segments: list[Segment]

@@ -1,0 +1,217 @@
+"""What a PDF page holds, read with pdfium: glyphs with their boxes, and the ruling lines that
+draw table grids, borders and row shading. Then glyphs become words and words become lines.
+
+pdfium is used through its C API one call per glyph because that is an order of magnitude
+faster than pdfminer's layout analysis, which the reader does not need.
+"""
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from parsers.pdf_model import Char, Line, PageContent, PdfSettings, Segment, Word
+
+# pdfium's text page inserts line ends (CR/LF) between lines and marks a soft hyphen it
+# generated with 0x02; none of them is a glyph on the page.
+_NOT_GLYPHS = {0x0D, 0x0A, 0xFFFE, 0x00}
+_SPACES = {0x20, 0xA0, 0x09, 0x2002, 0x2003, 0x2009, 0x202F, 0x3000}
+_BOLD_WEIGHT = 600
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_FORCE_BOLD_FLAG = 1 << 18
+# A fill this close to white is paper, not shading.
+_WHITE = 245
+
+
+def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -> PageContent:
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            chars = _chars(textpage, height)
+        finally:
+            textpage.close()
+        segments = _segments(page, height, settings)
+    finally:
+        page.close()
+    return PageContent(index + 1, width, height, chars, segments)
+
+
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()
+    chars: list[Char] = []
+    size = 0.0
+    bold = False
+    bold_fonts: dict[int | None, bool] = {}
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code in _NOT_GLYPHS:
+            continue
+        if code in _SPACES:
+            # Kept as a word break; its box is irrelevant.
+            chars.append(Char(" ", 0, 0, 0, 0, size, bold))
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        size = pdfium_c.FPDFText_GetFontSize(raw, i)
+        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, i))
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        bold = bold_fonts.get(key)
+        if bold is None:
+            bold = bold_fonts[key] = _is_bold(font)
+        text = "-" if code == 0x02 else chr(code)
+        chars.append(Char(text, box.left, box.right, height - box.top, height - box.bottom, size, bold))
+    return chars
+
+
+def _is_bold(font: pdfium_c.FPDF_FONT) -> bool:
+    # Subset fonts often declare weight 400 whatever they are; the name says "Bold".
+    if not font:
+        return False
+    name = ctypes.create_string_buffer(256)
+    pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
+    return (any(mark in name.value.decode("latin-1").lower() for mark in _BOLD_NAMES)
+            or pdfium_c.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT
+            or bool(pdfium_c.FPDFFont_GetFlags(font) & _FORCE_BOLD_FLAG))
+
+
+def _visible(obj: pdfium.PdfObject) -> tuple[bool, bool]:
+    """(draws its outline, draws a non-white fill)."""
+    fill_mode = ctypes.c_int()
+    stroke = ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    filled = False
+    if fill_mode.value:
+        pdfium_c.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)
+        filled = alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE
+    stroked = False
+    if stroke.value:
+        pdfium_c.FPDFPageObj_GetStrokeColor(obj.raw, red, green, blue, alpha)
+        stroked = alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE
+    return stroked, filled
+
+
+def _segments(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[Segment]:
+    out: list[Segment] = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
+        stroked, filled = _visible(obj)
+        if not (stroked or filled):
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        box = Segment(left, height - top, right, height - bottom)
+        thin_h = box.bottom - box.top <= settings.ruling_thickness
+        thin_v = box.x1 - box.x0 <= settings.ruling_thickness
+        if thin_h or thin_v:
+            # A stroked line or a thin filled bar: one ruling along its long side.
+            if thin_h and box.x1 - box.x0 >= settings.min_segment:
+                mid = (box.top + box.bottom) / 2
+                out.append(Segment(box.x0, mid, box.x1, mid))
+            elif thin_v and box.bottom - box.top >= settings.min_segment:
+                mid = (box.x0 + box.x1) / 2
+                out.append(Segment(mid, box.top, mid, box.bottom))
+            continue
+        out.extend(_path_edges(obj, height, settings))
+    return out
+
+
+def _path_edges(obj: pdfium.PdfObject, height: float, settings: PdfSettings) -> list[Segment]:
+    """The axis-aligned straight edges of a larger path: the four sides of a cell's shading or
+    border box, the lines of a grid drawn as one path. Curves are never rulings."""
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj.raw, matrix)
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    edges: list[Segment] = []
+    start: tuple[float, float] | None = None
+    previous: tuple[float, float] | None = None
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
+                 height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            edges.extend(_axis_segment(previous, point, settings))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            edges.extend(_axis_segment(point, start, settings))
+        previous = point
+    return edges
+
+
+def _axis_segment(a: tuple[float, float], b: tuple[float, float], settings: PdfSettings) -> list[Segment]:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) <= 0.5 and abs(ax - bx) >= settings.min_segment:
+        return [Segment(min(ax, bx), ay, max(ax, bx), ay)]
+    if abs(ax - bx) <= 0.5 and abs(ay - by) >= settings.min_segment:
+        return [Segment(ax, min(ay, by), ax, max(ay, by))]
+    return []
+
+
+def words_of(chars: list[Char], settings: PdfSettings) -> list[Word]:
+    """Glyphs in content-stream order become words; a space, a jump back or down, or a wide
+    gap ends a word."""
+    words: list[Word] = []
+    current: list[Char] = []
+    for ch in chars:
+        if ch.text == " ":
+            _flush(current, words)
+            current = []
+            continue
+        if current:
+            last = current[-1]
+            gap = ch.x0 - last.x1
+            same_line = min(ch.bottom, last.bottom) - max(ch.top, last.top) > 0.3 * (last.bottom - last.top)
+            if not same_line or gap > settings.word_gap * max(last.size, 1.0) or gap < -0.5 * max(last.size, 1.0):
+                _flush(current, words)
+                current = []
+        current.append(ch)
+    _flush(current, words)
+    return words
+
+
+def _flush(chars: list[Char], words: list[Word]) -> None:
+    if not chars:
+        return
+    words.append(Word("".join(c.text for c in chars), min(c.x0 for c in chars), max(c.x1 for c in chars),
+                      min(c.top for c in chars), max(c.bottom for c in chars),
+                      max(c.size for c in chars), all(c.bold for c in chars)))
+
+
+def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
+    """Words whose vertical extents overlap enough form one line, read left to right; lines are
+    returned top to bottom."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        line = lines[-1] if lines else None
+        if line is not None:
+            overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
+            if overlap >= settings.line_overlap * min(line.bottom - line.top, word.bottom - word.top):
+                line.words.append(word)
+                line.top = min(line.top, word.top)
+                line.bottom = max(line.bottom, word.bottom)
+                continue
+        lines.append(Line([word], word.x0, word.x1, word.top, word.bottom))
+    for line in lines:
+        line.words = _glue(sorted(line.words, key=lambda w: w.x0))
+        line.x0 = line.words[0].x0
+        line.x1 = max(w.x1 for w in line.words)
+    return lines
+
+
+def _glue(words: list[Word]) -> list[Word]:
+    """Join pieces of one word that the producer wrote as separate runs (kerning, font
+    changes inside a word): they touch, with no space between them."""
+    out = [words[0]]
+    for word in words[1:]:
+        last = out[-1]
+        if -0.2 * word.size < word.x0 - last.x1 < 0.05 * word.size:
+            out[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
+                           max(last.bottom, word.bottom), max(last.size, word.size), last.bold and word.bold)
+        else:
+            out.append(word)
+    return out

@@ -1,0 +1,334 @@
+"""Tables on one page, before their text is joined: which lines belong to which cell.
+
+Two ways to find a table:
+- ruled: rulings that touch each other form a grid; the grid's lines are the row and column
+  edges, and a column edge missing across a row band means the cells there are merged. A grid
+  with row rules but no column rules (only horizontal lines, or shaded rows) takes its columns
+  from the text's alignment, as a line-free table does.
+- line-free: lines with a column gutter in them, plus the lines that run on from them, form a
+  table; columns are the vertical strips that no word of those lines crosses, rows are told
+  apart by the extra space between rows (or, failing that, by text in the first column).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsers.pdf_model import Line, PdfSettings, Segment, Word
+
+
+@dataclass(slots=True)
+class CellLayout:
+    lines: list[Line]
+    # The right edge text in this cell can reach: a line that stops short of it by more than the
+    # next line's first word ended a paragraph inside the cell.
+    right: float
+
+
+@dataclass(slots=True)
+class RowLayout:
+    cells: list[CellLayout]
+    top: float
+    spanning: bool = False
+    header: bool = False
+
+
+@dataclass(slots=True)
+class TableLayout:
+    rows: list[RowLayout]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+
+# ---------------------------------------------------------------- ruled tables
+
+def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettings) -> list[TableLayout]:
+    horizontal = _merge_collinear([s for s in segments if s.horizontal], True, settings)
+    vertical = _merge_collinear([s for s in segments if not s.horizontal], False, settings)
+    tables = []
+    for h_group, v_group in _grids(horizontal, vertical, settings):
+        table = _grid_table(lines, h_group, v_group, settings)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _merge_collinear(segments: list[Segment], horizontal: bool, settings: PdfSettings) -> list[Segment]:
+    """One segment per stretch of ruling: cell-by-cell strokes and double borders become one."""
+    def position(s: Segment) -> float:
+        return s.top if horizontal else s.x0
+
+    def span(s: Segment) -> tuple[float, float]:
+        return (s.x0, s.x1) if horizontal else (s.top, s.bottom)
+
+    merged: list[Segment] = []
+    for seg in sorted(segments, key=lambda s: (round(position(s) / settings.snap), span(s))):
+        if merged:
+            last = merged[-1]
+            if abs(position(last) - position(seg)) <= settings.snap and span(seg)[0] <= span(last)[1] + settings.snap:
+                end = max(span(last)[1], span(seg)[1])
+                merged[-1] = (Segment(last.x0, last.top, end, last.top) if horizontal
+                              else Segment(last.x0, last.top, last.x0, end))
+                continue
+        merged.append(seg)
+    return merged
+
+
+def _touch(h: Segment, v: Segment, tolerance: float) -> bool:
+    return (h.x0 - tolerance <= v.x0 <= h.x1 + tolerance
+            and v.top - tolerance <= h.top <= v.bottom + tolerance)
+
+
+def _grids(horizontal: list[Segment], vertical: list[Segment],
+           settings: PdfSettings) -> list[tuple[list[Segment], list[Segment]]]:
+    """Connected groups of rulings (a row rule and a column rule that touch are connected;
+    row rules with the same left and right ends, one above the other, are too: that is a
+    table drawn with row rules only)."""
+    nodes = horizontal + vertical
+    parent = list(range(len(nodes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    n_h = len(horizontal)
+    tol = settings.snap
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical):
+            if _touch(h, v, tol):
+                parent[find(i)] = find(n_h + j)
+        for k in range(i + 1, n_h):
+            other = horizontal[k]
+            if abs(h.x0 - other.x0) <= tol and abs(h.x1 - other.x1) <= tol:
+                parent[find(i)] = find(k)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, seg in enumerate(nodes):
+        h_list, v_list = groups.setdefault(find(i), ([], []))
+        (h_list if i < n_h else v_list).append(seg)
+    return [g for g in groups.values() if g[0]]
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= tolerance:
+            continue
+        out.append(value)
+    return out
+
+
+def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment],
+                settings: PdfSettings) -> TableLayout | None:
+    tol = settings.snap
+    x0 = min([s.x0 for s in h_group] + [s.x0 for s in v_group])
+    x1 = max([s.x1 for s in h_group] + [s.x1 for s in v_group])
+    top = min([s.top for s in h_group] + [s.top for s in v_group])
+    bottom = max([s.bottom for s in h_group] + [s.bottom for s in v_group])
+    ys = _cluster([s.top for s in h_group] + [top, bottom], tol)
+    inner = [line for line in (_clip(line, x0, x1, top, bottom) for line in lines) if line is not None]
+    if len(ys) < 2 or not inner:
+        return None
+    xs = _cluster([s.x0 for s in v_group] + [x0, x1], tol)
+    if len(xs) <= 2:
+        # Row rules or shading only: the columns are where the text leaves gutters.
+        found = _gutters(inner, settings, x0)
+        xs = [x0] + [(lo + hi) / 2 for lo, hi in found] + [x1]
+        v_group = [Segment(x, top, x, bottom) for x in xs]
+    if len(xs) < 3 and len(ys) < 3:
+        return None  # a box around text (a frame, a callout), not a table
+    rows = []
+    for r in range(len(ys) - 1):
+        band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
+        if not band:
+            continue
+        edges = _row_edges(band, xs, v_group, (ys[r] + ys[r + 1]) / 2, tol)
+        rows.append(_row(band, edges, len(xs) - 1, xs))
+    if not rows:
+        return None
+    return TableLayout(rows, top, bottom, x0, x1)
+
+
+def _clip(line: Line, x0: float, x1: float, top: float, bottom: float) -> Line | None:
+    mid = (line.top + line.bottom) / 2
+    if not top <= mid <= bottom:
+        return None
+    words = [w for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1]
+    if not words:
+        return None
+    return Line(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom)
+
+
+def _row_edges(band: list[Line], xs: list[float], v_group: list[Segment], y: float, tol: float) -> list[int]:
+    """Indices into xs of the column edges drawn across this row band (outer edges included)."""
+    drawn = [0] + [k for k in range(1, len(xs) - 1)
+                   if any(abs(v.x0 - xs[k]) <= tol and v.top - tol <= y <= v.bottom + tol for v in v_group)] \
+        + [len(xs) - 1]
+    if len(drawn) > 2 or len(xs) <= 2:
+        return drawn
+    # No inner edge drawn in this band. Text flowing across where the edges would be is one cell
+    # across the table (a comment row); otherwise the row simply has no vertical rules (shaded
+    # or open grid) and takes the table's columns.
+    crossing = any(w.x0 < xs[k] - tol < xs[k] + tol < w.x1 for line in band for w in line.words
+                   for k in range(1, len(xs) - 1))
+    return drawn if crossing else list(range(len(xs)))
+
+
+def _row(band: list[Line], edges: list[int], n_columns: int, xs: list[float]) -> RowLayout:
+    """Cells of one row; a cell merged over several grid columns puts its text at its first
+    column and leaves the others empty."""
+    cells = [CellLayout([], xs[k + 1]) for k in range(n_columns)]
+    for a, b in zip(edges, edges[1:]):
+        cells[a].right = xs[b]
+        cells[a].lines = [line for line in (_clip(line, xs[a], xs[b], -1e9, 1e9) for line in band) if line]
+    spanning = n_columns > 1 and len(edges) == 2
+    header = all(w.bold for line in band for w in line.words)
+    return RowLayout(cells, min(line.top for line in band), spanning, header)
+
+
+# ---------------------------------------------------------------- line-free tables
+
+def free_tables(lines: list[Line], settings: PdfSettings) -> list[tuple[int, int, TableLayout]]:
+    """Tables made by whitespace alignment among `lines` (top to bottom, outside ruled tables):
+    (first line index, end line index, table)."""
+    left = _left_margin(lines)
+    out = []
+    i = 0
+    while i < len(lines):
+        if not _structured(lines[i], left, settings):
+            i += 1
+            continue
+        end = _region_end(lines, i, settings)
+        table = _free_table(lines[i:end], left, settings)
+        if table is None:
+            i += 1
+            continue
+        out.append((i, end, table))
+        i = end
+    return out
+
+
+def _left_margin(lines: list[Line]) -> float:
+    counts: dict[int, int] = {}
+    for line in lines:
+        counts[round(line.x0)] = counts.get(round(line.x0), 0) + 1
+    return float(max(counts, key=lambda x: (counts[x], -x))) if counts else 0.0
+
+
+def _wide_gaps(line: Line, left: float, settings: PdfSettings) -> list[tuple[float, float]]:
+    """Gaps on the line wide enough to be column gutters; an indent far from the text's left
+    margin counts too, since a continuation line may start in a later column."""
+    size = line.size
+    gaps = [(a.x1, b.x0) for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 >= settings.column_gap * size]
+    if line.x0 - left >= 2 * settings.column_gap * size:
+        gaps.insert(0, (left, line.x0))
+    return gaps
+
+
+def _structured(line: Line, left: float, settings: PdfSettings) -> bool:
+    return bool(_wide_gaps(line, left, settings))
+
+
+def _region_end(lines: list[Line], start: int, settings: PdfSettings) -> int:
+    """The table runs on over lines of its own text size that follow closely."""
+    size = lines[start].size
+    end = start + 1
+    while end < len(lines):
+        line, previous = lines[end], lines[end - 1]
+        height = previous.bottom - previous.top
+        if abs(line.size - size) > 0.1 * size or line.top - previous.bottom > 1.5 * height:
+            break
+        end += 1
+    return end
+
+
+def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tuple[float, float]]:
+    """Vertical strips that no word of a column-structured line covers and that some such line
+    shows as a wide gap: the spaces between columns."""
+    structured = [line for line in lines if _structured(line, left, settings)]
+    covered = sorted((w.x0, w.x1) for line in structured for w in line.words)
+    open_strips: list[tuple[float, float]] = []
+    reach = None
+    for a, b in covered:
+        if reach is not None and a > reach:
+            open_strips.append((reach, a))
+        reach = b if reach is None else max(reach, b)
+    wide = [g for line in structured for g in _wide_gaps(line, left, settings)]
+    return [(lo, hi) for lo, hi in open_strips
+            if any(g_lo <= lo + 0.01 and hi - 0.01 <= g_hi for g_lo, g_hi in wide)]
+
+
+def _crosses(line: Line, bounds: list[float]) -> bool:
+    return any(w.x0 < b < w.x1 for w in line.words for b in bounds)
+
+
+def _free_table(lines: list[Line], left: float, settings: PdfSettings) -> TableLayout | None:
+    if sum(_structured(line, left, settings) for line in lines) < settings.min_table_lines:
+        return None
+    found = _gutters(lines, settings, left)
+    bounds = [(lo + hi) / 2 for lo, hi in found]
+    x0 = min(line.x0 for line in lines)
+    x1 = max(line.x1 for line in lines)
+    used = {_column_of(w, bounds) for line in lines if _structured(line, left, settings) for w in line.words}
+    if len(used) < 2:
+        return None
+    # Columns that no structured line fills are indents, not columns.
+    keep = sorted(used)
+    bounds = [bounds[k - 1] for k in keep[1:]]
+    rights = bounds + [x1]
+    rows = [_free_row(group, bounds, rights) for group in _row_groups(lines, bounds)]
+    return TableLayout(rows, lines[0].top, lines[-1].bottom, x0, x1)
+
+
+def _row_groups(lines: list[Line], bounds: list[float]) -> list[list[Line]]:
+    """Lines of one row sit closer together than lines of neighbouring rows, when the table has
+    padding between rows; without it, text in the first column starts a row."""
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    threshold = _natural_break(gaps)
+    groups: list[list[Line]] = [[lines[0]]]
+    for gap, line in zip(gaps, lines[1:]):
+        starts_row = gap > threshold if threshold is not None else _column_of(line.words[0], bounds) == 0
+        if starts_row:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _natural_break(gaps: list[float]) -> float | None:
+    """The gap size that separates the small (inside a row) from the large (between rows), or
+    None when the gaps do not fall into two sizes."""
+    if len(gaps) < 2:
+        return None
+    ordered = sorted(gaps)
+    jump, at = max((b - a, k) for k, (a, b) in enumerate(zip(ordered, ordered[1:])))
+    if jump < 1.5 or ordered[at + 1] < 1.6 * max(ordered[at], 0.5):
+        return None
+    return (ordered[at] + ordered[at + 1]) / 2
+
+
+def _free_row(lines: list[Line], bounds: list[float], rights: list[float]) -> RowLayout:
+    n_columns = len(bounds) + 1
+    if any(_crosses(line, bounds) for line in lines) and _column_of(lines[0].words[0], bounds) == 0:
+        cells = [CellLayout(lines, rights[-1])] + [CellLayout([], r) for r in rights[1:]]
+        return RowLayout(cells, lines[0].top, spanning=True,
+                         header=all(w.bold for line in lines for w in line.words))
+    per_column: list[list[Line]] = [[] for _ in range(n_columns)]
+    for line in lines:
+        parts: dict[int, list[Word]] = {}
+        for word in line.words:
+            parts.setdefault(_column_of(word, bounds), []).append(word)
+        for k, words in parts.items():
+            per_column[k].append(Line(words, words[0].x0, words[-1].x1, line.top, line.bottom))
+    cells = [CellLayout(col, rights[k]) for k, col in enumerate(per_column)]
+    return RowLayout(cells, lines[0].top, header=all(w.bold for line in lines for w in line.words))
+
+
+def _column_of(word: Word, bounds: list[float]) -> int:
+    """A word that runs over a gutter (a merged header cell) belongs to the column it starts in."""
+    for k, bound in enumerate(bounds):
+        if word.x0 < bound:
+            return k
+    return len(bounds)

@@ -1,0 +1,83 @@
+"""Reading single paragraphs: goal labels, goal numbers, status lines, section headings.
+
+Compiled once from the alias tables in pipeline.aliases.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from normalizers.text import squash, strip_markers
+from pipeline import aliases
+
+_LABEL = regex.compile(
+    r"^\s*(?:" + "|".join(f"(?P<l{k}>{pattern})" for k, (_, pattern) in enumerate(aliases.GOAL_LEVELS)) + r")"
+    r"(?=[\s:]|$)(?:\s+(?P<lnum>\d{1,2}|[IVX]{1,4}))?\s*(?::\s*(?P<rest>.*)|$)",
+    regex.IGNORECASE)
+# "1.2 Title", "1. Title", "3.Title", "I.1 Title", "2.5. Title": a number needs a dot to be one.
+_NUMBER = regex.compile(
+    r"^\s*(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+|(?:\d{1,2}|[IVX]{1,4})(?=\.))\.?\s*(?P<rest>\S.*)$")
+_STATUS = [(regex.compile(rf"^(?:{pattern})\.?$", regex.IGNORECASE), value) for pattern, value in aliases.ASSESSMENTS]
+_SECTION = [(regex.compile(rf"^(?:{pattern})\s*:?$", regex.IGNORECASE), value)
+            for pattern, value in aliases.GOAL_SECTIONS]
+_TABLE_KINDS = [(regex.compile(rf"^{pattern}$"), kind) for kind, pattern in aliases.TABLE_KINDS]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    level: str
+    number: str | None  # a number printed in the label itself ("INRIKTNINGSMÅL 1:")
+    rest: str  # text after the label on the same line: the goal's title, or ""
+
+
+def match_label(text: str) -> Label | None:
+    match = _LABEL.match(strip_markers(text))
+    if not match:
+        return None
+    level = next(aliases.GOAL_LEVELS[k][0] for k in range(len(aliases.GOAL_LEVELS)) if match.group(f"l{k}"))
+    return Label(level, match.group("lnum"), strip_markers(match.group("rest") or ""))
+
+
+def split_number(title: str) -> tuple[str | None, str]:
+    """("1.2", "Invånare i Stockholm är självförsörjande") from "1.2 Invånare i ..."."""
+    match = _NUMBER.match(title)
+    if not match:
+        return None, title.strip()
+    return match.group("num"), match.group("rest").strip()
+
+
+def match_status(text: str) -> tuple[str | None, str] | None:
+    """(assessment, status line without markers) for a status line, else None."""
+    line = strip_markers(text)
+    if len(line) > 40:
+        return None
+    for pattern, value in _STATUS:
+        if pattern.match(line):
+            return value, line
+    return None
+
+
+_NO_SECTION = object()
+
+
+def match_section(text: str):
+    """The goal field a sub-heading opens (None for sub-headings that open no field), or
+    `_NO_SECTION` when the text is no sub-heading."""
+    line = strip_markers(text)
+    for pattern, value in _SECTION:
+        if pattern.match(line):
+            return value
+    return _NO_SECTION
+
+
+def is_section(value) -> bool:
+    return value is not _NO_SECTION
+
+
+def table_kind(cell: str) -> str | None:
+    key = squash(strip_markers(cell))
+    for pattern, kind in _TABLE_KINDS:
+        if pattern.match(key):
+            return kind
+    return None

@@ -1,0 +1,133 @@
+"""The document's own fields, read from the letterhead at the top of a report.
+
+The letterhead is everything before the first front-matter heading (table of contents,
+"Förslag till beslut", "Sammanfattande analys", ...). Its layout varies by office and year, so
+every field is found by what it says ("Till", "Sammanträde", "Dnr"), not by its position.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from normalizers.dates import find_date, parse_date
+from pipeline import aliases
+from pipeline.blocks import Block, Paragraph
+from pipeline.labels import match_label
+
+_REPORT_TYPES = [(regex.compile(rf"(?i)^\W*(?:{pattern})"), name) for name, pattern in aliases.REPORT_TYPES]
+_TILL = regex.compile(r"(?:^|(?<=\S))Till\s*$|^Till\s+(?P<organ>\S.*)$")
+_ORGAN_WORD = regex.compile(r"(?i)(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige)$")
+_FOR_ORGAN = regex.compile(r"(?i)\bför\s+(?P<organ>[\w\- ]*?(?:nämnd|nämnden|styrelsen|styrelse))\b")
+_ENHET = regex.compile(r"(?i)^(?:\p{L}+enheten|enheten\s+för\s+.+|\p{L}+enhet)$")
+_DNR = regex.compile(r"(?i)\b(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(?P<dnr>[\w][\w./:\- ]*?[\w])\s*$")
+_SAMMANTRADE = regex.compile(r"(?i)sammanträde")
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_TERTIAL = regex.compile(r"(?i)\b(?:tertial(?:rapport)?\s*|T)(?P<n>[12])\b")
+_LETTERHEAD_LIMIT = 60
+
+
+def letterhead(blocks: list[Block]) -> list[Paragraph]:
+    out = []
+    for block in blocks[:_LETTERHEAD_LIMIT]:
+        if not isinstance(block, Paragraph):
+            break
+        if aliases.FRONT_MATTER_END.match(block.text) or match_label(block.text):
+            break
+        out.append(block)
+    return out
+
+
+def _title(paragraphs: list[Paragraph]) -> tuple[int, str, str] | None:
+    for k, paragraph in enumerate(paragraphs):
+        for pattern, report_type in _REPORT_TYPES:
+            if pattern.match(paragraph.text) and len(paragraph.text) <= 150:
+                return k, paragraph.text, report_type
+    return None
+
+
+def _organ(paragraphs: list[Paragraph], title: str | None) -> tuple[int | None, str | None]:
+    for k, paragraph in enumerate(paragraphs):
+        match = _TILL.search(paragraph.text)
+        if not match:
+            continue
+        if match.group("organ"):
+            return k, match.group("organ").strip(" ,.;")
+        if k + 1 < len(paragraphs):
+            return k + 1, paragraphs[k + 1].text.strip(" ,.;")
+    if title:
+        match = _FOR_ORGAN.search(title)
+        if match:
+            organ = match.group("organ").strip()
+            return None, organ[:1].upper() + organ[1:]
+    for k, paragraph in enumerate(paragraphs):
+        text = paragraph.text.strip(" ,.;")
+        if len(text) < 60 and _ORGAN_WORD.search(text) and not _TILL.search(text):
+            return k, text
+    return None, None
+
+
+def _unit(paragraphs: list[Paragraph], title_at: int | None, title: str | None, report_type: str | None) -> str | None:
+    if title and report_type:
+        rest = _REPORT_TYPES[[name for _, name in _REPORT_TYPES].index(report_type)][0].sub("", title).strip()
+        if _ENHET.match(rest):
+            return rest
+    order = list(range(len(paragraphs)))
+    if title_at is not None:  # the unit is usually printed right under the title
+        order = order[title_at + 1:] + order[:title_at]
+    for k in order:
+        text = paragraphs[k].text.strip(" ,.;")
+        if len(text) <= 80 and _ENHET.match(text):
+            return text
+    return None
+
+
+def _covered_year(report_type: str, date: dt.date) -> int:
+    """A plan is adopted in the autumn before its year, a report early in the year after."""
+    if report_type == "verksamhetsplan":
+        return date.year + (1 if date.month >= 7 else 0)
+    if report_type == "verksamhetsberättelse":
+        return date.year - (1 if date.month <= 6 else 0)
+    return date.year
+
+
+def read_metadata(blocks: list[Block]) -> dict:
+    paragraphs = letterhead(blocks)
+    found = _title(paragraphs)
+    title_at, title, report_type = found if found else (None, None, None)
+    organ_at, organ = _organ(paragraphs, title)
+
+    meeting_date = document_date = None
+    for k, paragraph in enumerate(paragraphs):
+        if _SAMMANTRADE.search(paragraph.text):
+            meeting_date = find_date(paragraph.text) or (
+                find_date(paragraphs[k + 1].text) if k + 1 < len(paragraphs) else None)
+            break
+    for k, paragraph in enumerate(paragraphs):
+        date = parse_date(paragraph.text)
+        if date is None:
+            continue
+        if meeting_date is None and organ_at is not None and k > organ_at:
+            meeting_date = date
+        elif document_date is None and date != meeting_date:
+            document_date = date
+
+    dnr = None
+    for paragraph in paragraphs:
+        match = _DNR.search(paragraph.text)
+        if match:
+            dnr = match.group("dnr")
+            break
+
+    year = tertial = None
+    if title:
+        years = _YEAR.findall(title)
+        year = int(years[-1]) if years else None
+        match = _TERTIAL.search(title)
+        tertial = int(match.group("n")) if match and report_type == "tertialrapport" else None
+    if year is None and (meeting_date or document_date):
+        year = _covered_year(report_type or "other", meeting_date or document_date)
+
+    return {"title": title, "report_type": report_type or "other", "year": year, "tertial": tertial,
+            "organ": organ, "unit": _unit(paragraphs, title_at, title, report_type), "dnr": dnr,
+            "document_date": document_date, "meeting_date": meeting_date}

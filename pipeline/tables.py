@@ -1,0 +1,319 @@
+"""Indicator, activity and financial tables recognised on blocks.
+
+An indicator or activity table may be cut by page breaks into several Table blocks, each
+repeating the header; rows wrap; comment rows follow the row they comment on. `TableAssembler`
+keeps the logical table open across blocks until a paragraph comes between them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from normalizers.dates import find_period, parse_date
+from normalizers.numbers import money_unit_in, parse_quantity, to_sek
+from normalizers.text import (collapse, first_letter_is_lower, indicator_key, is_only_markers, squash,
+                              strip_markers)
+from pipeline import aliases
+from pipeline.blocks import Paragraph, Row, Table
+from pipeline.labels import table_kind
+
+_COLUMN_PATTERNS = {
+    "indicator": [(name, regex.compile(pattern)) for name, pattern in aliases.INDICATOR_COLUMNS],
+    "activity": [(name, regex.compile(pattern)) for name, pattern in aliases.ACTIVITY_COLUMNS],
+}
+_YEAR_ONLY = regex.compile(r"^(?:19|20)\d\d$")
+_WORDY = regex.compile(r"\p{L}{3,}")
+
+
+@dataclass
+class Layout:
+    """What the header row of an indicator or activity table says about its columns."""
+
+    kind: str
+    label: str  # the header word as printed
+    name_col: int
+    columns: dict[str, int]
+    previous_label: str | None
+    key: tuple[str, ...]
+    width: int
+
+
+def read_header(cells: list[str]) -> Layout | None:
+    filled = [k for k, cell in enumerate(cells) if cell and not is_only_markers(cell)]
+    if not filled:
+        return None
+    name_col = filled[0]
+    kind = table_kind(cells[name_col])
+    if kind is None:
+        return None
+    columns: dict[str, int] = {}
+    previous_label = None
+    for k in filled[1:]:
+        key = squash(cells[k])
+        for name, pattern in _COLUMN_PATTERNS[kind]:
+            if pattern.search(key):
+                if name not in columns:
+                    columns[name] = k
+                    if name == "previous_outcome":
+                        found = find_period(cells[k])
+                        previous_label = found[0] if found else None
+                break
+    return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label,
+                  tuple(squash(c) for c in cells if c), len(cells))
+
+
+def _is_value(text: str) -> bool:
+    return bool(text) and not is_only_markers(text)
+
+
+def _looks_like_name(text: str) -> bool:
+    return (len(text) >= 15 and bool(_WORDY.search(text)) and parse_quantity(text).value is None
+            and parse_date(text) is None and find_period(text) is None)
+
+
+def realign(cells: list[str], layout: Layout) -> list[str]:
+    """Undo the two cell shifts converters leave in indicator and activity rows.
+
+    A marker glyph that lost its name (" ♀" in the name column, the name in the next cell)
+    pushed the whole row right: drop the marker cell, and if the row is then short, keep its
+    last cell (the period) under the last column. An empty name cell with the name under a value
+    column is a name written one cell too far right: move it back.
+    """
+    cells = list(cells) + [""] * (layout.width - len(cells))
+    n = layout.name_col
+    if (cells[n] and is_only_markers(cells[n]) and n + 1 < len(cells) and _looks_like_name(cells[n + 1])):
+        cells = cells[:n] + cells[n + 1:]
+        while len(cells) < layout.width:
+            cells.insert(len(cells) - 1, "")
+    elif not cells[n]:
+        value_cols = sorted(layout.columns.values())
+        for k in value_cols:
+            if k < len(cells) and _looks_like_name(cells[k]):
+                cells[n], cells[k] = cells[k], ""
+                break
+    return cells
+
+
+@dataclass
+class Record:
+    kind: str  # indicator | activity
+    layout: Layout
+    name: str
+    cells: dict[str, str]
+    row: Row
+    table_id: str
+    goal_id: str | None
+    comments: list[str] = field(default_factory=list)
+
+
+class TableAssembler:
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.records: list[Record] = []
+        self.budget: list[dict] = []
+        self.cells: list[dict] = []
+        self.count = 0
+        self._layout: Layout | None = None
+        self._record: Record | None = None
+        self._comment_open = False
+        self._after_break = False
+        self._last_title: str | None = None
+
+    def interrupt(self) -> None:
+        """Text came between tables: the logical table ends."""
+        self._layout, self._record, self._comment_open = None, None, False
+
+    def add(self, table: Table, goal_id: str | None, before: list[Paragraph], after: Paragraph | None) -> None:
+        self.count += 1
+        table_id = f"{self.doc_id}:t{self.count:03d}"
+        rows = [[collapse(cell) for cell in row.cells] for row in table.rows]
+        kind = "other"
+        if self._layout is not None or any(read_header(cells) for cells in rows[:1]):
+            self._after_break = self._layout is not None
+            kind = self._structured(table, rows, table_id, goal_id)
+        elif self._financial(table, rows, table_id, before, after):
+            kind = "budget"
+        for r, (row, cells) in enumerate(zip(table.rows, rows)):
+            for c, text in enumerate(row.cells):
+                if text:
+                    self.cells.append({"doc_id": self.doc_id, "table_id": table_id, "kind": kind, "row": r,
+                                       "col": c, "text": text, "page": row.place.page, "line": row.place.line})
+
+    # indicator and activity tables -------------------------------------------------------
+
+    def _structured(self, table: Table, rows: list[list[str]], table_id: str, goal_id: str | None) -> str:
+        for row, cells in zip(table.rows, rows):
+            if not any(cells):
+                continue
+            layout = read_header(cells)
+            if layout is not None:
+                if self._layout is not None and layout.key == self._layout.key:
+                    self._after_break = True
+                else:
+                    self._layout, self._record, self._comment_open = layout, None, False
+                continue
+            if self._layout is None:
+                continue
+            self._row(row, realign(cells, self._layout), table_id, goal_id)
+            self._after_break = False
+        return self._layout.kind if self._layout else "other"
+
+    def _row(self, row: Row, cells: list[str], table_id: str, goal_id: str | None) -> None:
+        layout = self._layout
+        name = strip_markers(cells[layout.name_col])
+        values = {f: cells[k] for f, k in layout.columns.items() if k < len(cells)}
+        has_values = any(_is_value(v) for f, v in values.items() if f != "comment")
+        label = aliases.COMMENT_LABEL.match(name)
+        if label and not has_values:
+            self._open_comment(name[label.end():])
+            return
+        if not has_values:
+            text = " ".join(strip_markers(c) for c in cells if _is_value(c))
+            if self._record is not None and first_letter_is_lower(text):
+                self._continue(text)
+            elif self._record is not None and (self._comment_open or row.spanning):
+                self._open_comment(text)
+            elif text:
+                self._new(row, name or text, values, table_id, goal_id)
+            return
+        if self._record is not None and self._after_break and first_letter_is_lower(name):
+            self._record.name = f"{self._record.name} {name}"
+            for f, v in values.items():
+                if v and not self._record.cells.get(f):
+                    self._record.cells[f] = v
+            return
+        self._new(row, name, values, table_id, goal_id)
+
+    def _new(self, row: Row, name: str, values: dict[str, str], table_id: str, goal_id: str | None) -> None:
+        self._record = Record(self._layout.kind, self._layout, name, dict(values), row, table_id, goal_id)
+        self.records.append(self._record)
+        self._comment_open = False
+
+    def _open_comment(self, text: str) -> None:
+        if self._record is None:
+            return
+        self._comment_open = True
+        if text:
+            self._record.comments.append(text)
+
+    def _continue(self, text: str) -> None:
+        record = self._record
+        if self._comment_open and record.comments:
+            record.comments[-1] = f"{record.comments[-1]} {text}"
+        elif self._comment_open:
+            record.comments.append(text)
+        else:
+            record.name = f"{record.name} {text}"
+
+    # financial tables -------------------------------------------------------------------------
+
+    def _financial(self, table: Table, rows: list[list[str]], table_id: str,
+                   before: list[Paragraph], after: Paragraph | None) -> bool:
+        head = 0
+        while head < len(rows) and not any(_is_number(c) for c in rows[head][1:]):
+            head += 1
+        if head == 0 or head == len(rows):
+            return False
+        header_rows = rows[:head]
+        header_text = " ".join(c for cells in header_rows for c in cells)
+        if not aliases.BUDGET_HEADER.search(header_text):
+            return False
+        columns = _column_names(header_rows)
+        unit = (money_unit_in(header_text) or _unit_before(before)
+                or (money_unit_in(after.text) if after is not None else None))
+        title = _title(before) or self._last_title
+        self._last_title = title
+        found = False
+        for row, cells in zip(table.rows[head:], rows[head:]):
+            label_col = 1 if not cells[0] and len(cells) > 1 and cells[1] and not _is_number(cells[1]) else 0
+            label = strip_markers(cells[label_col])
+            for k in range(label_col + 1, len(cells)):
+                quantity = parse_quantity(cells[k])
+                if quantity.value is None:
+                    continue
+                cell_unit = quantity.unit if quantity.unit in ("%", "kr", "tkr", "mnkr", "mdkr") else unit
+                self.budget.append({
+                    "doc_id": self.doc_id, "table_id": table_id, "table_title": title, "row_label": label,
+                    "column": columns[k] if k < len(columns) else None, "value": quantity.value,
+                    "unit": cell_unit, "value_sek": to_sek(quantity.value, cell_unit), "raw": cells[k],
+                    "page": row.place.page, "line": row.place.line})
+                found = True
+        return found
+
+    # output -----------------------------------------------------------------------------------
+
+    def indicator_rows(self) -> list[dict]:
+        return [_indicator(self.doc_id, r) for r in self.records if r.kind == "indicator" and r.name]
+
+    def activity_rows(self) -> list[dict]:
+        return [_activity(self.doc_id, r) for r in self.records if r.kind == "activity" and r.name]
+
+
+def _is_number(text: str) -> bool:
+    return bool(text) and not _YEAR_ONLY.match(text) and parse_quantity(text).value is not None
+
+
+def _column_names(header_rows: list[list[str]]) -> list[str | None]:
+    """One name per column; upper header levels spread over the columns they were merged across."""
+    width = max(len(cells) for cells in header_rows)
+    levels = []
+    for depth, cells in enumerate(header_rows):
+        cells = cells + [""] * (width - len(cells))
+        if depth < len(header_rows) - 1:
+            for k in range(2, width):
+                if not cells[k] and cells[k - 1]:
+                    cells[k] = cells[k - 1]
+        levels.append(cells)
+    names = [" / ".join(dict.fromkeys(level[k] for level in levels if level[k])) or None for k in range(width)]
+    return names
+
+
+def _unit_before(before: list[Paragraph]) -> str | None:
+    for paragraph in reversed(before):
+        unit = money_unit_in(paragraph.text)
+        if unit:
+            return unit
+    return None
+
+
+def _title(before: list[Paragraph]) -> str | None:
+    """The nearest paragraph above the table that reads as a heading or caption."""
+    for paragraph in reversed(before):
+        text = paragraph.text
+        if money_unit_in(text) and len(text) < 20 or not _WORDY.search(text):
+            continue  # a unit caption such as "(mkr)"
+        if len(text) <= 100 and not text.rstrip().endswith((".", ":")):
+            return text
+    return None
+
+
+def _cell(record: Record, name: str) -> str | None:
+    text = strip_markers(record.cells.get(name) or "")
+    return text or None
+
+
+def _indicator(doc_id: str, record: Record) -> dict:
+    row = {"doc_id": doc_id, "goal_id": record.goal_id, "table_id": record.table_id, "kind": record.layout.label,
+           "name": record.name, "indicator_key": indicator_key(record.name),
+           "previous_label": record.layout.previous_label if "previous_outcome" in record.layout.columns else None,
+           "period": _cell(record, "period"), "frequency": _cell(record, "frequency"),
+           "comment": "\n".join(record.comments) or _cell(record, "comment"),
+           "page": record.row.place.page, "line": record.row.place.line}
+    unit = None
+    for name in aliases.INDICATOR_NUMBERS:
+        raw = _cell(record, name)
+        quantity = parse_quantity(raw)
+        row[name], row[f"{name}_raw"] = quantity.value, raw
+        unit = unit or quantity.unit
+    row["unit"] = unit
+    return row
+
+
+def _activity(doc_id: str, record: Record) -> dict:
+    start, end = _cell(record, "start"), _cell(record, "end")
+    comments = record.comments + ([_cell(record, "comment")] if _cell(record, "comment") else [])
+    return {"doc_id": doc_id, "goal_id": record.goal_id, "table_id": record.table_id, "kind": record.layout.label,
+            "name": record.name, "start_date": parse_date(start), "end_date": parse_date(end),
+            "start_raw": start, "end_raw": end, "deviation": _cell(record, "deviation"),
+            "comment": "\n".join(comments) or None, "page": record.row.place.page, "line": record.row.place.line}

@@ -1,0 +1,250 @@
+"""The DOCX reader on the shared fixtures (made from the seed texts) and on small built documents."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+import parsers
+from parsers.docx import read_docx
+from parsers.text import read_text
+from pipeline.blocks import Paragraph, Table, UnreadableFile
+from tests.compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
+
+needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"shared fixtures not found at {FIXTURES}")
+
+# Tables per fixture README (TAB blocks minus TOC blocks), and the TOC tables the reader adds:
+# 004's text TOC is cut in two by a page break, Word's is one run of TOC paragraphs.
+README_TABLES = {"000_05871d331dd0cb08": 19, "001_0037d1aa6ba7bc46": 14, "004_522f212c0b3259a2": 43}
+TOC_TABLES = {"000_05871d331dd0cb08": 1, "001_0037d1aa6ba7bc46": 0, "004_522f212c0b3259a2": 1}
+# Measured: every paragraph and every non-empty cell of the seed text comes back (100 %).
+MIN_AGREEMENT = 0.995
+
+
+def _read(stem: str):
+    return read_docx(FIXTURES / f"{stem}.docx")
+
+
+def _tables(blocks) -> list[Table]:
+    return [block for block in blocks if isinstance(block, Table)]
+
+
+@needs_fixtures
+@pytest.mark.parametrize("stem", DOCX_STEMS)
+def test_table_count_is_readme_count_plus_toc_table(stem):
+    tables = _tables(_read(stem).blocks)
+    assert len(tables) == README_TABLES[stem] + TOC_TABLES[stem]
+
+
+@needs_fixtures
+@pytest.mark.parametrize("stem", [s for s in DOCX_STEMS if TOC_TABLES[s]])
+def test_toc_paragraphs_become_one_title_page_table_after_its_heading(stem):
+    blocks = _read(stem).blocks
+    heading = next(i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text == "Innehållsförteckning")
+    toc = blocks[heading + 1]
+    assert isinstance(toc, Table)
+    assert all(len(row.cells) == 2 for row in toc.rows)
+    assert toc.rows[0].cells == ["Sammanfattande analys", toc.rows[0].cells[1]]
+    assert toc.rows[0].cells[1].isdigit()
+    assert toc.rows[-1].cells[1] == "Error! Bookmark not defined."
+
+
+@needs_fixtures
+@pytest.mark.parametrize("stem", DOCX_STEMS)
+def test_agrees_with_text_reader_on_paragraphs_and_cells(stem):
+    agreement = compare(read_text(SEEDS / f"{stem}.txt").blocks, _read(stem).blocks)
+    assert agreement.paragraph_ratio >= MIN_AGREEMENT, agreement.paragraph_misses[:5]
+    assert agreement.cell_ratio >= MIN_AGREEMENT, agreement.cell_misses[:5]
+    # and nothing extra: headers, footers or repeated merged cells would show up here
+    assert agreement.paragraphs_actual <= agreement.paragraphs_expected * (2 - MIN_AGREEMENT)
+    assert agreement.cells_actual <= agreement.cells_expected * (2 - MIN_AGREEMENT)
+
+
+@needs_fixtures
+def test_merged_comment_row_comes_back_once_with_spanning():
+    indicator = _tables(_read("000_05871d331dd0cb08").blocks)[1]
+    comment = indicator.rows[3]
+    assert comment.spanning
+    assert comment.cells[0].startswith("Kommentar\nAntal barn i familjer")
+    assert comment.cells[1:] == [""] * 5
+    assert not any(row.spanning for row in indicator.rows[:3])
+
+
+@needs_fixtures
+def test_two_level_header_of_004_keeps_grouped_columns_on_the_grid():
+    table = next(t for t in _tables(_read("004_522f212c0b3259a2").blocks)
+                 if "augusti 2017" in t.rows[0].cells)
+    top, sub = table.rows[0], table.rows[1]
+    assert top.cells == ["Riktvärde 66,7%", "augusti 2017", "", "", "augusti 2018", "", ""]
+    assert sub.cells == ["", "Budget", "Utfall", "Förbrukn", "Budget", "Utfall", "Förbrukn"]
+    assert top.header and sub.header and not table.rows[2].header
+    assert not top.spanning
+
+
+@needs_fixtures
+def test_heading_levels_follow_word_heading_styles():
+    levels = {}
+    for block in _read("000_05871d331dd0cb08").blocks:
+        if isinstance(block, Paragraph) and block.heading:
+            levels.setdefault(block.text, block.heading)
+    assert levels["Verksamhetsberättelse VB 2013"] == 1
+    assert levels["KF:s inriktningsmål:"] == 2
+    assert levels["KF:s mål för verksamhetsområdet:"] == 3
+    assert levels["Nämndmål:"] == 4
+    assert levels["Kommentar"] == 6
+
+
+@needs_fixtures
+def test_underrubrik_style_is_bold_body_text_not_heading():
+    block = next(b for b in _read("000_05871d331dd0cb08").blocks if isinstance(b, Paragraph) and b.text == "Jobbtorget")
+    assert block.heading is None and block.bold
+
+
+@needs_fixtures
+def test_list_bullet_paragraphs_are_plain_paragraphs():
+    texts = [b.text for b in _read("004_522f212c0b3259a2").blocks if isinstance(b, Paragraph)]
+    assert "Framtid Stockholm Järva, Socialförvaltningen" in texts
+
+
+@needs_fixtures
+@pytest.mark.parametrize("name", ["garbage.docx", "truncated.docx"])
+def test_broken_docx_raises_damaged_docx(name):
+    with pytest.raises(UnreadableFile) as raised:
+        read_docx(FIXTURES / "bad" / name)
+    assert raised.value.code == "damaged_docx"
+    assert "re-save" in raised.value.message
+
+
+@needs_fixtures
+def test_docx_named_pdf_is_read_as_docx_with_warning():
+    parsed = parsers.read(FIXTURES / "bad" / "not_a_pdf.pdf")
+    assert parsed.source_format == "docx"
+    assert len(_tables(parsed.blocks)) == 14
+    assert [p.code for p in parsed.problems] == ["wrong_extension"]
+
+
+# --- built documents: cases the fixtures do not have ---------------------------------------
+
+
+def _save(document, tmp_path: Path) -> Path:
+    path = tmp_path / "built.docx"
+    document.save(str(path))
+    return path
+
+
+def test_zip_of_another_office_format_raises_not_a_word_file(tmp_path):
+    source = _save(docx.Document(), tmp_path)
+    other = tmp_path / "sheet.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(other, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml")
+            zout.writestr(item, data)
+    with pytest.raises(UnreadableFile) as raised:
+        read_docx(other)
+    assert raised.value.code == "not_a_word_file"
+
+
+def test_body_order_places_and_empty_paragraphs(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Före  tabellen ")
+    document.add_paragraph("   ")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(1, 1).text = "a", "d"
+    document.add_paragraph("Efter")
+    blocks = read_docx(_save(document, tmp_path)).blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Table", "Paragraph"]
+    assert blocks[0].text == "Före tabellen"
+    # the empty paragraph is not emitted but still counts: places are Word's own ordinals
+    assert [r.place.line for r in blocks[1].rows] == [3, 4]
+    assert blocks[2].place.line == 5
+
+
+def test_vertical_merge_gives_text_once_and_gridspan_in_middle_is_not_spanning(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "lodrät"
+    table.cell(2, 1).merge(table.cell(2, 2)).text = "vågrät"
+    table.cell(2, 0).text = "x"
+    rows = read_docx(_save(document, tmp_path)).blocks[0].rows
+    assert [r.cells for r in rows] == [["lodrät", "", ""], ["", "", ""], ["x", "vågrät", ""]]
+    assert not any(r.spanning for r in rows)
+
+
+def test_header_row_flag_and_full_width_merge_is_spanning(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for column, text in enumerate(["Indikator", "Utfall", "Mål"]):
+        table.cell(0, column).text = text
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    merged = table.cell(1, 0).merge(table.cell(1, 2))
+    merged.text = "Kommentar"
+    merged.add_paragraph("Andra stycket")
+    rows = read_docx(_save(document, tmp_path)).blocks[0].rows
+    assert rows[0].header and not rows[1].header
+    assert rows[1].cells == ["Kommentar\nAndra stycket", "", ""] and rows[1].spanning
+
+
+def test_nested_table_is_flattened_into_its_cell(tmp_path):
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Yttre"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "inre 1", "inre 2"
+    blocks = read_docx(_save(document, tmp_path)).blocks
+    assert len(blocks) == 1
+    assert blocks[0].rows[0].cells == ["Yttre", "inre 1\ninre 2"]
+
+
+def test_bold_only_when_every_run_is_bold_and_heading_style_gives_level(tmp_path):
+    document = docx.Document()
+    whole = document.add_paragraph()
+    whole.add_run("Helt ").bold = True
+    whole.add_run("fet").bold = True
+    part = document.add_paragraph()
+    part.add_run("Delvis ").bold = True
+    part.add_run("fet")
+    document.add_heading("Rubrik", level=3)
+    document.add_heading("Titel", level=0)
+    blocks = read_docx(_save(document, tmp_path)).blocks
+    assert [(b.text, b.heading, b.bold) for b in blocks] == [
+        ("Helt fet", None, True), ("Delvis fet", None, False), ("Rubrik", 3, False), ("Titel", 1, False)]
+
+
+def test_header_and_footer_text_is_not_emitted(tmp_path):
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Socialnämnden"
+    document.sections[0].footer.paragraphs[0].text = "Sida 1 (16)"
+    document.add_paragraph("Brödtext")
+    assert [b.text for b in read_docx(_save(document, tmp_path)).blocks] == ["Brödtext"]
+
+
+def test_content_control_text_is_read(tmp_path):
+    document = docx.Document()
+    paragraph = document.add_paragraph("Inuti")
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    paragraph._p.addprevious(sdt)
+    content.append(paragraph._p)
+    assert [b.text for b in read_docx(_save(document, tmp_path)).blocks] == ["Inuti"]
+
+
+def test_toc_paragraph_without_tab_keeps_title_with_empty_page(tmp_path):
+    document = docx.Document()
+    entry = document.add_paragraph("Sammanfattande analys")
+    entry._p.get_or_add_pPr().insert(0, _style_ref("TOC1"))
+    document.add_paragraph("Brödtext")
+    blocks = read_docx(_save(document, tmp_path)).blocks
+    assert blocks[0].rows[0].cells == ["Sammanfattande analys", ""]
+    assert blocks[1].text == "Brödtext"
+
+
+def _style_ref(style_id: str):
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), style_id)
+    return style
