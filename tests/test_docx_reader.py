@@ -13,7 +13,7 @@ import parsers
 from parsers.docx import read_docx
 from parsers.text import read_text
 from pipeline.blocks import Paragraph, Table, UnreadableFile
-from tests.compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
+from compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
 
 needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"shared fixtures not found at {FIXTURES}")
 
