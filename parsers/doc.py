@@ -16,6 +16,9 @@ from parsers.docx import read_docx
 from pipeline.blocks import ParsedDocument, UnreadableFile
 
 CONVERT_TIMEOUT_S = 120
+# LibreOffice import filter by the file's first bytes. Naming the filter matters: left to guess,
+# LibreOffice opens a damaged or foreign file as plain text and "converts" its bytes to junk.
+_IMPORT_FILTERS = {b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "MS Word 97", b"{\\rtf": "Rich Text Format"}
 
 
 def find_soffice() -> str | None:
@@ -36,21 +39,32 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
+def _import_filter(source: Path) -> str:
+    with source.open("rb") as handle:
+        head = handle.read(8)
+    for magic, name in _IMPORT_FILTERS.items():
+        if head.startswith(magic):
+            return name
+    raise UnreadableFile("not_a_word_file", "the file is named .doc but is neither a Word 97-2003 document "
+                                            "nor RTF: open it in the program that made it and save it as .docx")
+
+
 def convert_to_docx(source: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_S) -> Path:
     """Convert `source` with LibreOffice headless into `workdir`; returns the .docx path."""
+    import_filter = _import_filter(source)
     soffice = find_soffice()
     if soffice is None:
         raise UnreadableFile("libreoffice_missing", "legacy Word .doc needs LibreOffice to convert it: install it "
                                                     "(apt-get install libreoffice-writer) or save the file as .docx")
-    # A fixed name: LibreOffice picks its import filter partly by extension, so a .doc sniffed
-    # behind a wrong name (report.pdf) must not be handed over under that name.
+    # A fixed name makes the output's name known (out/source.docx), whatever dots, spaces or
+    # wrong extension the original name has.
     staged = workdir / "source.doc"
     shutil.copyfile(source, staged)
     # A private profile: with the shared one, a second soffice hands its job to a running
     # instance (or waits on its lock), which breaks parallel workers.
     profile = (workdir / "profile").as_uri()
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "docx", "--outdir", str(workdir / "out"), str(staged)]
+               f"--infilter={import_filter}", "--convert-to", "docx", "--outdir", str(workdir / "out"), str(staged)]
     try:
         completed = _run(command, timeout)
     except subprocess.TimeoutExpired as error:
