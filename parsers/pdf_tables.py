@@ -181,8 +181,10 @@ def _row(band: list[Line], edges: list[int], n_columns: int, xs: list[float]) ->
     column and leaves the others empty."""
     cells = [CellLayout([], xs[k + 1]) for k in range(n_columns)]
     for a, b in zip(edges, edges[1:]):
-        cells[a].right = xs[b]
         cells[a].lines = [line for line in (_clip(line, xs[a], xs[b], -1e9, 1e9) for line in band) if line]
+        # Cell padding is the same on both sides.
+        pad = min((line.x0 for line in cells[a].lines), default=xs[a]) - xs[a]
+        cells[a].right = xs[b] - max(pad, 0.0)
     spanning = n_columns > 1 and len(edges) == 2
     header = all(w.bold for line in band for w in line.words)
     return RowLayout(cells, min(line.top for line in band), spanning, header)
@@ -271,13 +273,13 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings) -> TableL
     bounds = [(lo + hi) / 2 for lo, hi in found]
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
-    used = {_column_of(w, bounds) for line in lines if _structured(line, left, settings) for w in line.words}
+    used = sorted({_column_of(w, bounds) for line in lines if _structured(line, left, settings) for w in line.words})
     if len(used) < 2:
         return None
     # Columns that no structured line fills are indents, not columns.
-    keep = sorted(used)
-    bounds = [bounds[k - 1] for k in keep[1:]]
-    rights = bounds + [x1]
+    found = [found[k - 1] for k in used[1:]]
+    bounds = [(lo + hi) / 2 for lo, hi in found]
+    rights = [lo for lo, _ in found] + [x1]
     rows = [_free_row(group, bounds, rights) for group in _row_groups(lines, bounds)]
     return TableLayout(rows, lines[0].top, lines[-1].bottom, x0, x1)
 

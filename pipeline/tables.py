@@ -35,7 +35,7 @@ class Layout:
     name_col: int
     columns: dict[str, int]
     previous_label: str | None
-    key: tuple[str, ...]
+    key: tuple
     width: int
 
 
@@ -59,8 +59,10 @@ def read_header(cells: list[str]) -> Layout | None:
                         found = find_period(cells[k])
                         previous_label = found[0] if found else None
                 break
-    return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label,
-                  tuple(squash(c) for c in cells if c), len(cells))
+    # Two headers are the same table's when they map the same columns, whatever their spelling
+    # ("Årsmål" on one page, "Arsmål" on the next).
+    key = (kind, name_col, *sorted(columns.items()))
+    return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label, key, len(cells))
 
 
 def _is_value(text: str) -> bool:
@@ -72,27 +74,68 @@ def _looks_like_name(text: str) -> bool:
             and parse_date(text) is None and find_period(text) is None)
 
 
-def realign(cells: list[str], layout: Layout) -> list[str]:
-    """Undo the two cell shifts converters leave in indicator and activity rows.
+_NUMERIC_FIELDS = frozenset(aliases.INDICATOR_NUMBERS)
+_NOT_A_NUMBER_YET = regex.compile(r"(?i)^(?:tas\s+fram|-+$|saknas|ej\s|inget|ingen|n/?a$)")
+_FREQUENCY = regex.compile(r"(?i)^(?:år|halvår|tertial|kvartal|månad|vecka|dag|löpande)\w*$")
 
-    A marker glyph that lost its name (" ♀" in the name column, the name in the next cell)
-    pushed the whole row right: drop the marker cell, and if the row is then short, keep its
-    last cell (the period) under the last column. An empty name cell with the name under a value
-    column is a name written one cell too far right: move it back.
+
+def _fit(column: str, text: str) -> int:
+    """+1 when a cell's text is what its column holds, -1 when it clearly is not, 0 when unsure."""
+    if not text or is_only_markers(text):
+        return 0
+    if column == "name":
+        return 1 if _looks_like_name(text) else -1
+    if column in _NUMERIC_FIELDS:
+        if _YEAR_ONLY.match(text):
+            return 0  # a year is more likely a period that slid into a value column
+        quantity = parse_quantity(text)
+        ok = quantity.value is not None or quantity.direction is not None or _NOT_A_NUMBER_YET.match(text)
+        return 1 if ok else -1
+    if column in ("start", "end"):
+        return 1 if parse_date(text) else -1
+    if column == "period":
+        found = find_period(text)
+        return 1 if found and len(found[0]) >= len(text) - 1 else -1
+    if column == "frequency":
+        return 1 if _FREQUENCY.match(text) else -1
+    if column == "deviation":
+        return -1 if parse_date(text) else 0
+    return 0
+
+
+def _fitness(cells: list[str], layout: Layout) -> int:
+    columns = {"name": layout.name_col, **layout.columns}
+    return sum(_fit(name, cells[k]) for name, k in columns.items() if k < len(cells))
+
+
+def realign(cells: list[str], layout: Layout) -> list[str]:
+    """Undo the cell shifts converters leave in indicator and activity rows.
+
+    When the name cell is empty or holds only a marker glyph, the row may have been pushed one
+    cell right (an empty or marker cell in front of it), or only the name may sit one cell too
+    far right. Each reading is tried, and the one under which most cells hold what their column
+    holds (dates under dates, numbers under numbers, a period under Period) wins; the row as
+    printed wins ties.
     """
     cells = list(cells) + [""] * (layout.width - len(cells))
     n = layout.name_col
-    if (cells[n] and is_only_markers(cells[n]) and n + 1 < len(cells) and _looks_like_name(cells[n + 1])):
-        cells = cells[:n] + cells[n + 1:]
-        while len(cells) < layout.width:
-            cells.insert(len(cells) - 1, "")
-    elif not cells[n]:
-        value_cols = sorted(layout.columns.values())
-        for k in value_cols:
-            if k < len(cells) and _looks_like_name(cells[k]):
-                cells[n], cells[k] = cells[k], ""
-                break
-    return cells
+    if cells[n] and not is_only_markers(cells[n]):
+        return cells
+    shifted = cells[:n] + cells[n + 1:] + [""]
+    shifts = [shifted]
+    if not shifted[-1] and shifted[-2]:  # keep a trailing period under the last column
+        shifts.append(shifted[:-2] + ["", shifted[-2]])
+    moves = []
+    for k in sorted(layout.columns.values()):
+        if k < len(cells) and _looks_like_name(cells[k]):
+            moved = list(cells)
+            moved[n], moved[k] = cells[k], ""
+            moves.append(moved)
+            break
+    # On a tie, a marker glyph in its own cell speaks for a pushed row, an empty cell for a
+    # name that slid right.
+    candidates = [cells] + (shifts + moves if cells[n] else moves + shifts)
+    return max(candidates, key=lambda c: _fitness(c, layout))
 
 
 @dataclass
@@ -170,7 +213,7 @@ class TableAssembler:
             return
         if not has_values:
             text = " ".join(strip_markers(c) for c in cells if _is_value(c))
-            if self._record is not None and first_letter_is_lower(text):
+            if self._record is not None and (self._after_break or first_letter_is_lower(text)):
                 self._continue(text)
             elif self._record is not None and (self._comment_open or row.spanning):
                 self._open_comment(text)

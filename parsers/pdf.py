@@ -1,0 +1,190 @@
+"""PDF reports: glyphs and rulings from pdfium, tables found from rulings or from the text's
+alignment, paragraphs rebuilt from lines, running headers and footers dropped.
+
+The modules behind it: `pdf_page` (what pdfium gives: glyphs, words, lines, rulings),
+`pdf_tables` (ruled and line-free tables), `pdf_flow` (paragraphs, hyphens, running lines),
+`pdf_model` (geometry and the settings they all take).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from parsers.pdf_flow import (cell_text, heading_levels, is_running, paragraph_text, paragraphs,
+                              running_keys, toc_entry, vocabulary)
+from parsers.pdf_model import DEFAULT_SETTINGS, Line, PdfSettings
+from parsers.pdf_page import lines_of, read_page, words_of
+from parsers.pdf_tables import TableLayout, free_tables, ruled_tables
+from pipeline.blocks import Block, Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    line_numbers: dict[int, int]  # id(line) -> 1-based line on the page, before anything is dropped
+    tables: list[TableLayout]
+
+
+def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DEFAULT_SETTINGS) -> ParsedDocument:
+    document = _open(path, password)
+    try:
+        pages, problems = _read_pages(document, settings)
+    finally:
+        document.close()
+    if not any(page.lines for page in pages):
+        return _scanned(path, password)
+    keys = running_keys([(p.height, p.lines) for p in pages], settings)
+    for page in pages:
+        page.lines = [line for line in page.lines if not is_running(line, page.height, keys, settings)]
+    all_lines = [line for page in pages for line in page.lines]
+    words = vocabulary(all_lines)
+    sizes: Counter[float] = Counter()
+    for line in all_lines:
+        for word in line.words:
+            sizes[round(word.size * 2) / 2] += len(word.text)
+    levels = heading_levels(sizes, settings)
+    blocks: list[Block] = []
+    for page in pages:
+        if not page.lines:
+            continue
+        blocks.extend(_page_blocks(page, words, levels, settings))
+    return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems)
+
+
+def _open(path: Path, password: str | None) -> pdfium.PdfDocument:
+    data = path.read_bytes()
+    if not data:
+        raise UnreadableFile("empty_file", "the PDF is empty (0 bytes): check that the download or copy completed")
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as error:
+        reason = str(error).lower()
+        if "password" in reason:
+            if password:
+                raise UnreadableFile("encrypted_pdf", "wrong password for this encrypted PDF: check the password "
+                                                      "given with --password") from error
+            raise UnreadableFile("encrypted_pdf", "encrypted PDF: supply the password with --password "
+                                                  "or decrypt it") from error
+        if not data.lstrip()[:1024].count(b"%PDF-"):
+            raise UnreadableFile("not_a_pdf", f"the file is not a PDF ({error}): give it its real extension") from error
+        if b"%%EOF" not in data[-2048:]:
+            raise UnreadableFile("truncated_pdf", f"the PDF is damaged or incomplete (it ends before its end "
+                                                  f"marker; {error}): re-download or re-export it") from error
+        raise UnreadableFile("damaged_pdf", f"the PDF is damaged or incomplete ({error}): "
+                                            f"re-download or re-export it") from error
+
+
+def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[list[_Page], list[Problem]]:
+    pages: list[_Page] = []
+    problems: list[Problem] = []
+    for index in range(len(document)):
+        try:
+            content = read_page(document, index, settings)
+        except pdfium.PdfiumError as error:
+            problems.append(Problem("warning", "unreadable_page", f"page {index + 1} could not be read ({error}); "
+                                                                  f"it is left out", page=index + 1))
+            pages.append(_Page(index + 1, 0.0, 0.0, [], {}, []))
+            continue
+        lines = lines_of(words_of(content.chars, settings), settings)
+        numbers = {id(line): k for k, line in enumerate(lines, start=1)}
+        tables = ruled_tables(lines, content.segments, settings)
+        pages.append(_Page(content.number, content.width, content.height, lines, numbers, tables))
+    text_pages = [p for p in pages if p.lines]
+    if text_pages:
+        for page in pages:
+            if not page.lines and page.height:
+                problems.append(Problem("warning", "page_without_text",
+                                        f"page {page.number} has no text layer (a scanned page?); its content "
+                                        f"is not read", page=page.number))
+    return pages, problems
+
+
+def _scanned(path: Path, password: str | None) -> ParsedDocument:
+    try:
+        from parsers import ocr
+    except ImportError as error:
+        raise UnreadableFile("scanned_pdf", "the PDF has no text layer (a scan) and OCR is not installed: "
+                                            "install the OCR support or use a PDF with text") from error
+    return ocr.read_scanned_pdf(path, password=password)
+
+
+def _inside(line: Line, table: TableLayout) -> bool:
+    mid = (line.top + line.bottom) / 2
+    centre = (line.x0 + line.x1) / 2
+    return table.top <= mid <= table.bottom and table.x0 <= centre <= table.x1
+
+
+def _page_blocks(page: _Page, words: set[str], levels: dict[float, int],
+                 settings: PdfSettings) -> list[Block]:
+    placed: list[tuple[float, Block]] = []
+    free = [line for line in page.lines if not any(_inside(line, t) for t in page.tables)]
+    tables = list(page.tables)
+    flow: list[list[Line]] = []
+    start = 0
+    for first, end, table in free_tables(free, settings):
+        flow.append(free[start:first])
+        tables.append(table)
+        start = end
+    flow.append(free[start:])
+    for table in tables:
+        block = _table_block(table, page, words)
+        if block.rows:
+            placed.append((table.top, block))
+    right = max((line.x1 for line in free), default=page.width)
+    for run in flow:
+        placed.extend(_flow_blocks(run, right, page, words, levels, settings))
+    placed.sort(key=lambda item: item[0])
+    return [block for _, block in placed]
+
+
+def _table_block(table: TableLayout, page: _Page, words: set[str]) -> Table:
+    rows = []
+    for row in table.rows:
+        cells = [cell_text(cell, words) for cell in row.cells]
+        if not any(cells):
+            continue
+        first = next(line for cell in row.cells for line in cell.lines)
+        rows.append(Row(cells, Place(page.number, _line_number(first, page)), row.spanning, row.header))
+    place = rows[0].place if rows else Place(page.number)
+    return Table(rows, place)
+
+
+def _line_number(line: Line, page: _Page) -> int | None:
+    # Table cells hold clipped copies of the page's lines: find the page line at the same height.
+    number = page.line_numbers.get(id(line))
+    if number is not None:
+        return number
+    for original in page.lines:
+        if abs(original.top - line.top) < 0.01:
+            return page.line_numbers.get(id(original))
+    return None
+
+
+def _flow_blocks(lines: list[Line], right: float, page: _Page, words: set[str], levels: dict[float, int],
+                 settings: PdfSettings) -> list[tuple[float, Block]]:
+    out: list[tuple[float, Block]] = []
+    toc: Table | None = None
+    for group in paragraphs(lines, right, settings):
+        text = paragraph_text(group, words)
+        if not text:
+            continue
+        place = Place(page.number, _line_number(group[0], page))
+        entry = toc_entry(text)
+        if entry is not None:
+            # Table-of-contents entries are title/page pairs, as a table.
+            if toc is None:
+                toc = Table([], place)
+                out.append((group[0].top, toc))
+            toc.rows.append(Row(list(entry), place))
+            continue
+        toc = None
+        size = round(max(line.size for line in group) * 2) / 2
+        bold = all(line.bold for line in group)
+        out.append((group[0].top, Paragraph(text, place, heading=levels.get(size), bold=bold)))
+    return out

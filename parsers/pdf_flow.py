@@ -1,0 +1,148 @@
+"""From lines back to the author's text: running headers and footers, paragraphs, line-end
+hyphens, and the text of table cells."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from parsers.pdf_model import Line, PdfSettings
+from parsers.pdf_tables import CellLayout
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+# "X- och Y" (rehabiliterings- och arbetsmarknads-): the hyphen is the author's, and so is the space.
+_SUSPENDED_HYPHEN_NEXT = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"}
+# Glyphs a word processor draws in front of a list item; the text behind them is the item.
+_LIST_MARKERS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "•", "◦", "▪", "‣", "∙"}
+# A table-of-contents entry: title, dot leader, page reference.
+_LEADER = re.compile(r"^(?P<title>.+?)\s*[.·…_]{4,}\s*(?P<ref>[^.·…_\s][^.·…_]{0,40})$")
+_WORD_EDGE = re.compile(r"^\W+|\W+$")
+
+
+def running_keys(pages: list[tuple[float, list[Line]]], settings: PdfSettings) -> set[tuple[str, str]]:
+    """Lines that recur in the top or bottom margin on many pages, numbers aside ("Sida 3 (16)"
+    and "Sida 4 (16)" are one running line)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for height, lines in pages:
+        counts.update({key for line in lines if (key := _margin_key(line, height, settings))})
+    needed = max(2, settings.repeat_share * len(pages))
+    return {key for key, n in counts.items() if n >= needed}
+
+
+def _margin_key(line: Line, height: float, settings: PdfSettings) -> tuple[str, str] | None:
+    band = settings.margin_band * height
+    if line.bottom <= band:
+        where = "top"
+    elif line.top >= height - band:
+        where = "bottom"
+    else:
+        return None
+    return where, _DIGITS.sub("#", line.text.lower())
+
+
+def is_running(line: Line, height: float, keys: set[tuple[str, str]], settings: PdfSettings) -> bool:
+    return _margin_key(line, height, settings) in keys
+
+
+def vocabulary(lines: list[Line]) -> set[str]:
+    """Words as the document spells them within lines; used to tell a word split by
+    hyphenation ("arbets-|marknaden") from a hyphenated compound ("OSA-|anställning")."""
+    return {_WORD_EDGE.sub("", w.text).lower() for line in lines for w in line.words}
+
+
+def join_lines(lines: list[Line], words: set[str]) -> str:
+    text = ""
+    for line in lines:
+        piece = line.text
+        if not text:
+            text = piece
+            continue
+        joint = _joint(text, piece, words)
+        text = text[:-1] + piece if joint is None else text + joint + piece
+    return _SPACE.sub(" ", text).strip()
+
+
+def _joint(before: str, after: str, words: set[str]) -> str | None:
+    """What goes between the end of one line and the start of the next; None when the line-end
+    hyphen was the typesetter's and goes."""
+    if before.endswith("/"):
+        return ""  # "Hässelby-/|Vällingby", "ersättning/|sjukersättning": a break after a slash
+    if not before.endswith("-") or len(before) < 2 or not before[-2].isalpha():
+        return " "
+    first = after.split(" ", 1)[0]
+    if first.lower() in _SUSPENDED_HYPHEN_NEXT:
+        return " "
+    stem = _WORD_EDGE.sub("", before.rsplit(" ", 1)[-1][:-1]).lower()
+    tail = _WORD_EDGE.sub("", first).lower()
+    if stem + tail in words and f"{stem}-{tail}" not in words:
+        return None
+    return ""
+
+
+def paragraphs(lines: list[Line], right: float, settings: PdfSettings) -> list[list[Line]]:
+    """Consecutive lines grouped into paragraphs. A paragraph ends at extra vertical space, a
+    change of size or weight, a list item, a table-of-contents entry, or a line that stops
+    short of the right margin by more than the next line's first word needs."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and not _ends_paragraph(groups[-1][-1], line, right, settings):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _ends_paragraph(before: Line, after: Line, right: float, settings: PdfSettings) -> bool:
+    height = before.bottom - before.top
+    if after.top - before.bottom > settings.paragraph_gap * height:
+        return True
+    if abs(after.size - before.size) > 0.1 * before.size or after.bold != before.bold:
+        return True
+    if after.words[0].text in _LIST_MARKERS or _LEADER.match(before.text):
+        return True
+    return _stops_short(before, after, right)
+
+
+def _stops_short(before: Line, after: Line, right: float) -> bool:
+    first = after.words[0]
+    space = 0.25 * first.size
+    return before.x1 + space + (first.x1 - first.x0) < right - 0.5
+
+
+def cell_text(cell: CellLayout, words: set[str]) -> str:
+    """A cell's lines joined; a line that ended early inside a left-aligned cell ended one of
+    the cell's paragraphs, kept as "\\n"."""
+    if not cell.lines:
+        return ""
+    left = min(line.x0 for line in cell.lines)
+    aligned = all(abs(line.x0 - left) < 1.0 for line in cell.lines)
+    parts: list[list[Line]] = [[cell.lines[0]]]
+    for before, after in zip(cell.lines, cell.lines[1:]):
+        if aligned and _stops_short(before, after, cell.right):
+            parts.append([after])
+        else:
+            parts[-1].append(after)
+    return "\n".join(text for part in parts if (text := paragraph_text(part, words)))
+
+
+def paragraph_text(lines: list[Line], words: set[str]) -> str:
+    text = join_lines(lines, words)
+    first, _, rest = text.partition(" ")
+    if first in _LIST_MARKERS:
+        return rest.strip()
+    return text
+
+
+def toc_entry(text: str) -> tuple[str, str] | None:
+    match = _LEADER.match(text)
+    return (match.group("title").strip(), match.group("ref").strip()) if match else None
+
+
+def heading_levels(sizes: Counter[float], settings: PdfSettings) -> dict[float, int]:
+    """Text sizes larger than the body text's, largest first, as heading levels 1-6. The body
+    size is the size most characters have."""
+    if not sizes:
+        return {}
+    body = sizes.most_common(1)[0][0]
+    larger = sorted({s for s in sizes if s >= body * settings.heading_ratio}, reverse=True)
+    return {size: min(level, 6) for level, size in enumerate(larger, start=1)}

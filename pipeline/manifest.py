@@ -1,0 +1,154 @@
+"""What an incremental run remembers: the manifest of the files a dataset was built from, and
+the per-file cache of their extracted rows.
+
+Layout, for an output folder `data/out`:
+
+    data/out/_manifest.json              one record per source file (published with the dataset)
+    data/.out.rapportdata/               state beside the output, on the same filesystem
+        lock                             flock'ed by the running run
+        cache/<key>/<table>.arrow        one file's rows of each of its non-empty tables (Arrow IPC)
+        new/  old/                       the dataset being built / the one being replaced
+
+A cache key hashes PARSER_VERSION, the file's relative path, its SHA-256 and whether a password
+was given, so an entry can never be reused for other content, another parser or another name
+(the name matters: it is in the rows, and the suffix picks the reader). Entries are immutable and
+appear atomically (written to a temporary folder, then renamed), so the entries a killed run
+finished are reused by the next run. The manifest lives inside the dataset and is swapped in with
+it, so it always describes exactly the published tables.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.writer import Part
+
+MANIFEST_NAME = "_manifest.json"
+MANIFEST_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    size: int
+    mtime_ns: int
+    sha256: str
+    parser_version: str
+    key: str
+    errors: int  # error-severity problems rows of the file
+    warnings: int
+    # The file hit a limit (timeout, memory, crashed worker): its rows are a problem only and
+    # it is read again on the next run, since the cause may have been the machine, not the file.
+    retry: bool = False
+
+
+def load_manifest(out: Path) -> dict[str, FileRecord]:
+    """The records of the dataset in `out`, by source path; empty when there is none."""
+    try:
+        data = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if data.get("format") != MANIFEST_FORMAT:
+            return {}
+        return {path: FileRecord(**record) for path, record in data["files"].items()}
+    except (OSError, ValueError, TypeError, KeyError):
+        return {}  # no or unreadable manifest: everything is read again, which is always safe
+
+
+def write_manifest(folder: Path, records: dict[str, FileRecord]) -> Path:
+    """Write the manifest atomically (a reader never sees half a file)."""
+    text = json.dumps({"format": MANIFEST_FORMAT,
+                       "files": {path: asdict(records[path]) for path in sorted(records)}},
+                      ensure_ascii=False, indent=1, sort_keys=True)
+    path = folder / MANIFEST_NAME
+    temporary = folder / f".{MANIFEST_NAME}.tmp"
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write(text + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    return path
+
+
+def cache_key(source_path: str, sha256: str, parser_version: str, password_given: bool) -> str:
+    material = "\0".join((parser_version, source_path, sha256, "password" if password_given else ""))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+
+
+def problem_counts(table: pa.Table | None) -> tuple[int, int]:
+    """(errors, warnings) among the problems rows of one file."""
+    if table is None or not len(table):
+        return 0, 0
+    counts = dict(zip(*pc.value_counts(table["severity"]).flatten()))
+    return int(counts.get("error", 0)), int(counts.get("warning", 0))
+
+
+@dataclass(frozen=True)
+class StateDir:
+    """The hidden folder beside the output that holds the lock, the cache and the staging areas."""
+
+    out: Path
+
+    @property
+    def root(self) -> Path:
+        return self.out.parent / f".{self.out.name}.rapportdata"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "lock"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / "cache"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / "new"
+
+    @property
+    def aside(self) -> Path:
+        return self.root / "old"
+
+
+class Cache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def has(self, key: str) -> bool:
+        return (self.folder / key).is_dir()
+
+    def store(self, key: str, tables: dict[str, pa.Table]) -> None:
+        temporary = self.folder / f".{key}.tmp-{os.getpid()}"
+        shutil.rmtree(temporary, ignore_errors=True)
+        temporary.mkdir()
+        for name, table in tables.items():
+            with pa.ipc.new_file(temporary / f"{name}.arrow", table.schema) as sink:
+                sink.write_table(table)
+        final = self.folder / key
+        if final.exists():
+            shutil.rmtree(final)
+        os.rename(temporary, final)
+
+    def table(self, key: str, name: str) -> pa.Table | None:
+        path = self.folder / key / f"{name}.arrow"
+        if not path.exists():
+            return None
+        # Memory-mapped: writing the dataset pages the rows in and out instead of holding them.
+        return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+
+    def part(self, key: str) -> Part:
+        return lambda name: self.table(key, name)
+
+    def keep_only(self, keys: set[str]) -> int:
+        """Delete every entry not in `keys` (files gone or changed, interrupted writes)."""
+        removed = 0
+        for entry in self.folder.iterdir():
+            if entry.name not in keys:
+                shutil.rmtree(entry, ignore_errors=True)
+                removed += 1
+        return removed

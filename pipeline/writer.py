@@ -1,0 +1,222 @@
+"""Rows to Arrow tables, Arrow tables to the Parquet dataset, and the atomic swap that publishes it.
+
+Layout of a dataset folder (see docs/data-dictionary.md):
+
+    <out>/<table>/year=<year>/part-0.parquet   every table with a `year` column (hive partitions)
+    <out>/problems/part-0.parquet              problems (no year: one file)
+    <out>/_manifest.json                       what the dataset was built from (pipeline.manifest)
+
+Rows whose year is unknown go to the partition `year=0`. pyarrow's own null partition
+(`year=__HIVE_DEFAULT_PARTITION__`) cannot be read by `pandas.read_parquet` at all ("Cannot yet
+unify dictionaries with nulls" next to other years, "couldn't infer type" alone), so a
+documented sentinel is the only layout that pandas, polars and DuckDB all read as they are.
+"""
+from __future__ import annotations
+
+import ctypes
+import errno
+import logging
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline.extract import Extraction, problem_row
+from pipeline.schema import TABLES, TableSpec
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_YEAR = 0
+# Rows buffered per partition before they become one row group: bounds the writer's memory on
+# large archives while keeping row groups big enough for fast scans.
+ROW_GROUP_ROWS = 128 * 1024
+PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": True}
+
+# A cache part: given a table name, that part's rows of it (already cast to the table's schema)
+# or None when it has none.
+Part = Callable[[str], "pa.Table | None"]
+
+
+def _column_error(spec: TableSpec, rows: list[dict]) -> str:
+    """Name the first column whose values do not fit the schema, for an actionable message."""
+    for field in spec.schema:
+        try:
+            pa.array([row.get(field.name) for row in rows], type=field.type)
+        except (pa.ArrowException, TypeError, ValueError) as error:
+            return f"{spec.name}.{field.name}: {error}"
+    return spec.name
+
+
+def to_tables(extraction: Extraction) -> dict[str, pa.Table]:
+    """One file's rows as Arrow tables cast to their schemas; empty tables are left out.
+
+    The document's year is copied into every row that lacks one, so each table can be
+    partitioned and filtered by year without a join. A table whose rows do not fit the schema
+    (a recogniser bug) is dropped with a `problems` row instead of failing the whole file.
+    """
+    documents = extraction.tables.get("documents") or [{}]
+    year = documents[0].get("year")
+    problems = list(extraction.problems)
+    tables: dict[str, pa.Table] = {}
+    for name, rows in extraction.tables.items():
+        spec = TABLES.get(name)
+        if spec is None or not rows:
+            continue
+        if year is not None and "year" in spec.names:
+            rows = [row if row.get("year") is not None else {**row, "year": year} for row in rows]
+        try:
+            tables[name] = pa.Table.from_pylist(rows, schema=spec.schema)
+        except (pa.ArrowException, TypeError, ValueError):
+            problems.append(problem_row(
+                extraction.source_path, extraction.doc_id, "warning", "invalid_rows",
+                f"{len(rows)} rows of {name} were left out: a value does not fit the column "
+                f"({_column_error(spec, rows)}); this is a bug in rapportdata, please report it"))
+    if problems:
+        tables["problems"] = pa.Table.from_pylist(problems, schema=TABLES["problems"].schema)
+    return tables
+
+
+def problem_tables(source_path: str, code: str, message: str) -> dict[str, pa.Table]:
+    """The tables of a file that gave nothing but one error."""
+    return to_tables(Extraction(source_path, None, problems=[
+        problem_row(source_path, None, "error", code, message)]))
+
+
+class _PartitionWriter:
+    """Streams one year-partitioned table to disk, one buffer per partition."""
+
+    def __init__(self, folder: Path, spec: TableSpec):
+        self.folder = folder
+        self.schema = spec.schema.remove(spec.schema.get_field_index("year"))
+        self.buffers: dict[int, list[pa.Table]] = {}
+        self.writers: dict[int, pq.ParquetWriter] = {}
+        self.paths: list[Path] = []
+
+    def add(self, table: pa.Table) -> None:
+        years = table["year"].fill_null(UNKNOWN_YEAR)
+        data = table.drop_columns(["year"])
+        for year in sorted(years.unique().to_pylist()):
+            self.buffers.setdefault(year, []).append(data.filter(pc.equal(years, year)))
+            if sum(len(t) for t in self.buffers[year]) >= ROW_GROUP_ROWS:
+                self._flush(year)
+
+    def _flush(self, year: int) -> None:
+        rows = pa.concat_tables(self.buffers.pop(year))
+        if year not in self.writers:
+            path = self.folder / f"year={year}" / "part-0.parquet"
+            path.parent.mkdir(parents=True)
+            self.writers[year] = pq.ParquetWriter(path, self.schema, **PARQUET_OPTIONS)
+            self.paths.append(path)
+        self.writers[year].write_table(rows, row_group_size=ROW_GROUP_ROWS)
+
+    def close(self) -> list[Path]:
+        for year in sorted(self.buffers):
+            self._flush(year)
+        for writer in self.writers.values():
+            writer.close()
+        return self.paths
+
+
+def write_dataset(folder: Path, parts: Iterable[Part]) -> list[Path]:
+    """Write every table of the dataset into the empty `folder`, from `parts` in order.
+
+    Rows keep the order of the parts (the files, sorted by source path) and, within a part, the
+    order the extractor gave them (document order), so equal input gives byte-identical files.
+    Returns the files written.
+    """
+    parts = list(parts)
+    written: list[Path] = []
+    for name, spec in TABLES.items():
+        tables = [t for t in (part(name) for part in parts) if t is not None and len(t)]
+        if "year" not in spec.names:
+            path = folder / name / "part-0.parquet"
+            path.parent.mkdir(parents=True)
+            pq.write_table(pa.concat_tables(tables) if tables else spec.schema.empty_table(), path,
+                           row_group_size=ROW_GROUP_ROWS, **PARQUET_OPTIONS)
+            written.append(path)
+            continue
+        writer = _PartitionWriter(folder / name, spec)
+        for table in tables:
+            writer.add(table)
+        # An empty table still gets a file, or readers fail on a missing folder.
+        written += writer.close() or [_write_empty(folder / name, spec)]
+    return written
+
+
+def _write_empty(folder: Path, spec: TableSpec) -> Path:
+    path = folder / f"year={UNKNOWN_YEAR}" / "part-0.parquet"
+    path.parent.mkdir(parents=True)
+    schema = spec.schema.remove(spec.schema.get_field_index("year"))
+    pq.write_table(schema.empty_table(), path, **PARQUET_OPTIONS)
+    return path
+
+
+def fsync_tree(paths: Iterable[Path]) -> None:
+    """Flush files and their folders to disk, so a power cut after the swap cannot leave a
+    published dataset with empty files."""
+    folders: set[Path] = set()
+    for path in paths:
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+        folders.update(path.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        try:
+            descriptor = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(descriptor)
+        except OSError:
+            pass
+        finally:
+            os.close(descriptor)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def publish(staging: Path, out: Path, aside: Path) -> None:
+    """Replace `out` by the complete dataset in `staging` (same filesystem).
+
+    On Linux the two folders are exchanged in one atomic step: a reader or a crash sees the old
+    dataset or the new one, never a mix. Elsewhere `out` is renamed aside first; a crash between
+    the two renames leaves the old dataset at `aside`, which `recover` puts back.
+    """
+    if not out.exists():
+        os.rename(staging, out)
+    elif _exchange(staging, out):
+        shutil.rmtree(staging)
+    else:
+        os.rename(out, aside)
+        os.rename(staging, out)
+        shutil.rmtree(aside)
+
+
+def recover(staging: Path, out: Path, aside: Path) -> None:
+    """Undo whatever an interrupted run left behind, before a new one starts.
+
+    Only the folders a previous publish could have left are touched; the caller holds the lock.
+    """
+    if aside.exists():
+        if out.exists():
+            shutil.rmtree(aside)  # the swap finished; only the clean-up was cut short
+        else:
+            log.info("restoring the previous dataset from %s after an interrupted run", aside)
+            os.rename(aside, out)
+    if staging.exists():
+        shutil.rmtree(staging)
