@@ -15,7 +15,7 @@ _SUSPENDED_HYPHEN_NEXT = {"och", "eller", "samt", "respektive", "resp.", "till",
 # Glyphs a word processor draws in front of a list item; the text behind them is the item.
 _LIST_MARKERS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "•", "◦", "▪", "‣", "∙"}
 # A table-of-contents entry: title, dot leader, page reference.
-_LEADER = re.compile(r"^(?P<title>.+?)\s*[.·…_]{4,}\s*(?P<ref>[^.·…_\s][^.·…_]{0,40})$")
+_LEADER = re.compile(r"^(?P<title>.+?)\s*[.·…_]{4,}\s*(?P<ref>[^.·…_\s].{0,40})$")
 _WORD_EDGE = re.compile(r"^\W+|\W+$")
 
 

@@ -23,6 +23,8 @@ class PdfSettings:
     min_segment: float = 3.0
     # Two rulings closer than this are one grid line (double borders, cell-by-cell strokes).
     snap: float = 2.5
+    # Row rules further apart than this are not rows of one table drawn with row rules only.
+    max_row_height: float = 120.0
     # Running headers and footers live in this share of the page height at the top and bottom.
     margin_band: float = 0.12
     # A line in the margin band is running matter when its text repeats on this share of pages.

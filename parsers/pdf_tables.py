@@ -82,9 +82,9 @@ def _touch(h: Segment, v: Segment, tolerance: float) -> bool:
 
 def _grids(horizontal: list[Segment], vertical: list[Segment],
            settings: PdfSettings) -> list[tuple[list[Segment], list[Segment]]]:
-    """Connected groups of rulings (a row rule and a column rule that touch are connected;
-    row rules with the same left and right ends, one above the other, are too: that is a
-    table drawn with row rules only)."""
+    """Connected groups of rulings: a row rule and a column rule that touch are connected. Row
+    rules that touch no column rule are a table drawn with row rules (or shading) only: those
+    with the same left and right ends, one close below the other, are connected too."""
     nodes = horizontal + vertical
     parent = list(range(len(nodes)))
 
@@ -96,14 +96,19 @@ def _grids(horizontal: list[Segment], vertical: list[Segment],
 
     n_h = len(horizontal)
     tol = settings.snap
+    loose: list[int] = []
     for i, h in enumerate(horizontal):
-        for j, v in enumerate(vertical):
-            if _touch(h, v, tol):
-                parent[find(i)] = find(n_h + j)
-        for k in range(i + 1, n_h):
-            other = horizontal[k]
-            if abs(h.x0 - other.x0) <= tol and abs(h.x1 - other.x1) <= tol:
-                parent[find(i)] = find(k)
+        touching = [j for j, v in enumerate(vertical) if _touch(h, v, tol)]
+        for j in touching:
+            parent[find(i)] = find(n_h + j)
+        if not touching:
+            loose.append(i)
+    loose.sort(key=lambda k: horizontal[k].top)
+    for a, b in zip(loose, loose[1:]):
+        upper, lower = horizontal[a], horizontal[b]
+        if (abs(upper.x0 - lower.x0) <= tol and abs(upper.x1 - lower.x1) <= tol
+                and lower.top - upper.top <= settings.max_row_height):
+            parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, seg in enumerate(nodes):
         h_list, v_list = groups.setdefault(find(i), ([], []))
