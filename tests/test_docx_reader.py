@@ -1,6 +1,7 @@
 """The DOCX reader on the shared fixtures (made from the seed texts) and on small built documents."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import parsers
 from parsers.docx import read_docx
 from parsers.text import read_text
 from pipeline.blocks import Paragraph, Table, UnreadableFile
+from pipeline.extract import extract_file
 from compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
 
 needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"shared fixtures not found at {FIXTURES}")
@@ -125,6 +127,27 @@ def test_docx_named_pdf_is_read_as_docx_with_warning():
     assert parsed.source_format == "docx"
     assert len(_tables(parsed.blocks)) == 14
     assert [p.code for p in parsed.problems] == ["wrong_extension"]
+
+
+def _dataset(path: Path) -> dict[str, list[dict]]:
+    """Every output row without what names the file or a place in it (ids lose their doc_id
+    prefix): what must not depend on whether the report came as text or as Word."""
+    def keep(column: str) -> bool:
+        return not (column in ("doc_id", "sha256", "ocr", "page_count") or column.startswith("source_")
+                    or "line" in column or "page" in column)
+
+    extraction = extract_file(path, path.parent)
+    return {name: [{k: re.sub(r"^[0-9a-f]{16}:", "", str(v)) for k, v in row.items() if keep(k)} for row in rows]
+            for name, rows in extraction.tables.items()}
+
+
+@needs_fixtures
+@pytest.mark.parametrize("stem", DOCX_STEMS)
+def test_extraction_of_docx_gives_same_dataset_as_its_seed_text(stem):
+    from_text, from_docx = _dataset(SEEDS / f"{stem}.txt"), _dataset(FIXTURES / f"{stem}.docx")
+    assert from_text.keys() == from_docx.keys()
+    for name in from_text:
+        assert from_docx[name] == from_text[name], name
 
 
 # --- built documents: cases the fixtures do not have ---------------------------------------
