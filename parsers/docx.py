@@ -40,6 +40,7 @@ _SKIPPED = {f"{_MC}Fallback", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr", f"{_W}
 _HEADING_STYLE = regex.compile(r"(?i)^(?:heading\s?([1-6])|title)$")
 _TOC_STYLE = regex.compile(r"(?i)^toc\s?\d$")
 _OFF = {"0", "false", "off", "none"}
+_MAX_SPAN = 1000  # Word's own grid limit is 63 columns; anything far above is a damaged file
 
 
 def _val(element: etree._Element | None, default: str | None = None) -> str | None:
@@ -48,8 +49,15 @@ def _val(element: etree._Element | None, default: str | None = None) -> str | No
 
 def _is_on(element: etree._Element | None) -> bool | None:
     """A Word toggle property (<w:b/>, <w:tblHeader w:val="0"/>): None when absent."""
-    value = _val(element, "true")
-    return None if element is None else value.lower() not in _OFF
+    if element is None:
+        return None
+    return (_val(element) or "true").lower() not in _OFF
+
+
+def _count(element: etree._Element | None, default: int) -> int:
+    """A span or skip count; a malformed or absurd value must not sink the file or eat memory."""
+    value = _val(element) or ""
+    return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else default
 
 
 def _content(parent: etree._Element) -> Iterator[etree._Element]:
@@ -93,10 +101,13 @@ class _Styles:
             match = _HEADING_STYLE.match(name)
             if match:
                 return int(match.group(1) or 1)
-        outline = p_pr.find(f"{_W}outlineLvl") if p_pr is not None else None
-        level = _val(outline)
-        # Outline level 9 is Word's "body text"; 0-8 are heading levels, capped at the model's 6.
-        return min(int(level) + 1, 6) if level and level.isdigit() and int(level) < 9 else None
+        # A custom heading style ("Rubrik 1 numrerad") may say so only by its outline level.
+        for properties in [p_pr] + [s.element.pPr for s in self._chain(style_id)]:
+            level = _val(properties.find(f"{_W}outlineLvl")) if properties is not None else None
+            if level and level.isdigit():
+                # Level 9 is Word's "body text"; 0-8 are heading levels, capped at the model's 6.
+                return min(int(level) + 1, 6) if int(level) < 9 else None
+        return None
 
     def is_toc(self, style_id: str | None) -> bool:
         style = self._by_id.get(style_id) if style_id else None
@@ -133,6 +144,32 @@ def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
             yield child
         elif child.tag != f"{_MC}Fallback":
             yield from _text_boxes(child)
+
+
+def _row_cells(tr: etree._Element) -> tuple[list[str], int]:
+    """One string per grid column covered by the row, and the number of cells in the row."""
+    cells = [""] * _count(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
+    count = 0
+    for tc in _content(tr):
+        if tc.tag != f"{_W}tc":
+            continue
+        count += 1
+        span = _count(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)
+        v_merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+        # A vMerge without "restart" continues the cell above, which already holds the text.
+        continued = v_merge is not None and _val(v_merge, "continue") != "restart"
+        cells += ["" if continued else _cell_text(tc)] + [""] * (span - 1)
+    return cells, count
+
+def _cell_text(container: etree._Element) -> str:
+    lines = []
+    for element in _content(container):
+        if element.tag == f"{_W}p":
+            lines.append("".join(text for text, _ in _text_pieces(element)))
+        elif element.tag == f"{_W}tbl":
+            lines.extend(_cell_text(tc) for tr in _content(element) if tr.tag == f"{_W}tr"
+                         for tc in _content(tr) if tc.tag == f"{_W}tc")
+    return _clean_lines("\n".join(lines))
 
 
 class _BodyReader:
@@ -197,7 +234,7 @@ class _BodyReader:
         for tr in _content(tbl):
             if tr.tag == f"{_W}tr":
                 self.ordinal += 1
-                cells, cell_count = self._row_cells(tr)
+                cells, cell_count = _row_cells(tr)
                 header = bool(_is_on(tr.find(f"{_W}trPr/{_W}tblHeader")))
                 rows.append((cells, cell_count, header, Place(line=self.ordinal)))
         if not rows:
@@ -207,32 +244,6 @@ class _BodyReader:
                           spanning=width > 1 and count == 1 and len(cells) == width and bool(cells[0]),
                           header=header)
                       for cells, count, header, place in rows], rows[0][3])
-
-    def _row_cells(self, tr: etree._Element) -> tuple[list[str], int]:
-        """One string per grid column covered by the row, and the number of cells in the row."""
-        cells = [""] * int(_val(tr.find(f"{_W}trPr/{_W}gridBefore"), "0") or 0)
-        count = 0
-        for tc in _content(tr):
-            if tc.tag != f"{_W}tc":
-                continue
-            count += 1
-            span = int(_val(tc.find(f"{_W}tcPr/{_W}gridSpan"), "1") or 1)
-            v_merge = tc.find(f"{_W}tcPr/{_W}vMerge")
-            # A vMerge without "restart" continues the cell above, which already holds the text.
-            continued = v_merge is not None and _val(v_merge, "continue") != "restart"
-            cells += ["" if continued else self._cell_text(tc)] + [""] * (span - 1)
-        return cells, count
-
-    def _cell_text(self, container: etree._Element) -> str:
-        lines = []
-        for element in _content(container):
-            if element.tag == f"{_W}p":
-                lines.append("".join(text for text, _ in _text_pieces(element)))
-            elif element.tag == f"{_W}tbl":
-                lines.extend(self._cell_text(tc) for tr in _content(element) if tr.tag == f"{_W}tr"
-                             for tc in _content(tr) if tc.tag == f"{_W}tc")
-        return _clean_lines("\n".join(lines))
-
 
 def read_docx(path: Path) -> ParsedDocument:
     try:

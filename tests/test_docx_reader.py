@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import docx.enum.style
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -271,3 +272,25 @@ def _style_ref(style_id: str):
     style = OxmlElement("w:pStyle")
     style.set(qn("w:val"), style_id)
     return style
+
+
+def test_custom_style_with_outline_level_is_a_heading(tmp_path):
+    document = docx.Document()
+    style = document.styles.add_style("Rubrik 2 numrerad", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "1")
+    style.element.get_or_add_pPr().append(outline)
+    document.add_paragraph("1.2 Jobb istället för bidrag", style=style)
+    document.add_paragraph("Brödtext")
+    blocks = read_docx(_save(document, tmp_path)).blocks
+    assert [(b.text, b.heading) for b in blocks] == [("1.2 Jobb istället för bidrag", 2), ("Brödtext", None)]
+
+
+def test_malformed_grid_span_is_read_as_one_column(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "a", "b"
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "two")
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(span)
+    assert read_docx(_save(document, tmp_path)).blocks[0].rows[0].cells == ["a", "b"]
