@@ -1,0 +1,212 @@
+"""The `rapportdata` command."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from pipeline.run import (DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED,
+                          EXIT_OK, EXIT_PROBLEMS, RunError, RunOptions, RunSummary, default_jobs, run)
+
+log = logging.getLogger("rapportdata")
+
+EXIT_CODES = f"""\
+exit codes:
+  {EXIT_OK}    every file was read
+  {EXIT_PROBLEMS}    the dataset was written, but some files could not be read (see the problems table)
+  {EXIT_FAILED}    the run failed (bad arguments, missing input, unwritable output); nothing was changed
+  {EXIT_LOCKED}    another run is writing the same output; nothing was changed
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C, SIGTERM); the previous dataset is untouched
+"""
+
+RUN_DESCRIPTION = """\
+Read every report under the input folder (PDF, DOCX, DOC, text, markdown, HTML; hidden files and
+Office lock files ~$* are skipped) and write the dataset under the output folder as Parquet
+tables, partitioned by year (see docs/data-dictionary.md).
+
+Runs are incremental: files whose size, modification time and content are unchanged are taken
+from the cache beside the output (.<output>.rapportdata/), and files that disappeared drop out.
+The new dataset is written to a temporary folder and swapped in at the end, so an interrupted run
+(even kill -9) leaves the previous dataset as it was. A file that cannot be read becomes a row of
+the problems table and the run goes on.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rapportdata", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Turn Stockholm stad's reports into a Parquet research dataset.",
+        epilog="Run `rapportdata run --help` for the options.\n\n" + EXIT_CODES)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = commands.add_parser("run", help="build or update the dataset", description=RUN_DESCRIPTION,
+                              epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.add_argument("--input", type=Path, default=Path("data/raw"), metavar="DIR",
+                     help="folder of reports, read recursively (default: %(default)s)")
+    sub.add_argument("--output", type=Path, default=Path("data/out"), metavar="DIR",
+                     help="dataset folder, replaced as a whole at the end of the run (default: %(default)s)")
+    sub.add_argument("--jobs", type=int, default=default_jobs(), metavar="N",
+                     help="files read in parallel (default: the CPUs available, here %(default)s)")
+    sub.add_argument("--full", action="store_true",
+                     help="ignore the cache and read every file again (default: only new and changed files)")
+    sub.add_argument("--password", metavar="PW",
+                     help="password for encrypted PDFs (default: none; encrypted files become problems)")
+    sub.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
+                     help="seconds one file may take before it is stopped and reported as `timeout` "
+                          "(default: %(default)g)")
+    sub.add_argument("--max-memory-mb", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+                     help="address space one worker may use before the file is stopped and reported as "
+                          "`memory_limit`; 0 for no cap (default: %(default)s; local executor only)")
+    sub.add_argument("--executor", choices=("local", "dask"), default="local",
+                     help="local: worker processes on this machine; dask: tasks on a Dask cluster "
+                          "(needs pip install 'rapportdata[dask]') (default: %(default)s)")
+    sub.add_argument("--scheduler", metavar="URL",
+                     help="Dask scheduler address, e.g. tcp://host:8786; the workers must see the input "
+                          "folder at the same path (default: start a local cluster of --jobs workers)")
+    sub.add_argument("--verbose", "-v", action="store_true",
+                     help="log details, including tracebacks, to stderr (default: progress and summary only)")
+    sub.add_argument("--log-file", type=Path, metavar="PATH",
+                     help="append the detailed log (level DEBUG, with tracebacks) to PATH (default: none)")
+    return parser
+
+
+class _Reporter:
+    """Progress on stderr: a live line on a terminal; key=value lines for cron and CI logs."""
+
+    INTERVAL = 10.0  # seconds between progress lines in log mode
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.live = stream.isatty()
+        self.total = self.done = 0
+        self.started = self.last = time.monotonic()
+
+    def emit(self, event: str, **fields: object) -> None:
+        pairs = " ".join(f"{key}={_logfmt(value)}" for key, value in fields.items())
+        print(f"rapportdata event={event} {pairs}".rstrip(), file=self.stream, flush=True)
+
+    def start(self, total: int, cached: int) -> None:
+        self.total, self.started = total, time.monotonic()
+        if not self.live:
+            self.emit("start", to_read=total, from_cache=cached)
+
+    def advance(self, source_path: str, problems: list[dict]) -> None:
+        self.done += 1
+        now = time.monotonic()
+        rate = self.done / max(now - self.started, 1e-9)
+        eta = (self.total - self.done) / rate if rate else 0.0
+        if self.live:
+            self._clear()
+            for problem in problems:
+                print(f"  {source_path}: {problem['code']}: {problem['message']}", file=self.stream)
+            line = f"[{self.done}/{self.total}] {rate:.1f} files/s, ETA {_duration(eta)}  {source_path}"
+            print("\r" + line[:_width()], end="", file=self.stream, flush=True)
+            return
+        for problem in problems:
+            self.emit("problem", path=source_path, severity=problem["severity"], code=problem["code"],
+                      message=problem["message"])
+        if now - self.last >= self.INTERVAL or self.done == self.total:
+            self.last = now
+            self.emit("progress", done=self.done, total=self.total, files_per_s=round(rate, 2),
+                      eta_s=round(eta))
+
+    def finish(self) -> None:
+        if self.live:
+            self._clear()
+
+    def _clear(self) -> None:
+        print("\r\033[K", end="", file=self.stream, flush=True)
+
+    def summary(self, summary: RunSummary, output: Path) -> None:
+        if self.live:
+            print(f"rapportdata: {summary.files} files ({summary.read} read, {summary.from_cache} from cache, "
+                  f"{summary.removed} removed), {summary.errors} errors in {summary.files_with_errors} files, "
+                  f"{summary.warnings} warnings, {summary.seconds:.1f} s -> {output}", file=self.stream)
+        else:
+            self.emit("summary", files=summary.files, read=summary.read, from_cache=summary.from_cache,
+                      removed=summary.removed, errors=summary.errors, files_with_errors=summary.files_with_errors,
+                      warnings=summary.warnings, seconds=round(summary.seconds, 2), output=str(output),
+                      exit=summary.exit_code)
+
+
+def _logfmt(value: object) -> str:
+    # Quote (JSON-style) only what would break `key=value` parsing, as logfmt does.
+    text = str(value)
+    return json.dumps(text, ensure_ascii=False) if not text or any(c in text for c in ' "=\n') else text
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes // 60}h{minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m{secs:02d}s"
+
+
+def _width() -> int:
+    import shutil
+
+    return max(40, shutil.get_terminal_size().columns - 1)
+
+
+def _setup_logging(verbose: bool, log_file: Path | None) -> int:
+    handlers: list[logging.Handler] = []
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    handlers.append(console)
+    if log_file is not None:
+        file_handler = logging.FileHandler(log_file, encoding="utf-8")
+        file_handler.setLevel(logging.DEBUG)
+        handlers.append(file_handler)
+    level = logging.DEBUG if verbose or log_file else logging.WARNING
+    logging.basicConfig(level=level, handlers=handlers, force=True,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return level
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM (systemd, timeout) stops the run like Ctrl-C does
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits 2 on bad arguments, like every argparse tool
+    if args.command != "run":
+        parser.print_help(sys.stderr)
+        return EXIT_FAILED
+    try:
+        level = _setup_logging(args.verbose, args.log_file)
+    except OSError as error:
+        print(f"rapportdata: error: cannot open the log file {args.log_file}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    signal.signal(signal.SIGTERM, _terminate)
+    reporter = _Reporter(sys.stderr)
+    options = RunOptions(input=args.input, output=args.output, jobs=args.jobs, full=args.full,
+                         password=args.password, timeout=args.timeout, max_memory_mb=args.max_memory_mb,
+                         executor=args.executor, scheduler=args.scheduler, log_level=level,
+                         log_file=args.log_file.resolve() if args.log_file else None)
+    hint = "" if args.verbose else " (rerun with --verbose or --log-file PATH for the details)"
+    try:
+        summary = run(options, reporter)
+    except RunError as error:
+        log.debug("run failed", exc_info=True)
+        reporter.finish()
+        print(f"rapportdata: error: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        reporter.finish()
+        print("rapportdata: interrupted; the previous dataset is untouched", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a bug: say so plainly, keep the traceback for the log
+        log.debug("unexpected failure", exc_info=True)
+        reporter.finish()
+        print(f"rapportdata: error: unexpected {type(error).__name__}: {error}; the previous dataset is "
+              f"untouched{hint}", file=sys.stderr)
+        return EXIT_FAILED
+    reporter.summary(summary, args.output)
+    return summary.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
