@@ -42,6 +42,7 @@ _XML_DECLARATION = regex.compile(r"(?<=^\s*)<\?xml[^>]*\?>")
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as Windows-1252 by every browser.
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
                     "ascii": "cp1252"}
+_WESTERN_SINGLE_BYTE = {"cp1252", "iso8859-15", "iso8859-1"}
 _MAX_COLSPAN = 1000  # the HTML spec's own cap: a typo such as colspan=99999 must not eat memory
 
 
@@ -54,18 +55,30 @@ def decode_html(raw: bytes) -> tuple[str, list[Problem]]:
             return raw.decode(name, errors="replace"), []
     declared = _META_CHARSET.search(raw[:4096]) or regex.search(rb"""^\s*<\?xml[^>]*encoding=["']([^"']+)""",
                                                                  raw[:200])
-    if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        name = _CHARSET_ALIASES.get(name, name)
-        try:
-            codecs.lookup(name)
-            return raw.decode(name).lstrip("\ufeff"), []
-        except (LookupError, UnicodeDecodeError):
-            text, problems = decode(raw)
-            return text, [Problem("warning", "wrong_charset",
-                                  f"the page declares charset {name!r} but is not in it; it was read as "
-                                  f"{'Windows-1252' if problems else 'UTF-8'}")]
-    return decode(raw)
+    if not declared:
+        return decode(raw)
+    name = declared.group(1).decode("ascii", "replace").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        if codecs.lookup(name).name in _WESTERN_SINGLE_BYTE and _is_utf8_text(raw):
+            # Re-saved pages keep a stale legacy declaration; a legacy single-byte text is almost
+            # never valid UTF-8 with multi-byte sequences, so the bytes are believed over the label.
+            return raw.decode("utf-8"), [Problem("warning", "wrong_charset",
+                                                 f"the page declares charset {name!r} but is UTF-8; it was read as UTF-8")]
+        return raw.decode(name), []
+    except (LookupError, UnicodeDecodeError):
+        text, problems = decode(raw)
+        return text, [Problem("warning", "wrong_charset",
+                              f"the page declares charset {name!r} but is not in it; it was read as "
+                              f"{'Windows-1252' if problems else 'UTF-8'}")]
+
+
+def _is_utf8_text(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not raw.isascii()
 
 
 def _clean(text: str) -> str:
@@ -79,6 +92,12 @@ def _span(cell: etree._Element, attribute: str, limit: int) -> int:
 
 def _is_page_chrome(element: etree._Element) -> bool:
     return element.tag in _PAGE_CHROME and not any(a.tag in _SECTIONING for a in element.iterancestors())
+
+
+def _is_list_marker(element: etree._Element) -> bool:
+    """Word's web export writes the bullet or number it generates for a list paragraph in a span
+    marked mso-list:Ignore; the DOCX reader does not see generated markers either."""
+    return "mso-list:ignore" in (element.get("style") or "").replace(" ", "").lower()
 
 
 def _table_rows(table: etree._Element) -> Iterator[etree._Element]:
@@ -122,8 +141,8 @@ class _Walker:
 
     def _node(self, element: etree._Element, bold: bool) -> None:
         tag = element.tag
-        if not isinstance(tag, str) or tag in _DROPPED or _is_page_chrome(element):
-            return  # comments, processing instructions and page chrome
+        if not isinstance(tag, str) or tag in _DROPPED or _is_page_chrome(element) or _is_list_marker(element):
+            return  # comments, processing instructions, page chrome, generated list markers
         heading = _HEADING.match(tag)
         if heading:
             self.flush()

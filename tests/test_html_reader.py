@@ -201,3 +201,17 @@ def test_seed_rendered_as_html_reads_back_as_the_same_blocks(stem, tmp_path):
     assert agreement.cell_ratio == 1.0, agreement.cell_misses[:5]
     assert [(b.heading, b.bold) for b in actual if isinstance(b, Paragraph)] == \
            [(b.heading, b.bold) for b in expected if isinstance(b, Paragraph)]
+
+
+def test_stale_windows_1252_declaration_on_utf8_page_is_read_as_utf8(tmp_path):
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Förväntat resultat</p></body></html>'
+    parsed = read_html(_write(tmp_path, page))
+    assert parsed.blocks[0].text == "Förväntat resultat"
+    assert [p.code for p in parsed.problems] == ["wrong_charset"]
+
+
+def test_word_web_export_list_marker_is_dropped_like_in_docx(tmp_path):
+    page = ("<html><body><p class=MsoListBullet><![if !supportLists]><span style='font-family:Symbol'>"
+            "<span style='mso-list:Ignore'>·<span>&nbsp;&nbsp; </span></span></span><![endif]>"
+            "Första punkten<o:p></o:p></p></body></html>")
+    assert [b.text for b in read_html(_write(tmp_path, page)).blocks] == ["Första punkten"]
