@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from normalizers.dates import find_period, parse_date
-from normalizers.numbers import money_unit_in, parse_quantity, to_sek
+from normalizers.numbers import SEK_PER_UNIT, money_unit_in, parse_quantity, to_sek
 from normalizers.text import (collapse, first_letter_is_lower, indicator_key, is_only_markers, squash,
                               strip_markers)
 from pipeline import aliases
@@ -162,6 +162,7 @@ class TableAssembler:
         self._comment_open = False
         self._after_break = False
         self._last_title: str | None = None
+        self._last_unit: str | None = None
 
     def interrupt(self) -> None:
         """Text came between tables: the logical table ends."""
@@ -262,11 +263,17 @@ class TableAssembler:
         header_text = " ".join(c for cells in header_rows for c in cells)
         if not aliases.BUDGET_HEADER.search(header_text):
             return False
+        units = {parse_quantity(c).unit for cells in rows[head:] for c in cells[1:] if _is_number(c)}
+        if units - {None, "%", *SEK_PER_UNIT}:
+            return False  # counts ("13 st") make a statistics table, not a financial one
         columns = _column_names(header_rows)
+        title = _title(before)
         unit = (money_unit_in(header_text) or _unit_before(before)
-                or (money_unit_in(after.text) if after is not None else None))
-        title = _title(before) or self._last_title
-        self._last_title = title
+                or (money_unit_in(after.text) if after is not None else None)
+                or (self._last_unit if title is None else None))
+        # A table with no caption of its own continues the section of the one before it.
+        title = title or self._last_title
+        self._last_title, self._last_unit = title, unit
         found = False
         for row, cells in zip(table.rows[head:], rows[head:]):
             label_col = 1 if not cells[0] and len(cells) > 1 and cells[1] and not _is_number(cells[1]) else 0
