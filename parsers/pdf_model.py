@@ -17,7 +17,7 @@ class PdfSettings:
     # (justified text and some producers position words without emitting spaces).
     word_gap: float = 0.25
     # A gap wider than this many font sizes between words on one line is a column gutter.
-    column_gap: float = 1.2
+    column_gap: float = 0.9
     # Rulings: segments thinner than this are lines, shorter than `min_segment` are noise.
     ruling_thickness: float = 3.0
     min_segment: float = 3.0

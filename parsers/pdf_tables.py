@@ -11,6 +11,7 @@ Two ways to find a table:
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from parsers.pdf_model import Line, PdfSettings, Segment, Word
@@ -212,9 +213,28 @@ def free_tables(lines: list[Line], settings: PdfSettings) -> list[tuple[int, int
         if table is None:
             i += 1
             continue
+        split = _next_header(table)
+        if split is not None:
+            # A header row after body rows starts the next table: tables that follow each other
+            # closely are still separate tables.
+            end = i + next(k for k, line in enumerate(lines[i:end]) if line.top == split)
+            table = _free_table(lines[i:end], left, settings)
+            if table is None:
+                i = end
+                continue
         out.append((i, end, table))
         i = end
     return out
+
+
+def _next_header(table: TableLayout) -> float | None:
+    """The top of the first header row that comes after a body row."""
+    seen_body = False
+    for row in table.rows:
+        if row.header and seen_body:
+            return row.top
+        seen_body = seen_body or not row.header
+    return None
 
 
 def _left_margin(lines: list[Line]) -> float:
@@ -252,8 +272,8 @@ def _region_end(lines: list[Line], start: int, settings: PdfSettings) -> int:
 
 
 def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tuple[float, float]]:
-    """Vertical strips that no word of a column-structured line covers and that some such line
-    shows as a wide gap: the spaces between columns."""
+    """Vertical strips that no word of a column-structured line covers and that more of those
+    lines show as a wide gap than as a plain word space: the spaces between columns."""
     structured = [line for line in lines if _structured(line, left, settings)]
     covered = sorted((w.x0, w.x1) for line in structured for w in line.words)
     open_strips: list[tuple[float, float]] = []
@@ -262,9 +282,18 @@ def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tupl
         if reach is not None and a > reach:
             open_strips.append((reach, a))
         reach = b if reach is None else max(reach, b)
-    wide = [g for line in structured for g in _wide_gaps(line, left, settings)]
-    return [(lo, hi) for lo, hi in open_strips
-            if any(g_lo <= lo + 0.01 and hi - 0.01 <= g_hi for g_lo, g_hi in wide)]
+    wide = [_wide_gaps(line, left, settings) for line in structured]
+    out = []
+    for lo, hi in open_strips:
+        votes = 0
+        for line, gaps in zip(structured, wide):
+            if any(g_lo <= lo + 0.01 and hi - 0.01 <= g_hi for g_lo, g_hi in gaps):
+                votes += 1
+            elif line.words[0].x0 < lo and line.words[-1].x1 > hi:
+                votes -= 1  # the line runs across the strip with an ordinary space
+        if votes > 0:
+            out.append((lo, hi))
+    return out
 
 
 def _crosses(line: Line, bounds: list[float]) -> bool:
@@ -278,10 +307,14 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings) -> TableL
     bounds = [(lo + hi) / 2 for lo, hi in found]
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
-    used = sorted({_column_of(w, bounds) for line in lines if _structured(line, left, settings) for w in line.words})
+    structured = [line for line in lines if _structured(line, left, settings)]
+    support = Counter(k for line in structured for k in {_column_of(w, bounds) for w in line.words})
+    # A column that words start in on one line only (a wide space inside a cell) is no column,
+    # unless the table is that short; a column no line starts in is an indent.
+    needed = 2 if len(structured) > 2 else 1
+    used = sorted(k for k, n in support.items() if n >= needed)
     if len(used) < 2:
         return None
-    # Columns that no structured line fills are indents, not columns.
     found = [found[k - 1] for k in used[1:]]
     bounds = [(lo + hi) / 2 for lo, hi in found]
     rights = [lo for lo, _ in found] + [x1]
