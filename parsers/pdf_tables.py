@@ -272,8 +272,9 @@ def _region_end(lines: list[Line], start: int, settings: PdfSettings) -> int:
 
 
 def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tuple[float, float]]:
-    """Vertical strips that no word of a column-structured line covers and that more of those
-    lines show as a wide gap than as a plain word space: the spaces between columns."""
+    """Vertical strips that no word of a column-structured line covers, and that more of those
+    lines start or end a column at (a wide gap with an edge on the strip's edge) than run across
+    with a plain word space: the spaces between columns."""
     structured = [line for line in lines if _structured(line, left, settings)]
     covered = sorted((w.x0, w.x1) for line in structured for w in line.words)
     open_strips: list[tuple[float, float]] = []
@@ -287,8 +288,9 @@ def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tupl
     for lo, hi in open_strips:
         votes = 0
         for line, gaps in zip(structured, wide):
-            if any(g_lo <= lo + 0.01 and hi - 0.01 <= g_hi for g_lo, g_hi in gaps):
-                votes += 1
+            around = [(g_lo, g_hi) for g_lo, g_hi in gaps if g_lo <= lo + 0.01 and hi - 0.01 <= g_hi]
+            if around:
+                votes += any(abs(g_hi - hi) < 1.0 or abs(g_lo - lo) < 1.0 for g_lo, g_hi in around)
             elif line.words[0].x0 < lo and line.words[-1].x1 > hi:
                 votes -= 1  # the line runs across the strip with an ordinary space
         if votes > 0:
