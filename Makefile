@@ -1,0 +1,29 @@
+# The two set-up commands of the README. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test docs bench
+
+$(BIN)/rapportdata: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Build data/out from the reports in data/raw.
+run: $(BIN)/rapportdata
+	$(BIN)/rapportdata run
+
+# System programs the tests need (Tesseract, LibreOffice, poppler), then the whole suite.
+test: $(BIN)/rapportdata
+	./scripts/install-system-deps.sh
+	$(BIN)/python -m pytest
+
+# Regenerate docs/data-dictionary.md from pipeline/schema.py.
+docs: $(BIN)/rapportdata
+	$(BIN)/python -m pipeline.docs
+
+bench: $(BIN)/rapportdata
+	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_archive.py
