@@ -310,9 +310,11 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings) -> TableL
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
     structured = [line for line in lines if _structured(line, left, settings)]
-    support = Counter(k for line in structured for k in {_column_of(w, bounds) for w in line.words})
     # A column that words start in on one line only (a wide space inside a cell) is no column,
-    # unless the table is that short; a column no line starts in is an indent.
+    # unless the table is that short or the line is a header, which names every column even
+    # when the body leaves one empty; a column no line starts in is an indent.
+    support = Counter(k for line in structured for k in {_column_of(w, bounds) for w in line.words}
+                      for _ in range(2 if line.bold else 1))
     needed = 2 if len(structured) > 2 else 1
     used = sorted(k for k, n in support.items() if n >= needed)
     if len(used) < 2:
