@@ -16,7 +16,7 @@ import pypdfium2 as pdfium
 from parsers.pdf_flow import (cell_text, heading_levels, is_running, paragraph_text, paragraphs,
                               running_keys, toc_entry, vocabulary)
 from parsers.pdf_model import DEFAULT_SETTINGS, Line, PdfSettings
-from parsers.pdf_page import lines_of, read_page, words_of
+from parsers.pdf_page import lines_of, read_page
 from parsers.pdf_tables import TableLayout, free_tables, ruled_tables
 from pipeline.blocks import Block, Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
 
@@ -91,7 +91,7 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
                                                                   f"it is left out", page=index + 1))
             pages.append(_Page(index + 1, 0.0, 0.0, [], {}, []))
             continue
-        lines = lines_of(words_of(content.chars, settings), settings)
+        lines = lines_of(content.words, settings)
         numbers = {id(line): k for k, line in enumerate(lines, start=1)}
         tables = ruled_tables(lines, content.segments, settings)
         pages.append(_Page(content.number, content.width, content.height, lines, numbers, tables))

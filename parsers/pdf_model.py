@@ -103,5 +103,5 @@ class PageContent:
     number: int
     width: float
     height: float
-    chars: list[Char]
+    words: list[Word]
     segments: list[Segment]

@@ -7,6 +7,7 @@ faster than pdfminer's layout analysis, which the reader does not need.
 from __future__ import annotations
 
 import ctypes
+import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -17,6 +18,9 @@ from parsers.pdf_model import Char, Line, PageContent, PdfSettings, Segment, Wor
 # generated with 0x02; none of them is a glyph on the page.
 _NOT_GLYPHS = {0x0D, 0x0A, 0xFFFE, 0x00}
 _SPACES = {0x20, 0xA0, 0x09, 0x2002, 0x2003, 0x2009, 0x202F, 0x3000}
+# A Latin font's ascender and descender as shares of its size.
+_ASCENT = 0.8
+_DESCENT = 0.2
 _BOLD_WEIGHT = 600
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD_FLAG = 1 << 18
@@ -30,23 +34,71 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            chars = _chars(textpage, height)
+            words = _words(textpage, height, settings)
         finally:
             textpage.close()
         segments = _segments(page, height, settings)
     finally:
         page.close()
-    return PageContent(index + 1, width, height, chars, segments)
+    return PageContent(index + 1, width, height, words, segments)
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
+_TOKEN = re.compile(r"[^\s\x00\x02\ufffe]+|\x02")
+
+
+def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -> list[Word]:
+    """Words from pdfium's text, which already breaks words at spaces and gaps and lines at
+    line ends. Only a word's first and last glyph are measured, which is what makes this fast;
+    a word whose ends do not sit on one line left to right is measured glyph by glyph."""
     raw = textpage.raw
+    text = textpage.get_text_range()
+    if len(text) != pdfium_c.FPDFText_CountChars(raw):
+        # Characters outside the BMP take two places in pdfium's text: measure every glyph.
+        return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), height), settings)
+    first = pdfium_c.FS_RECTF()
+    last = pdfium_c.FS_RECTF()
+    origin_x = ctypes.c_double()
+    origin_y = ctypes.c_double()
+    bold_fonts: dict[int | None, bool] = {}
+    words: list[Word] = []
+    for match in _TOKEN.finditer(text):
+        a, b = match.span()
+        token = match.group()
+        if token == "\x02":
+            token = "-"  # a hyphen pdfium found at a line end
+        pdfium_c.FPDFText_GetLooseCharBox(raw, a, first)
+        pdfium_c.FPDFText_GetLooseCharBox(raw, b - 1, last)
+        size = pdfium_c.FPDFText_GetFontSize(raw, a)
+        if last.right < first.left or abs(last.top - first.top) > 0.5 * size:
+            words.extend(words_of(_chars(raw, a, b, height), settings))
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(raw, a, origin_x, origin_y)
+        # Height from the baseline and the size, not from glyph boxes, which vary with the
+        # glyph: lines then have one height, and gaps between them measure the spacing.
+        baseline = height - origin_y.value
+        words.append(Word(token, first.left, last.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
+                          size, _bold(raw, a, bold_fonts)))
+    return words
+
+
+def _bold(raw: pdfium_c.FPDF_TEXTPAGE, index: int, cache: dict[int | None, bool]) -> bool:
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    bold = cache.get(key)
+    if bold is None:
+        bold = cache[key] = _is_bold(font)
+    return bold
+
+
+def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> list[Char]:
     box = pdfium_c.FS_RECTF()
+    origin_x = ctypes.c_double()
+    origin_y = ctypes.c_double()
     chars: list[Char] = []
     size = 0.0
     bold = False
     bold_fonts: dict[int | None, bool] = {}
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+    for i in range(start, end):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in _NOT_GLYPHS:
             continue
@@ -55,14 +107,13 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
             chars.append(Char(" ", 0, 0, 0, 0, size, bold))
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
-        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, i))
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        bold = bold_fonts.get(key)
-        if bold is None:
-            bold = bold_fonts[key] = _is_bold(font)
+        bold = _bold(raw, i, bold_fonts)
         text = "-" if code == 0x02 else chr(code)
-        chars.append(Char(text, box.left, box.right, height - box.top, height - box.bottom, size, bold))
+        baseline = height - origin_y.value
+        chars.append(Char(text, box.left, box.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
+                          size, bold))
     return chars
 
 
