@@ -83,7 +83,7 @@ def problem_counts(table: pa.Table | None) -> tuple[int, int]:
     """(errors, warnings) among the problems rows of one file."""
     if table is None or not len(table):
         return 0, 0
-    counts = dict(zip(*pc.value_counts(table["severity"]).flatten()))
+    counts = dict(zip(*(column.to_pylist() for column in pc.value_counts(table["severity"]).flatten())))
     return int(counts.get("error", 0)), int(counts.get("warning", 0))
 
 

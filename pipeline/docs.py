@@ -1,0 +1,73 @@
+"""Generate docs/data-dictionary.md from pipeline/schema.py: `python -m pipeline.docs`.
+
+The dictionary is generated, never edited by hand, so it cannot drift from the tables the
+writer produces; tests/test_run.py checks the committed file is current.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pipeline.schema import TABLES
+from pipeline.writer import UNKNOWN_YEAR
+
+DICTIONARY = Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md"
+
+HEADER = f"""\
+# Data dictionary
+
+Generated from `pipeline/schema.py` by `python -m pipeline.docs`; do not edit by hand.
+
+## Layout
+
+A run writes one folder (default `data/out/`):
+
+```
+data/out/<table>/year=<year>/part-0.parquet   documents, goals, indicators, activities, budget_rows, table_cells
+data/out/problems/part-0.parquet              problems (not partitioned)
+data/out/_manifest.json                       the source files the dataset was built from (size, mtime, SHA-256, parser version)
+```
+
+Every table is read as it is:
+
+```python
+pandas.read_parquet("data/out/indicators")
+polars.read_parquet("data/out/indicators/**/*.parquet", hive_partitioning=True)
+duckdb.sql("select * from read_parquet('data/out/indicators/**/*.parquet', hive_partitioning=true)")
+```
+
+- **Partitions.** Tables with a `year` column are hive-partitioned by it: the year is in the folder
+  name, not in the files. Rows whose year could not be read are in `year={UNKNOWN_YEAR}` (pandas cannot read
+  pyarrow's null partition), so filter with `year > 0` to leave them out.
+- **`year` in pandas** comes back as a categorical of integers (pyarrow reads hive partition
+  values as a dictionary). Equality and `isin` work as they are; for `<`, `>` or arithmetic use
+  `df["year"].astype("int32")`. polars and DuckDB give an integer column.
+- **Order.** Rows are in the order of their source file's `source_path`, then in document order;
+  two runs over the same files give byte-identical files.
+- **Ids.** `doc_id` is the first 16 hex digits of the file's SHA-256, so the same content gets the
+  same id in every run and on every machine. Join the tables on `doc_id`.
+- **Places.** `page` and `line` point into the source file (see each column).
+
+Types are Arrow types: `string`, `int32`, `double` (float64), `date32[day]` (a date), `bool`.
+"""
+
+
+def render() -> str:
+    parts = [HEADER]
+    for spec in TABLES.values():
+        partitioning = ("partitioned by `year`" if "year" in spec.names else "one file, not partitioned")
+        parts.append(f"\n## {spec.name}\n\n{spec.doc} File: `<out>/{spec.name}/`, {partitioning}.\n\n"
+                     "| column | type | meaning |\n| --- | --- | --- |\n")
+        parts.extend(f"| `{c.name}` | {c.type} | {c.doc.replace('|', '/')} |\n" for c in spec.columns)
+    return "".join(parts)
+
+
+def main() -> int:
+    DICTIONARY.parent.mkdir(exist_ok=True)
+    DICTIONARY.write_text(render(), encoding="utf-8")
+    print(f"wrote {DICTIONARY}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
