@@ -291,7 +291,7 @@ def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tupl
             around = [(g_lo, g_hi) for g_lo, g_hi in gaps if g_lo <= lo + 0.01 and hi - 0.01 <= g_hi]
             if around:
                 votes += any(abs(g_hi - hi) < 1.0 or abs(g_lo - lo) < 1.0 for g_lo, g_hi in around)
-            elif line.words[0].x0 < lo and line.words[-1].x1 > hi:
+            elif any(a.x1 <= lo + 0.01 and hi - 0.01 <= b.x0 for a, b in zip(line.words, line.words[1:])):
                 votes -= 1  # the line runs across the strip with an ordinary space
         if votes > 0:
             out.append((lo, hi))
