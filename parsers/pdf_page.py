@@ -14,9 +14,10 @@ import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Char, Line, PageContent, PdfSettings, Segment, Word
 
-# pdfium's text page inserts line ends (CR/LF) between lines and marks a soft hyphen it
-# generated with 0x02; none of them is a glyph on the page.
-_NOT_GLYPHS = {0x0D, 0x0A, 0xFFFE, 0x00}
+# pdfium's text page inserts line ends (CR/LF) between lines; they are no glyphs. It writes a
+# hyphen that ends a line as 0x02 or 0xFFFE: that is the hyphen glyph on the page.
+_NOT_GLYPHS = {0x0D, 0x0A, 0x00}
+_LINE_END_HYPHENS = {0x02, 0xFFFE}
 _SPACES = {0x20, 0xA0, 0x09, 0x2002, 0x2003, 0x2009, 0x202F, 0x3000}
 # A Latin font's ascender and descender as shares of its size.
 _ASCENT = 0.8
@@ -43,7 +44,7 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
     return PageContent(index + 1, width, height, words, segments)
 
 
-_TOKEN = re.compile(r"[^\s\x00\x02\ufffe]+|\x02")
+_TOKEN = re.compile(r"[^\s\x00\x02\ufffe]*[\x02\ufffe]|[^\s\x00\x02\ufffe]+")
 
 
 def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -> list[Word]:
@@ -63,9 +64,7 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
     words: list[Word] = []
     for match in _TOKEN.finditer(text):
         a, b = match.span()
-        token = match.group()
-        if token == "\x02":
-            token = "-"  # a hyphen pdfium found at a line end
+        token = match.group().replace("\x02", "-").replace("\ufffe", "-")
         pdfium_c.FPDFText_GetLooseCharBox(raw, a, first)
         pdfium_c.FPDFText_GetLooseCharBox(raw, b - 1, last)
         size = pdfium_c.FPDFText_GetFontSize(raw, a)
@@ -110,7 +109,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
         pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
         bold = _bold(raw, i, bold_fonts)
-        text = "-" if code == 0x02 else chr(code)
+        text = "-" if code in _LINE_END_HYPHENS else chr(code)
         baseline = height - origin_y.value
         chars.append(Char(text, box.left, box.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
                           size, bold))
