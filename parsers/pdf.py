@@ -136,9 +136,8 @@ def _page_blocks(page: _Page, words: set[str], levels: dict[float, int],
         block = _table_block(table, page, words)
         if block.rows:
             placed.append((table.top, block))
-    right = max((line.x1 for line in free), default=page.width)
     for run in flow:
-        placed.extend(_flow_blocks(run, right, page, words, levels, settings))
+        placed.extend(_flow_blocks(run, page, words, levels, settings))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]
 
@@ -166,11 +165,11 @@ def _line_number(line: Line, page: _Page) -> int | None:
     return None
 
 
-def _flow_blocks(lines: list[Line], right: float, page: _Page, words: set[str], levels: dict[float, int],
+def _flow_blocks(lines: list[Line], page: _Page, words: set[str], levels: dict[float, int],
                  settings: PdfSettings) -> list[tuple[float, Block]]:
     out: list[tuple[float, Block]] = []
     toc: Table | None = None
-    for group in paragraphs(lines, right, settings):
+    for group in paragraphs(lines, settings):
         text = paragraph_text(group, words)
         if not text:
             continue

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parsers.pdf_model import Line, PdfSettings
+from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings
 from parsers.pdf_tables import CellLayout
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 # "X- och Y" (rehabiliterings- och arbetsmarknads-): the hyphen is the author's, and so is the space.
 _SUSPENDED_HYPHEN_NEXT = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"}
-# Glyphs a word processor draws in front of a list item; the text behind them is the item.
-_LIST_MARKERS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "•", "◦", "▪", "‣", "∙"}
 # A table-of-contents entry: title, dot leader, page reference.
 _LEADER = re.compile(r"^(?P<title>.+?)\s*[.·…_]{4,}\s*(?P<ref>[^.·…_\s].{0,40})$")
 _WORD_EDGE = re.compile(r"^\W+|\W+$")
@@ -67,6 +65,8 @@ def _joint(before: str, after: str, words: set[str]) -> str | None:
     hyphen was the typesetter's and goes."""
     if before.endswith("/"):
         return ""  # "Hässelby-/|Vällingby", "ersättning/|sjukersättning": a break after a slash
+    if before.endswith(("–", "-")) and len(before) > 1 and before[-2].isdigit() and after[:1].isdigit():
+        return ""  # a number range broken after its dash: "2018–|2022"
     if not before.endswith("-") or len(before) < 2 or not before[-2].isalpha():
         return " "
     first = after.split(" ", 1)[0]
@@ -79,17 +79,28 @@ def _joint(before: str, after: str, words: set[str]) -> str | None:
     return ""
 
 
-def paragraphs(lines: list[Line], right: float, settings: PdfSettings) -> list[list[Line]]:
+def paragraphs(lines: list[Line], settings: PdfSettings) -> list[list[Line]]:
     """Consecutive lines grouped into paragraphs. A paragraph ends at extra vertical space, a
     change of size or weight, a list item, a table-of-contents entry, or a line that stops
     short of the right margin by more than the next line's first word needs."""
+    right = _right_margins(lines)
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and not _ends_paragraph(groups[-1][-1], line, right, settings):
+        if groups and not _ends_paragraph(groups[-1][-1], line, right.get(line.size, line.x1), settings):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
+
+
+def _right_margins(lines: list[Line]) -> dict[float, float]:
+    """Where text of each size stops at the right: its longest line. Per size, because a
+    heading or a wide contents entry does not move the body text's margin."""
+    out: dict[float, float] = {}
+    for line in lines:
+        if not _LEADER.match(line.text):
+            out[line.size] = max(out.get(line.size, 0.0), line.x1)
+    return out
 
 
 def _ends_paragraph(before: Line, after: Line, right: float, settings: PdfSettings) -> bool:
@@ -98,7 +109,7 @@ def _ends_paragraph(before: Line, after: Line, right: float, settings: PdfSettin
         return True
     if abs(after.size - before.size) > 0.1 * before.size or after.bold != before.bold:
         return True
-    if after.words[0].text in _LIST_MARKERS or _LEADER.match(before.text):
+    if after.words[0].text in LIST_MARKERS or _LEADER.match(before.text):
         return True
     return _stops_short(before, after, right)
 
@@ -128,7 +139,7 @@ def cell_text(cell: CellLayout, words: set[str]) -> str:
 def paragraph_text(lines: list[Line], words: set[str]) -> str:
     text = join_lines(lines, words)
     first, _, rest = text.partition(" ")
-    if first in _LIST_MARKERS:
+    if first in LIST_MARKERS:
         return rest.strip()
     return text
 

@@ -39,6 +39,9 @@ class PdfSettings:
 
 DEFAULT_SETTINGS = PdfSettings()
 
+# Glyphs a word processor draws in front of a list item; the text behind them is the item.
+LIST_MARKERS = frozenset({"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "•", "◦", "▪", "‣", "∙"})
+
 
 @dataclass(slots=True)
 class Char:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from parsers.pdf_model import Line, PdfSettings, Segment, Word
+from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Segment, Word
 
 
 @dataclass(slots=True)
@@ -248,7 +248,9 @@ def _wide_gaps(line: Line, left: float, settings: PdfSettings) -> list[tuple[flo
     """Gaps on the line wide enough to be column gutters; an indent far from the text's left
     margin counts too, since a continuation line may start in a later column."""
     size = line.size
-    gaps = [(a.x1, b.x0) for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 >= settings.column_gap * size]
+    # The space after a list bullet is an indent, not a gutter.
+    words = line.words[1:] if line.words[0].text in LIST_MARKERS else line.words
+    gaps = [(a.x1, b.x0) for a, b in zip(words, words[1:]) if b.x0 - a.x1 >= settings.column_gap * size]
     if line.x0 - left >= 2 * settings.column_gap * size:
         gaps.insert(0, (left, line.x0))
     return gaps
