@@ -1,0 +1,222 @@
+"""Scanned PDFs: pages that are only images, read with Tesseract (Swedish).
+
+`parsers.pdf` calls `read_scanned_pdf` when a PDF has no text layer. Each page is rendered,
+deskewed, and split into ruled tables and the text around them:
+
+- Tables are found from their rules (see `ocr_image`). Each cell is OCR'd on its own, because
+  whole-page OCR runs cells together and misreads numbers in them; a column whose cells look
+  like numbers or dates gets the matching correction (`ocr_text`).
+- The rest of the page is OCR'd with the tables blanked out, and its lines are joined into
+  paragraphs by their spacing.
+- Lines repeated at the top or bottom of most pages (organ, title, "Stockholms stad",
+  "Sida N (M)") are running headers and footers and are dropped.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytesseract
+import regex
+from PIL import Image, ImageOps
+
+from parsers.ocr_image import Grid, GridRow, ImageSettings, deskew, find_grids
+from parsers.ocr_text import (Line, cell_text, fix_date, fix_number, join_lines, looks_date, looks_numeric,
+                              read_lines, split_paragraphs)
+from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
+
+INSTALL_HINT = ("this PDF is scanned (no text layer) and needs OCR: install Tesseract with Swedish "
+                "(apt-get install tesseract-ocr tesseract-ocr-swe)")
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    lang: str = "swe"
+    # Tesseract reads 8 pt table text best at about 300 dpi; pixel sizes below are at this dpi.
+    dpi: int = 300
+    image: ImageSettings = field(default_factory=ImageSettings)
+    # Page text is one column, so Tesseract's uniform-block mode is enough and faster than
+    # full layout analysis.
+    page_config: str = "--psm 6"
+    cell_line_config: str = "--psm 7"
+    cell_block_config: str = "--psm 4"
+    # Cells are cut this far inside their rules: a sliver of rule at the edge of a crop makes
+    # Tesseract misread the whole first line.
+    cell_inset: int = 8
+    # White margin around a cell crop; Tesseract expects some paper around text.
+    cell_border: int = 20
+    # A cell lower than this holds a single line of text.
+    single_line_height: int = 80
+    # Pixels darker than this are ink; a cell with fewer ink pixels is empty (dust only).
+    ink_threshold: int = 128
+    min_cell_ink: int = 40
+    # A gap between lines wider than this share of the line height starts a new paragraph.
+    paragraph_gap: float = 0.5
+    heading_size_ratio: float = 1.35
+    # Running headers and footers: lines in this top and bottom share of the page that recur,
+    # this similar, on at least this share of the pages.
+    margin_zone: float = 0.08
+    repeat_similarity: float = 0.8
+    repeat_share: float = 0.5
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+
+
+@dataclass(slots=True)
+class OcrTable:
+    top: int
+    rows: list[tuple[int, list[str], bool]]  # (top, cells, spanning)
+
+
+@dataclass(slots=True)
+class OcrPage:
+    number: int
+    height: int
+    lines: list[Line]  # text outside the tables
+    tables: list[OcrTable]
+
+
+def check_engine(lang: str) -> None:
+    try:
+        languages = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
+        raise UnreadableFile("ocr_unavailable", INSTALL_HINT) from None
+    if lang not in languages:
+        raise UnreadableFile("ocr_unavailable", INSTALL_HINT)
+
+
+def page_images(path: Path, password: str | None, dpi: int) -> list[np.ndarray]:
+    """Every page as a grey image. Rendering rather than taking the embedded image works for any
+    scanner's PDF: cropped, masked or several images per page."""
+    try:
+        document = pdfium.PdfDocument(path, password=password)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise UnreadableFile("encrypted", "the PDF is encrypted: give its password") from None
+        raise UnreadableFile("unreadable_pdf", f"the PDF could not be opened ({error})") from None
+    try:
+        return [np.asarray(document[k].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+                for k in range(len(document))]
+    finally:
+        document.close()
+
+
+def _cell(page: np.ndarray, row: GridRow, left: int, right: int, settings: OcrSettings) -> str:
+    inset = settings.cell_inset
+    crop = page[row.top + inset:row.bottom - inset, left + inset:right - inset]
+    if crop.size == 0 or int((crop < settings.ink_threshold).sum()) < settings.min_cell_ink:
+        return ""
+    config = settings.cell_line_config if crop.shape[0] < settings.single_line_height else settings.cell_block_config
+    image = ImageOps.expand(Image.fromarray(crop), settings.cell_border, 255)
+    lines = read_lines(image, settings.lang, config)
+    if not lines:
+        return ""
+    # The renderer's cell padding is the same on both sides: the text's left offset tells it.
+    padding = min(line.left for line in lines) - settings.cell_border
+    space = round(0.3 * sorted(line.height for line in lines)[len(lines) // 2])
+    return cell_text(lines, settings.cell_border + crop.shape[1] - padding, space)
+
+
+def _column_kinds(rows: list[list[str]]) -> list[str]:
+    """"date", "number" or "text" for each grid column, by what most of its cells below the first
+    row (usually the header) look like."""
+    kinds = []
+    for column in zip(*rows[1:]) if len(rows) > 1 else zip(*rows):
+        filled = [c for c in column if c]
+        if filled and sum(map(looks_date, filled)) * 2 >= len(filled):
+            kinds.append("date")
+        elif filled and sum(map(looks_numeric, filled)) * 2 >= len(filled):
+            kinds.append("number")
+        else:
+            kinds.append("text")
+    return kinds
+
+
+_FIXES = {"date": fix_date, "number": fix_number, "text": lambda text: text}
+
+
+def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings) -> OcrTable:
+    width = len(grid.columns) - 1
+    rows: list[tuple[int, list[str], bool]] = []
+    for row in grid.rows:
+        cells = [""] * width
+        for left, right in zip(row.borders, row.borders[1:]):
+            column = min(range(width), key=lambda k: abs(grid.columns[k] - left))
+            cells[column] = _cell(page, row, left, right, settings)
+        rows.append((row.top, cells, len(row.borders) == 2 and width > 1))
+    kinds = _column_kinds([cells for _, cells, _ in rows])
+    for _, cells, _ in rows:
+        cells[:] = [_FIXES[kind](cell) for kind, cell in zip(kinds, cells)]
+    return OcrTable(grid.top, rows)
+
+
+def read_page(number: int, image: np.ndarray, settings: OcrSettings) -> OcrPage:
+    page = deskew(image, settings.image)
+    grids = find_grids(page, settings.image)
+    tables = [read_table(page, grid, settings) for grid in grids]
+    text_only = page.copy()
+    for grid in grids:
+        pad = settings.cell_inset
+        text_only[max(grid.top - pad, 0):grid.bottom + pad, max(grid.left - pad, 0):grid.right + pad] = 255
+    lines = read_lines(Image.fromarray(text_only), settings.lang, settings.page_config)
+    return OcrPage(number, page.shape[0], lines, tables)
+
+
+_DIGITS = regex.compile(r"\d+")
+_PAGE_NUMBER = regex.compile(r"^(?:sida|page|s\.)?\s*\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)?$", regex.IGNORECASE)
+
+
+def _margin_key(line: Line) -> str:
+    # Page numbers differ from page to page; the rest of a running line does not.
+    return _DIGITS.sub("#", "".join(line.text.lower().split()))
+
+
+def running_lines(pages: list[OcrPage], settings: OcrSettings) -> set[tuple[int, int]]:
+    """(page, index) of the lines that are running headers or footers."""
+    margins: dict[int, list[tuple[int, str]]] = {}
+    for page in pages:
+        top, bottom = settings.margin_zone * page.height, (1 - settings.margin_zone) * page.height
+        margins[page.number] = [(k, _margin_key(line)) for k, line in enumerate(page.lines)
+                                if line.bottom < top or line.top > bottom]
+    needed = max(2, round(settings.repeat_share * len(pages)))
+    running = set()
+    for number, candidates in margins.items():
+        for k, key in candidates:
+            seen = sum(any(difflib.SequenceMatcher(None, key, other).ratio() >= settings.repeat_similarity
+                           for _, other in margins[n]) for n in margins)
+            if seen >= needed or _PAGE_NUMBER.match(pages[number - 1].lines[k].text):
+                running.add((number, k))
+    return running
+
+
+def page_blocks(page: OcrPage, running: set[tuple[int, int]], settings: OcrSettings) -> list[Paragraph | Table]:
+    # Place.line counts the visual lines of the page: text lines and table rows alike.
+    tops = sorted([line.top for line in page.lines] + [top for t in page.tables for top, _, _ in t.rows])
+    line_number = {top: k for k, top in reversed(list(enumerate(tops, start=1)))}
+    kept = [line for k, line in enumerate(page.lines) if (page.number, k) not in running]
+    placed: list[tuple[int, Paragraph | Table]] = []
+    for lines in split_paragraphs(kept, settings.paragraph_gap, settings.heading_size_ratio):
+        place = Place(page=page.number, line=line_number[lines[0].top])
+        placed.append((lines[0].top, Paragraph(join_lines(lines), place)))
+    for table in page.tables:
+        rows = [Row(cells, Place(page=page.number, line=line_number[top]), spanning=spanning)
+                for top, cells, spanning in table.rows]
+        placed.append((table.top, Table(rows, rows[0].place)))
+    return [block for _, block in sorted(placed, key=lambda item: item[0])]
+
+
+def read_scanned_pdf(path: Path, password: str | None = None,
+                     settings: OcrSettings | None = None) -> ParsedDocument:
+    settings = settings or OcrSettings()
+    check_engine(settings.lang)
+    images = page_images(path, password, settings.dpi)
+    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        pages = list(pool.map(lambda item: read_page(item[0], item[1], settings),
+                              enumerate(images, start=1)))
+    running = running_lines(pages, settings)
+    blocks = [block for page in pages for block in page_blocks(page, running, settings)]
+    return ParsedDocument(blocks, "pdf", page_count=len(pages), ocr=True)

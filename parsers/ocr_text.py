@@ -1,0 +1,161 @@
+"""Tesseract's words back into text: lines, paragraphs, and typed table cells.
+
+Tesseract gives words with boxes. Paragraphs are not marked on a scan, so they are rebuilt
+from the geometry: a paragraph ends where the vertical gap to the next line is wider than the
+line spacing, or, inside a table cell (where paragraphs have no spacing), where the next line's
+first word would still have fitted on the line before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytesseract
+import regex
+from PIL import Image
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def left(self) -> int:
+        return self.words[0].left
+
+    @property
+    def right(self) -> int:
+        return self.words[-1].right
+
+    @property
+    def top(self) -> int:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> int:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def read_lines(image: Image.Image, lang: str, config: str) -> list[Line]:
+    """Tesseract's text lines, top to bottom, each with its words' boxes."""
+    data = pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT)
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for k, text in enumerate(data["text"]):
+        text = text.strip()
+        if data["level"][k] != 5 or not text:
+            continue
+        key = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
+        left, top = data["left"][k], data["top"][k]
+        lines.setdefault(key, []).append(Word(text, left, top, left + data["width"][k], top + data["height"][k]))
+    return sorted((Line(tuple(words)) for words in lines.values()), key=lambda line: line.top)
+
+
+# A line that ends in a slash, or a hyphen inside a word, was broken by the renderer inside
+# one word ("stadsdelar/" + "kommuner"); a hyphen before a conjunction is a Swedish
+# shared-ending hyphen ("andrahands- och") and keeps its space.
+_GLUE_END = regex.compile(r"(?:\p{L}/|\p{L}-)$")
+_CONJUNCTION = regex.compile(r"^(?:och|eller|samt|till|resp\.?)$", regex.IGNORECASE)
+
+
+def join_lines(lines: list[Line]) -> str:
+    text = ""
+    for line in lines:
+        piece = line.text
+        if text and _GLUE_END.search(text) and not _CONJUNCTION.match(line.words[0].text):
+            text += piece
+        else:
+            text = f"{text} {piece}" if text else piece
+    return text
+
+
+def cell_text(lines: list[Line], width: int, space: int) -> str:
+    """A cell's paragraphs joined by "\\n": a line starts a new paragraph when its first word
+    would have fitted at the end of the line before (the renderer would have put it there)."""
+    paragraphs: list[list[Line]] = []
+    for line in lines:
+        first = line.words[0]
+        if paragraphs and paragraphs[-1][-1].right + space + (first.right - first.left) > width:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return "\n".join(join_lines(p) for p in paragraphs)
+
+
+def split_paragraphs(lines: list[Line], gap_factor: float, size_ratio: float) -> list[list[Line]]:
+    """Page text lines grouped into paragraphs: a gap wider than gap_factor times the line
+    height, or a change of text size (a heading above body text), ends a paragraph."""
+    paragraphs: list[list[Line]] = []
+    for line in lines:
+        if paragraphs:
+            previous = paragraphs[-1][-1]
+            gap = line.top - previous.bottom
+            sizes = sorted((max(line.height, 1), max(previous.height, 1)))
+            if gap <= gap_factor * sizes[0] and sizes[1] / sizes[0] <= size_ratio:
+                paragraphs[-1].append(line)
+                continue
+        paragraphs.append([line])
+    return paragraphs
+
+
+# Tesseract's Swedish model has no good "%": after a number it reads the sign as "96", "Ho",
+# "W", "Yo", "20", "26", "246" and the like. In a table cell a number is followed only by a
+# unit, so any such token there is the per cent sign.
+_NUMBER = r"[-–−]?\d{1,3}(?:[  ]\d{3})*(?:[,.]\d+)?|[-–−]?\d+(?:[,.]\d+)?"
+_PERCENT_CELL = regex.compile(rf"^({_NUMBER})\s*(?:%|[%]?[0-9]{{1,3}}|[A-Za-z][A-Za-z0-9]?|%[A-Za-z0-9]|0/0)[.,]?$")
+_UNIT_CELL = regex.compile(rf"^({_NUMBER})\s*(st|kr|tkr|mnkr|mkr|dagar|timmar|h)$", regex.IGNORECASE)
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", ";": ","})
+_NUMERIC_SHAPE = regex.compile(r"^[-–−]?[\dOoDlI|S][\dOoDlI|S  ,.;]*(?:\s*\S{1,3})?$")
+_DATE = regex.compile(r"^(\d{4})\D{0,2}(\d{2})\D{0,2}(\d{2})$")
+
+
+def _digits(text: str) -> str:
+    return text.translate(_LOOKALIKES)
+
+
+def fix_number(text: str) -> str:
+    """A numeric cell as printed: look-alike letters inside the number become digits and a
+    misread per cent sign becomes "%". Text that is not a number comes back unchanged."""
+    head = regex.match(r"^[-–−]?[\dOoDlI|S][\dOoDlI|S  ,.;]*", text)
+    if head is None or not regex.search(r"\d", head.group()):
+        return text
+    number = _digits(head.group()).strip()
+    candidate = f"{number} {text[head.end():].strip()}".strip()
+    if regex.fullmatch(_NUMBER, candidate):
+        return candidate
+    unit = _UNIT_CELL.match(candidate)
+    if unit:
+        return f"{unit.group(1)} {unit.group(2).lower()}"
+    percent = _PERCENT_CELL.match(candidate)
+    if percent:
+        return f"{percent.group(1)} %"
+    return text
+
+
+def fix_date(text: str) -> str:
+    """A date cell as YYYY-MM-DD when its digits say so."""
+    match = _DATE.match(_digits(text.replace(" ", "")))
+    return "-".join(match.groups()) if match else text
+
+
+def looks_numeric(text: str) -> bool:
+    return bool(_NUMERIC_SHAPE.match(text))
+
+
+def looks_date(text: str) -> bool:
+    return bool(_DATE.match(_digits(text.replace(" ", ""))))
