@@ -63,17 +63,31 @@ def _merge_collinear(segments: list[Segment], horizontal: bool, settings: PdfSet
     def span(s: Segment) -> tuple[float, float]:
         return (s.x0, s.x1) if horizontal else (s.top, s.bottom)
 
+    # Rulings at (nearly) one position, then each such group merged along its length.
+    groups: list[list[Segment]] = []
+    for seg in sorted(segments, key=position):
+        if groups and position(seg) - position(groups[-1][0]) <= settings.snap:
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
     merged: list[Segment] = []
-    for seg in sorted(segments, key=lambda s: (round(position(s) / settings.snap), span(s))):
-        if merged:
-            last = merged[-1]
-            if abs(position(last) - position(seg)) <= settings.snap and span(seg)[0] <= span(last)[1] + settings.snap:
-                end = max(span(last)[1], span(seg)[1])
-                merged[-1] = (Segment(last.x0, last.top, end, last.top) if horizontal
-                              else Segment(last.x0, last.top, last.x0, end))
+    for group in groups:
+        at = position(group[0])
+        start = end = None
+        for seg in sorted(group, key=span):
+            lo, hi = span(seg)
+            if end is not None and lo <= end + settings.snap:
+                end = max(end, hi)
                 continue
-        merged.append(seg)
+            if start is not None:
+                merged.append(_segment(at, start, end, horizontal))
+            start, end = lo, hi
+        merged.append(_segment(at, start, end, horizontal))
     return merged
+
+
+def _segment(at: float, start: float, end: float, horizontal: bool) -> Segment:
+    return Segment(start, at, end, at) if horizontal else Segment(at, start, at, end)
 
 
 def _touch(h: Segment, v: Segment, tolerance: float) -> bool:
