@@ -1,0 +1,941 @@
+"""The block model and the structure recogniser on small reports written here, one structural case
+per test. Each input is a few lines in the shape the seed reports print them (labels, glued bold
+markers, TAB tables cut by page breaks, comment rows, status lines, letterheads); the expected rows
+are read off the input by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parsers.text import parse_lines
+from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table
+from pipeline.recognise import recognise
+
+
+def run(lines: list[str] | str) -> dict[str, list[dict]]:
+    if isinstance(lines, str):
+        lines = lines.split("\n")
+    return recognise(ParsedDocument(parse_lines(lines), "txt"), "doc")
+
+
+def run_blocks(blocks) -> dict[str, list[dict]]:
+    return recognise(ParsedDocument(blocks, "docx"), "doc")
+
+
+def goals(result) -> list[tuple]:
+    """(level, number, title, parent's title) per goal, in order."""
+    by_id = {g["goal_id"]: g for g in result["goals"]}
+    return [(g["level"], g["number"], g["title"],
+             by_id[g["parent_goal_id"]]["title"] if g["parent_goal_id"] else None) for g in result["goals"]]
+
+
+def goal(result, title: str) -> dict:
+    found = [g for g in result["goals"] if g["title"] == title]
+    assert len(found) == 1, (title, [g["title"] for g in result["goals"]])
+    return found[0]
+
+
+def one(rows: list[dict], **match) -> dict:
+    found = [r for r in rows if all(r.get(k) == v for k, v in match.items())]
+    assert len(found) == 1, (match, rows)
+    return found[0]
+
+
+def tabs(*cells: str) -> str:
+    return "\t".join(cells)
+
+
+IND_HEADER_2013 = tabs("Indikator", "Periodens utfall", "Periodens utfall VB 2012", "Årsmål", "KF:s årsmål", "Period")
+IND_HEADER_2018 = tabs("Indikator", "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinn or/ flickor",
+                       "Periodens utfall VB 2017", "Prognos helår", "Årsmål", "KF:s årsmål", "Period")
+ACT_HEADER = tabs("Aktivitet", "Startdatum", "Slutdatum", "Avvikelse")
+
+
+# goal labels ---------------------------------------------------------------------------------
+
+def test_upper_case_labels_with_the_goal_on_the_next_line():
+    result = run("""KF:s INRIKTNINGSMÅL 3:
+
+3.Stadens verksamheter ska vara kostnadseffektiva
+
+KF:s MÅL FÖR VERKSAMHETSOMRÅDET:
+
+3.1 Budgeten ska vara i balans
+
+NÄMNDMÅL:
+
+Stadsdelens budget ska vara i balans
+
+ÅTAGANDE:
+
+Enheten ska hålla sin budget.""")
+    assert goals(result) == [
+        ("inriktningsmål", "3", "Stadens verksamheter ska vara kostnadseffektiva", None),
+        ("verksamhetsområdesmål", "3.1", "Budgeten ska vara i balans", "Stadens verksamheter ska vara kostnadseffektiva"),
+        ("nämndmål", None, "Stadsdelens budget ska vara i balans", "Budgeten ska vara i balans"),
+        ("åtagande", None, "Enheten ska hålla sin budget.", "Stadsdelens budget ska vara i balans"),
+    ]
+
+
+def test_label_number_used_when_the_title_has_none():
+    result = run(["KF:s INRIKTNINGSMÅL 2:", "", "Kvalitet och valfrihet ska utvecklas och förbättras"])
+    assert goals(result) == [("inriktningsmål", "2", "Kvalitet och valfrihet ska utvecklas och förbättras", None)]
+
+
+def test_label_glued_to_its_title_with_bold_markers():
+    result = run([
+        "KF:s INRIKTNINGSMÅL 1:**1. Stockholm ska vara en attraktiv, trygg, tillgänglig och växande stad**",
+        "",
+        "KF:s MÅL FÖR VERKSAMHETSOMRÅDET:**1.2 Jobb istället för bidrag**",
+        "",
+        "NÄMNDMÅL:**Antalet hushåll som är beroende av försörjningsstöd ska minska**",
+    ])
+    top = "Stockholm ska vara en attraktiv, trygg, tillgänglig och växande stad"
+    assert goals(result) == [
+        ("inriktningsmål", "1", top, None),
+        ("verksamhetsområdesmål", "1.2", "Jobb istället för bidrag", top),
+        ("nämndmål", None, "Antalet hushåll som är beroende av försörjningsstöd ska minska", "Jobb istället för bidrag"),
+    ]
+
+
+def test_several_goals_glued_on_one_line():
+    result = run([
+        "NÄMNDMÅL:**Bidragstiden för personer beroende av försörjningsstöd ska förkortas****ÅTAGANDE:****"
+        "Bidragstiden för försörjningsstöd ska kortas****Arbetsätt**",
+        "",
+        "Alla arbetslösa och arbetsföra ska hänvisas omgående till Jobbtorg.",
+    ])
+    assert goals(result) == [
+        ("nämndmål", None, "Bidragstiden för personer beroende av försörjningsstöd ska förkortas", None),
+        ("åtagande", None, "Bidragstiden för försörjningsstöd ska kortas",
+         "Bidragstiden för personer beroende av försörjningsstöd ska förkortas"),
+    ]
+    # "Arbetsätt" is a sub-heading with no field: its text is no description or analysis.
+    atagande = result["goals"][1]
+    assert (atagande["description"], atagande["expected_result"], atagande["analysis"]) == (None, None, None)
+    assert result["goals"][0]["line"] == result["goals"][1]["line"] == 1
+
+
+def test_two_goal_levels_glued_on_one_line_with_a_stray_star():
+    result = run([
+        "KF:s INRIKTNINGSMÅL 2:**2. Kvalitet och valfrihet ska utvecklas och förbättras****KF:s MÅL FÖR "
+        "VERKSAMHETSOMRÅDET:****2.3 Kvaliteten inom stadens omsorgsverksamheter ska öka**",
+        "",
+        "NÄMNDMÅL:**1. Våld, alkohol- och drogbruk ska motverkas****ÅTAGANDE:****Våld ska motverkas.****Arbetsätt*",
+    ])
+    assert goals(result) == [
+        ("inriktningsmål", "2", "Kvalitet och valfrihet ska utvecklas och förbättras", None),
+        ("verksamhetsområdesmål", "2.3", "Kvaliteten inom stadens omsorgsverksamheter ska öka",
+         "Kvalitet och valfrihet ska utvecklas och förbättras"),
+        ("nämndmål", "1", "Våld, alkohol- och drogbruk ska motverkas", "Kvaliteten inom stadens omsorgsverksamheter ska öka"),
+        ("åtagande", None, "Våld ska motverkas.", "Våld, alkohol- och drogbruk ska motverkas"),
+    ]
+
+
+def test_labelled_heading_with_the_title_on_the_next_line_2013():
+    # 2013 template: mixed-case label alone, whitespace-only lines left by lost glyphs, then the title.
+    result = run(["KF:s mål för verksamhetsområdet:", "", "2.4 Stockholms stad är en attraktiv arbetsgivare",
+                  "", "Nämndmål:", "", " ", "Stadsdelsförvaltningen ska vara en attraktiv arbetsgivare", " ", "",
+                  "Beskrivning", "", "Alla chefer med personalansvar ska arbeta med förebyggande insatser."])
+    assert goals(result) == [
+        ("verksamhetsområdesmål", "2.4", "Stockholms stad är en attraktiv arbetsgivare", None),
+        ("nämndmål", None, "Stadsdelsförvaltningen ska vara en attraktiv arbetsgivare",
+         "Stockholms stad är en attraktiv arbetsgivare"),
+    ]
+    assert result["goals"][1]["description"] == "Alla chefer med personalansvar ska arbeta med förebyggande insatser."
+
+
+def test_label_and_title_on_one_line():
+    result = run(["Nämndmål: Vuxna lever ett självständigt liv utifrån sina förutsättningar",
+                  "Åtagande: Enheten ska erbjuda stöd till boende",
+                  "Enhetsmål: Alla brukare har en genomförandeplan"])
+    title = "Vuxna lever ett självständigt liv utifrån sina förutsättningar"
+    assert goals(result) == [
+        ("nämndmål", None, title, None),
+        ("åtagande", None, "Enheten ska erbjuda stöd till boende", title),
+        # åtagande and enhetsmål are alternatives at one depth: a sibling, not a child
+        ("enhetsmål", None, "Alla brukare har en genomförandeplan", title),
+    ]
+
+
+def test_goal_title_glued_to_a_sub_heading():
+    result = run(["Nämndmål:", "", "5. Hemlöshet ska motverkas**Beskrivning**", "",
+                  "Förvaltningen har väl genomarbetade rutiner för samarbetet kring personer som riskerar att vräkas."])
+    assert goals(result) == [("nämndmål", "5", "Hemlöshet ska motverkas", None)]
+    assert result["goals"][0]["description"] == \
+        "Förvaltningen har väl genomarbetade rutiner för samarbetet kring personer som riskerar att vräkas."
+
+
+def test_markdown_and_html_headings():
+    result = run([
+        "### **KF:s inriktningsmål: 1. Ett Stockholm som håller samman**",
+        "",
+        "## KF:s mål för verksamhetsområdet: 1.1 Alla barn i Stockholm har goda och jämlika uppväxtvillkor",
+        "",
+        "<h4>Nämndmål:</h4>",
+        "<h4>Barn i Stockholm har bra uppväxtvillkor</h4>",
+        "<b>Analys</b>",
+        "Målet bedöms kunna nås.",
+    ])
+    assert goals(result) == [
+        ("inriktningsmål", "1", "Ett Stockholm som håller samman", None),
+        ("verksamhetsområdesmål", "1.1", "Alla barn i Stockholm har goda och jämlika uppväxtvillkor",
+         "Ett Stockholm som håller samman"),
+        ("nämndmål", None, "Barn i Stockholm har bra uppväxtvillkor",
+         "Alla barn i Stockholm har goda och jämlika uppväxtvillkor"),
+    ]
+    assert result["goals"][2]["analysis"] == "Målet bedöms kunna nås."
+
+
+def test_goal_paragraphs_built_directly_as_blocks():
+    blocks = [Paragraph("KF:s inriktningsmål:", Place(page=3), heading=2),
+              Paragraph("1. Ett Stockholm som håller samman", Place(page=3), heading=2),
+              Paragraph("Nämndmål:", Place(page=4), bold=True),
+              Paragraph("● Barn i Stockholm har bra uppväxtvillkor", Place(page=4), bold=True),
+              Paragraph("● Uppfylls helt", Place(page=4))]
+    result = run_blocks(blocks)
+    assert goals(result) == [("inriktningsmål", "1", "Ett Stockholm som håller samman", None),
+                             ("nämndmål", None, "Barn i Stockholm har bra uppväxtvillkor", "Ett Stockholm som håller samman")]
+    assert result["goals"][1]["assessment"] == "helt"
+    assert [g["page"] for g in result["goals"]] == [3, 4]
+
+
+# unlabelled numbered headings and the table of contents ---------------------------------------
+
+TOC_AND_BODY = [
+    "Innehållsförteckning",
+    "",
+    tabs("Sammanfattande analys", "3"),
+    tabs("Enhetens uppföljning av Kommunfullmäktiges inriktningsmål", "7"),
+    tabs("3. Stadens verksamheter är kostnadseffektiva.....", "19"),
+    tabs("3.1 <i>Budgeten är i balans</i>", "19"),
+    tabs("Synpunkter och klagomål", "21"),
+    tabs("Övrigt", "Error! Bookmark not defined."),
+    "",
+    "Sammanfattande analys",
+    "",
+    "Arbetsmiljön upplevs som god enligt årets medarbetarenkät.",
+    "",
+    "3. Stadens verksamheter är kostnadseffektiva",
+    "",
+    " ",
+    " ",
+    "3.1 Budgeten är i balans",
+    "",
+    "Nämndmål:",
+    "",
+    "Stadsdelens budget ska vara i balans",
+]
+
+
+def test_numbered_headings_without_labels_confirmed_by_the_toc():
+    result = run(TOC_AND_BODY)
+    assert goals(result) == [
+        ("inriktningsmål", "3", "Stadens verksamheter är kostnadseffektiva", None),
+        ("verksamhetsområdesmål", "3.1", "Budgeten är i balans", "Stadens verksamheter är kostnadseffektiva"),
+        ("nämndmål", None, "Stadsdelens budget ska vara i balans", "Budgeten är i balans"),
+    ]
+    assert [g["line"] for g in result["goals"]][:2] == [14, 18]
+
+
+def test_table_of_contents_gives_no_goals_and_no_tables():
+    result = run(TOC_AND_BODY[:8])
+    assert result["goals"] == []
+    assert result["indicators"] == [] and result["budget_rows"] == []
+    assert all(g["line"] > 8 for g in run(TOC_AND_BODY)["goals"])
+
+
+def test_table_of_contents_as_paragraphs_with_leaders_is_skipped():
+    result = run([
+        "Innehåll",
+        "1. Ett Stockholm som håller samman ..... 6",
+        "1.1 Alla barn i Stockholm har goda och jämlika uppväxtvillkor ..... 6",
+        "Övrigt Error! Bookmark not defined.",
+        "",
+        "Förslag till beslut",
+        "",
+        "1. Socialnämnden godkänner tertialrapport 2 per den 31 augusti 2018.",
+        "2. Paragrafen justeras omedelbart.",
+        "",
+        "KF:s inriktningsmål:",
+        "",
+        "1. Ett Stockholm som håller samman",
+    ])
+    assert goals(result) == [("inriktningsmål", "1", "Ett Stockholm som håller samman", None)]
+    assert result["goals"][0]["line"] in (11, 13)
+
+
+def test_numbered_list_in_analysis_text_is_no_goal():
+    result = run([
+        "KF:s inriktningsmål:", "", "1. Ett Stockholm som håller samman", "",
+        "KF:s mål för verksamhetsområdet:", "", "1.2 Tidiga sociala insatser skapar jämlika livschanser för alla", "",
+        "Analys", "", "Forskningsprojekten under året:",
+        "1. Stärkt tidigt stöd till barn i förskoleåldern",
+        "2. Bättre uppföljning av placerade barn",
+        "3. Samverkan mellan skola och socialtjänst",
+    ])
+    assert [g["title"] for g in result["goals"]] == ["Ett Stockholm som håller samman",
+                                                    "Tidiga sociala insatser skapar jämlika livschanser för alla"]
+    assert "2. Bättre uppföljning av placerade barn" in result["goals"][1]["analysis"]
+
+
+def test_numbered_headings_without_labels_confirmed_by_their_numbering():
+    # No table of contents: "3." is a goal because "3.1" follows it, after labelled goals 1 and 2.
+    result = run([
+        "KF:s inriktningsmål:", "", "2. Ett klimatsmart Stockholm", "",
+        "KF:s mål för verksamhetsområdet:", "", "2.1 Energianvändningen är hållbar", "",
+        "3. Ett ekonomiskt hållbart Stockholm", "", "3.1 Budgeten är i balans", "",
+        "Nämndmål:", "", "Nämnden har en budget i balans",
+    ])
+    assert goals(result)[2:] == [
+        ("inriktningsmål", "3", "Ett ekonomiskt hållbart Stockholm", None),
+        ("verksamhetsområdesmål", "3.1", "Budgeten är i balans", "Ett ekonomiskt hållbart Stockholm"),
+        ("nämndmål", None, "Nämnden har en budget i balans", "Budgeten är i balans"),
+    ]
+
+
+def test_parent_links_when_levels_are_skipped():
+    result = run([
+        "KF:s inriktningsmål:", "1. Ett Stockholm som håller samman",
+        "Nämndmål:", "Barn i Stockholm har bra uppväxtvillkor",
+        "Åtagande:", "Enheten ska följa upp alla placeringar",
+        "KF:s mål för verksamhetsområdet:", "1.2 Tidiga sociala insatser skapar jämlika livschanser",
+        "Åtagande:", "Enheten ska erbjuda föräldrastöd",
+        "KF:s inriktningsmål:", "2. Ett klimatsmart Stockholm",
+        "Nämndmål:", "Förvaltningen minskar sin energianvändning",
+    ])
+    assert goals(result) == [
+        ("inriktningsmål", "1", "Ett Stockholm som håller samman", None),
+        ("nämndmål", None, "Barn i Stockholm har bra uppväxtvillkor", "Ett Stockholm som håller samman"),
+        ("åtagande", None, "Enheten ska följa upp alla placeringar", "Barn i Stockholm har bra uppväxtvillkor"),
+        ("verksamhetsområdesmål", "1.2", "Tidiga sociala insatser skapar jämlika livschanser",
+         "Ett Stockholm som håller samman"),
+        ("åtagande", None, "Enheten ska erbjuda föräldrastöd", "Tidiga sociala insatser skapar jämlika livschanser"),
+        ("inriktningsmål", "2", "Ett klimatsmart Stockholm", None),
+        ("nämndmål", None, "Förvaltningen minskar sin energianvändning", "Ett klimatsmart Stockholm"),
+    ]
+
+
+# status lines and sections -------------------------------------------------------------------
+
+@pytest.mark.parametrize("status, assessment, raw", [
+    (" Uppfylls helt", "helt", "Uppfylls helt"),
+    ("● Uppfylls helt", "helt", "Uppfylls helt"),
+    ("◆ Uppfylls delvis", "delvis", "Uppfylls delvis"),
+    ("Målet uppfylls inte", "ej", "Målet uppfylls inte"),
+    ("— Ingen", None, "Ingen"),
+])
+def test_status_lines(status, assessment, raw):
+    result = run(["KF:s mål för verksamhetsområdet:", "", "2.3 Stockholm har en hållbar mark- och vattenanvändning",
+                  "", " ", " ", status, "", "Förväntat resultat", "", "Marken används hållbart."])
+    row = result["goals"][0]
+    assert (row["assessment"], row["assessment_raw"]) == (assessment, raw)
+    assert row["expected_result"] == "Marken används hållbart."
+
+
+def test_assessment_prose_under_an_inriktningsmal_is_no_status_line():
+    result = run(["KF:s inriktningsmål:", "", "1. Ett Stockholm som håller samman", "",
+                  "Förvaltningen gör bedömningen att inriktningsmålet uppfylls under året."])
+    assert (result["goals"][0]["assessment"], result["goals"][0]["assessment_raw"]) == (None, None)
+
+
+def test_section_texts_go_to_their_fields():
+    result = run([
+        "Nämndmål:", "", "Individen klarar sin egen försörjning", "", " Uppfylls helt", "",
+        "Beskrivning", "", "Genom aktiv handläggning ska beroendet av försörjningsstöd minska.", "",
+        "Förväntat resultat", "", "Antalet hushåll som är beroende av försörjningsstöd minskar.", "",
+        "Fler blir självförsörjande.", "",
+        "Analys:", "", "Målet bedöms kunna nås.", "",
+        "Arbetsätt", "", "Alla arbetslösa hänvisas till Jobbtorg.",
+        "Åtagande:", "", "Antal hushåll beroende av försörjningsstöd ska minska jämfört med 2012.", "",
+        "Kommentar", "", "Antalet hushåll har minskat med 45.",
+    ])
+    nm, at = result["goals"]
+    assert nm["description"] == "Genom aktiv handläggning ska beroendet av försörjningsstöd minska."
+    assert nm["expected_result"] == "Antalet hushåll som är beroende av försörjningsstöd minskar.\nFler blir självförsörjande."
+    assert nm["analysis"] == "Målet bedöms kunna nås."
+    assert (at["description"], at["expected_result"], at["analysis"]) == (None, None, "Antalet hushåll har minskat med 45.")
+    assert (nm["assessment"], at["assessment"]) == ("helt", None)
+
+
+# indicator and activity tables ---------------------------------------------------------------
+
+def test_indicator_table_values_units_and_markers():
+    result = run([
+        "KF:s mål för verksamhetsområdet:", "", "1.2 Invånare i Stockholm är självförsörjande", "",
+        IND_HEADER_2013,
+        tabs("■ Antal praktikplatser som kan tillhandahållas för aspiranter", "", "", "0 st", "1600 st", "VB 2013"),
+        tabs("● Andel barn som lever i familjer som är beroende av ekonomiskt bistånd", "0,45 %", "0,5 %", "0,5 %",
+             "4,4 %", "VB 2013"),
+    ])
+    goal_id = result["goals"][0]["goal_id"]
+    first, second = result["indicators"]
+    assert first["name"] == "Antal praktikplatser som kan tillhandahållas för aspiranter"
+    assert (first["outcome"], first["previous_outcome"], first["target"], first["kf_target"]) == (None, None, 0.0, 1600.0)
+    assert (first["unit"], first["period"], first["previous_label"]) == ("st", "VB 2013", "VB 2012")
+    assert second["name"] == "Andel barn som lever i familjer som är beroende av ekonomiskt bistånd"
+    assert (second["outcome"], second["previous_outcome"], second["target"], second["kf_target"]) == (0.45, 0.5, 0.5, 4.4)
+    assert second["outcome_raw"] == "0,45 %" and second["unit"] == "%"
+    assert {first["goal_id"], second["goal_id"]} == {goal_id}
+    assert second["line"] == 7
+
+
+def test_table_split_by_a_page_break_with_the_header_repeated():
+    result = run([
+        "KF:s mål för verksamhetsområdet:", "", "2.4 Stockholms stad är en attraktiv arbetsgivare", "",
+        IND_HEADER_2013,
+        tabs(" Antal ungdomar som fått", "225 st", "335 st", "205 st", "5100", "2013"),
+        "",
+        IND_HEADER_2013,
+        tabs("sommarjobb i stadens regi", "", "", "", "", ""),
+        tabs("Kommentar", "", "", "", "", ""),
+        tabs("Kungsholmen: 308 ansökningar, 65 erbjudna platser.", "", "", "", "", ""),
+        tabs("Norrmalm: 371 ansökningar, 110 erbjudna platser.", "", "", "", "", ""),
+        tabs(" Sjukfrånvaro", "5,7 %", "6 %", "6 %", "4,4 %", "VB 2013"),
+    ])
+    jobs, sick = result["indicators"]
+    assert jobs["name"] == "Antal ungdomar som fått sommarjobb i stadens regi"
+    assert (jobs["outcome"], jobs["previous_outcome"], jobs["target"], jobs["kf_target"]) == (225.0, 335.0, 205.0, 5100.0)
+    assert (jobs["unit"], jobs["period"], jobs["line"]) == ("st", "2013", 6)
+    assert jobs["comment"].split("\n") == ["Kungsholmen: 308 ansökningar, 65 erbjudna platser.",
+                                           "Norrmalm: 371 ansökningar, 110 erbjudna platser."]
+    assert (sick["name"], sick["outcome"], sick["unit"], sick["comment"]) == ("Sjukfrånvaro", 5.7, "%", None)
+    assert jobs["goal_id"] == sick["goal_id"] == result["goals"][0]["goal_id"]
+
+
+def test_split_table_continues_under_a_header_spelled_arsmal():
+    header_2 = IND_HEADER_2018.replace("Årsmål", "Arsmål").replace("Periodens utfall VB", "Perio dens utfall VB")
+    result = run([
+        "Nämndmål:", "", "Barn och unga har en god hälsa", "",
+        IND_HEADER_2018,
+        tabs(" Andel ungdomar som i stockholmsenkäten uppger att de inte", "", "", "", "62 %", "", "60 %", "60 %", "2018"),
+        "",
+        header_2,
+        tabs("använder alkohol", "", "", "", "", "", "", "", ""),
+        tabs(" Antal hemlösa", "", "", "", "", "", "2 850 st", "tas fram av nämnden", "2018"),
+    ])
+    alcohol, homeless = result["indicators"]
+    assert alcohol["name"] == "Andel ungdomar som i stockholmsenkäten uppger att de inte använder alkohol"
+    assert (alcohol["previous_outcome"], alcohol["target"], alcohol["kf_target"], alcohol["unit"]) == (62.0, 60.0, 60.0, "%")
+    assert alcohol["previous_label"] == "VB 2017"
+    assert homeless["name"] == "Antal hemlösa"
+    assert (homeless["target"], homeless["kf_target"], homeless["kf_target_raw"]) == (2850.0, None, "tas fram av nämnden")
+    assert homeless["unit"] == "st"
+
+
+def test_activity_name_split_by_a_page_break():
+    result = run([
+        "KF:s mål för verksamhetsområdet:", "", "3.6 Stockholm har en väl fungerande äldreomsorg", "",
+        ACT_HEADER,
+        tabs("  Socialnämnden och äldrenämnden ska i samråd med stadsdelsnämnderna utreda hur samverkan och",
+             "2018-01-01", "2018-12-31", ""),
+        "",
+        ACT_HEADER,
+        tabs("samhandläggningen inom socialtjänsten kan öka runt personer som fyllt 65 år", "2018-01-01", "2018-12-31", ""),
+        tabs("  Socialnämnden ska utveckla stödet till anhöriga", "2018-01-01", "2018-12-31", ""),
+    ])
+    assert [a["name"] for a in result["activities"]] == [
+        "Socialnämnden och äldrenämnden ska i samråd med stadsdelsnämnderna utreda hur samverkan och "
+        "samhandläggningen inom socialtjänsten kan öka runt personer som fyllt 65 år",
+        "Socialnämnden ska utveckla stödet till anhöriga",
+    ]
+    first = result["activities"][0]
+    assert (first["start_date"], first["end_date"], first["deviation"], first["line"]) == \
+        (dt.date(2018, 1, 1), dt.date(2018, 12, 31), None, 6)
+    assert first["kind"] == "Aktivitet"
+
+
+def test_name_that_wraps_onto_a_row_of_its_own():
+    result = run([
+        "Nämndmål:", "", "Barn och ungdomar får stöd", "",
+        IND_HEADER_2018,
+        tabs("♀ Andel barn/ungdomar under 18 år som vid avslutad kontakt inte har en problematisk",
+             "66 %", "65 %", "68 %", "74 %", "70 %", "", "", "Halvår 1 2018"),
+        tabs("alkoholkonsumtion (Framtid Stockholm).", "", "", "", "", "", "", "", ""),
+    ])
+    (row,) = result["indicators"]
+    assert row["name"] == ("Andel barn/ungdomar under 18 år som vid avslutad kontakt inte har en problematisk "
+                           "alkoholkonsumtion (Framtid Stockholm).")
+    assert (row["outcome"], row["outcome_men"], row["outcome_women"], row["previous_outcome"], row["forecast"]) == \
+        (66.0, 65.0, 68.0, 74.0, 70.0)
+    assert (row["target"], row["period"], row["comment"]) == (None, "Halvår 1 2018", None)
+
+
+def test_empty_leading_cell_with_the_name_in_the_second_cell():
+    result = run([
+        "Nämndmål:", "", "Barn och ungdomar får stöd", "",
+        IND_HEADER_2018,
+        tabs("", "Andel kunder med minderåriga barn som anser att insatsen haft betydelse (Familjerådgivningen).",
+             "", "", "95 %", "75 %", "75 %", "", "Halvår 1 2018"),
+        tabs("Analys", "", "", "", "", "", "", "", ""),
+        tabs("Enkät görs en gång per år och resultatet redovisas i verksamhetsberättelsen.", "", "", "", "", "", "", "", ""),
+    ])
+    (row,) = result["indicators"]
+    assert row["name"] == "Andel kunder med minderåriga barn som anser att insatsen haft betydelse (Familjerådgivningen)."
+    assert (row["outcome"], row["previous_outcome"], row["forecast"], row["target"], row["kf_target"]) == \
+        (None, 95.0, 75.0, 75.0, None)
+    assert row["period"] == "Halvår 1 2018"
+    assert row["comment"] == "Enkät görs en gång per år och resultatet redovisas i verksamhetsberättelsen."
+
+
+def test_marker_in_a_cell_of_its_own_shifts_the_row():
+    result = run([
+        "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
+        IND_HEADER_2013,
+        tabs("●", "Andel barn som lever i familjer som är beroende av ekonomiskt bistånd", "0,45 %", "0,5 %",
+             "0,5 %", "4,4 %", "VB 2013"),
+    ])
+    (row,) = result["indicators"]
+    assert row["name"] == "Andel barn som lever i familjer som är beroende av ekonomiskt bistånd"
+    assert (row["outcome"], row["previous_outcome"], row["target"], row["kf_target"], row["period"]) == \
+        (0.45, 0.5, 0.5, 4.4, "VB 2013")
+
+
+def test_activity_table_with_an_empty_leading_column_and_a_comment_column():
+    result = run([
+        "Nämndmål:", "", "Stadsdelens budget ska vara i balans", "",
+        tabs("", "Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Kommentar"),
+        tabs("", "Alla chefer med kostnadsansvar ska vidta åtgärder för att få budget i balans.", "2013-01-01",
+             "2013-12-31", "", "Chefer och medarbetare är kostnadsmedvetna."),
+        tabs("", "✓ Alla medarbetare ska få information om enhetens budget.", "2013-01-01", "2013-12-31",
+             "Försenad", ""),
+    ])
+    first, second = result["activities"]
+    assert first["name"] == "Alla chefer med kostnadsansvar ska vidta åtgärder för att få budget i balans."
+    assert (first["start_date"], first["end_date"]) == (dt.date(2013, 1, 1), dt.date(2013, 12, 31))
+    assert (first["deviation"], first["comment"]) == (None, "Chefer och medarbetare är kostnadsmedvetna.")
+    assert second["name"] == "Alla medarbetare ska få information om enhetens budget."
+    assert (second["deviation"], second["comment"]) == ("Försenad", None)
+
+
+def test_comment_rows_belong_to_the_row_above():
+    result = run([
+        "Nämndmål:", "", "Barn i Stockholm har bra uppväxtvillkor", "",
+        IND_HEADER_2018,
+        tabs("  Andel insatser avslutade enligt plan", "54,5 %", "59,7 %", "23,8 %", "51,4 %", "50 %", "37 %", "37 %",
+             "Tertial 2 2018"),
+        tabs("Analys", "", "", "", "", "", "", "", ""),
+        tabs("Att andelen kvinnor är lägre beror på att underlaget är mindre.", "", "", "", "", "", "", "", ""),
+        tabs("  Andel tjänsteutlåtanden med en jämställdhetsanalys", "100 %", "", "", "83,33 %", "100 %", "100 %",
+             "100 %", "Tertial 2 2018"),
+        tabs("<p>Analys</p> <p>Andelen baseras på samtliga tjänsteutlåtanden.</p>", "", "", "", "", "", "", "", ""),
+        tabs(" ♀ Andel ungdomar i sysselsättning", "83 %", "84 %", "75 %", "80 %", "80 %", "80 %", "", "Halvår 1 2018"),
+        tabs("Analys Antal flickor i verksamheterna är generellt mycket få.", "", "", "", "", "", "", "", ""),
+        "",
+        ACT_HEADER,
+        tabs(" I samverkan med arbetsmarknadsnämnden implementera bedömningsinstrument", "2013-01-01", "2013-12-31", ""),
+        tabs("Kommentar Implementeringen av bedömningsinstrumentet pågår.", "", "", ""),
+    ])
+    rows = result["indicators"]
+    assert [r["name"] for r in rows] == ["Andel insatser avslutade enligt plan",
+                                         "Andel tjänsteutlåtanden med en jämställdhetsanalys",
+                                         "Andel ungdomar i sysselsättning"]
+    assert [r["comment"] for r in rows] == ["Att andelen kvinnor är lägre beror på att underlaget är mindre.",
+                                            "Andelen baseras på samtliga tjänsteutlåtanden.",
+                                            "Antal flickor i verksamheterna är generellt mycket få."]
+    (activity,) = result["activities"]
+    assert activity["comment"] == "Implementeringen av bedömningsinstrumentet pågår."
+    assert activity["name"] == "I samverkan med arbetsmarknadsnämnden implementera bedömningsinstrument"
+
+
+def test_comment_of_several_html_paragraphs():
+    result = run([
+        "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
+        IND_HEADER_2013,
+        tabs("● Andel vuxna med långvarigt ekonomiskt bistånd", "0,26 %", "0,28 %", "0,4 %", "1,4 %", "VB 2013"),
+        "<p>Kommentar</p> <p>Andelen har minskat i jämförelse med förra året.</p> <p>Kungsholmen: 0,25 %</p>"
+        + "\t" * 5,
+    ])
+    (row,) = result["indicators"]
+    assert row["comment"].startswith("Andelen har minskat i jämförelse med förra året.")
+    assert row["comment"].endswith("Kungsholmen: 0,25 %")
+    assert "Kommentar" not in row["comment"] and "<p>" not in row["comment"]
+
+
+def test_indicator_table_followed_directly_by_an_activity_table():
+    result = run([
+        "KF:s MÅL FÖR VERKSAMHETSOMRÅDET:**1.2 Jobb istället för bidrag**",
+        "",
+        tabs("KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet"),
+        tabs("Antal praktikplatser för de aspiranter som Jobbtorg Stockholm kan matcha (alla nämnder/bolag)", "",
+             "1 400 st", "Tertial"),
+        tabs("Andel vuxna personer beroende av ekonomiskt bistånd", "0,4 %", "minska", "Tertial"),
+        tabs("Elförbrukning per kvadratmeter", "55,5 kWh/kvm", "tas fram 2010", "År"),
+        tabs("KF:s aktiviteter", "Startdatum", "Slutdatum", ""),
+        tabs("Utarbeta rutiner för att stävja felaktiga utbetalningar av ekonomiskt bistånd", "2008-01-01",
+             "2010-12-31", ""),
+    ])
+    places, adults, power = result["indicators"]
+    assert places["indicator_key"] == "antal praktikplatser för de aspiranter som jobbtorg stockholm kan matcha"
+    assert (places["target"], places["kf_target"], places["unit"], places["frequency"]) == (None, 1400.0, "st", "Tertial")
+    assert (adults["target"], adults["kf_target"], adults["kf_target_raw"], adults["unit"]) == (0.4, None, "minska", "%")
+    assert (power["target"], power["unit"], power["kf_target"], power["frequency"]) == (55.5, "kWh/kvm", None, "År")
+    assert places["kind"] == "KF:s indikatorer"
+    (activity,) = result["activities"]
+    assert activity["name"] == "Utarbeta rutiner för att stävja felaktiga utbetalningar av ekonomiskt bistånd"
+    assert (activity["kind"], activity["start_date"], activity["end_date"]) == \
+        ("KF:s aktiviteter", dt.date(2008, 1, 1), dt.date(2010, 12, 31))
+    assert activity["goal_id"] == places["goal_id"] == result["goals"][0]["goal_id"]
+
+
+def test_header_printed_one_cell_per_line_gives_nothing():
+    result = run(["KF:s MÅL FÖR VERKSAMHETSOMRÅDET:**1.3 En hållbar livsmiljö ska värnas och utvecklas**", "",
+                  "KF:s indikatorer", "", "Årsmål", "", "KF:s årsmål", "", "Periodicitet", "",
+                  tabs("KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet"),
+                  tabs("Elförbrukning (alla nämnder/bolag)", "3 500 000 kWh", "minska", "År")])
+    assert len(result["goals"]) == 1
+    (row,) = result["indicators"]
+    assert (row["name"], row["indicator_key"], row["target"], row["unit"], row["kf_target_raw"]) == \
+        ("Elförbrukning (alla nämnder/bolag)", "elförbrukning", 3_500_000.0, "kWh", "minska")
+
+
+def test_header_only_table_before_the_repeated_header_gives_no_rows():
+    result = run(["Nämndmål:", "", "Individen klarar sin egen försörjning", "",
+                  IND_HEADER_2013, "\t".join(["-----------"] * 6), "",
+                  IND_HEADER_2013,
+                  tabs(" Andel personer som går till egen försörjning efter insatser.", "34,67 %", "33,33 %", "25 %", "",
+                       "VB 2013")])
+    (row,) = result["indicators"]
+    assert (row["name"], row["outcome"], row["previous_outcome"], row["target"], row["kf_target"]) == \
+        ("Andel personer som går till egen försörjning efter insatser.", 34.67, 33.33, 25.0, None)
+
+
+def test_indicator_table_built_directly_as_blocks_with_a_spanning_comment_row():
+    header = Row(["Indikator", "Periodens utfall", "Årsmål", "Period"], Place(page=5), header=True)
+    blocks = [
+        Paragraph("Nämndmål:", Place(page=5)), Paragraph("Barn i Stockholm har bra uppväxtvillkor", Place(page=5)),
+        Table([header,
+               Row(["● Andel barn i familjer med ekonomiskt bistånd", "0,45 %", "0,5 %", "T2 2018"], Place(page=5)),
+               Row(["Kommentar\nAntalet barn har minskat.", "", "", ""], Place(page=5), spanning=True)], Place(page=5)),
+        Table([Row(list(header.cells), Place(page=6), header=True),
+               Row(["● Antal hemlösa", "", "2 850 st", "T2 2018"], Place(page=6))], Place(page=6)),
+    ]
+    result = run_blocks(blocks)
+    first, second = result["indicators"]
+    assert (first["name"], first["outcome"], first["target"], first["period"], first["comment"], first["page"]) == \
+        ("Andel barn i familjer med ekonomiskt bistånd", 0.45, 0.5, "T2 2018", "Antalet barn har minskat.", 5)
+    assert (second["name"], second["target"], second["unit"], second["page"]) == ("Antal hemlösa", 2850.0, "st", 6)
+
+
+def test_tables_belong_to_the_innermost_goal_open_above_them():
+    result = run([
+        "KF:s mål för verksamhetsområdet:", "", "1.2 Invånare i Stockholm är självförsörjande", "",
+        "Analys", "", "Andelen har minskat.", "",
+        ACT_HEADER,
+        tabs(" Implementera bedömningsinstrument", "2013-01-01", "2013-12-31", ""),
+        "",
+        "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
+        "Förväntat resultat", "", "Fler blir självförsörjande.", "",
+        IND_HEADER_2013,
+        tabs(" Andel personer som går till egen försörjning", "34,67 %", "33,33 %", "25 %", "", "VB 2013"),
+        "",
+        "Åtagande:", "", "Antal hushåll beroende av försörjningsstöd ska minska.", "", " Uppfylls helt", "",
+        ACT_HEADER,
+        tabs(" Utveckla arbetet med praktikplatser", "2013-01-01", "2013-12-31", ""),
+    ])
+    vmal, namndmal, atagande = (g["goal_id"] for g in result["goals"])
+    assert [(a["name"], a["goal_id"]) for a in result["activities"]] == [
+        ("Implementera bedömningsinstrument", vmal), ("Utveckla arbetet med praktikplatser", atagande)]
+    assert [(i["name"], i["goal_id"]) for i in result["indicators"]] == [
+        ("Andel personer som går till egen försörjning", namndmal)]
+    assert result["goals"][2]["assessment"] == "helt"
+
+
+def test_table_without_goals_has_no_goal_id():
+    result = run([IND_HEADER_2013, tabs("Sjukfrånvaro", "5,7 %", "6 %", "6 %", "4,4 %", "VB 2013")])
+    (row,) = result["indicators"]
+    assert (row["name"], row["goal_id"], row["outcome"]) == ("Sjukfrånvaro", None, 5.7)
+
+
+def test_comment_that_wraps_onto_a_lower_case_row_stays_a_comment():
+    result = run([
+        "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
+        IND_HEADER_2013,
+        tabs(" Andel personer som går till egen försörjning", "34,67 %", "33,33 %", "25 %", "", "VB 2013"),
+        tabs("Kommentar Insatsen utförs av Arbetsmarknads- och rehabiliteringsteamet som består av", "", "", "", "", ""),
+        tabs("fyra arbetskonsulenter.", "", "", "", "", ""),
+    ])
+    (row,) = result["indicators"]
+    assert row["name"] == "Andel personer som går till egen försörjning"
+    assert row["comment"] == ("Insatsen utförs av Arbetsmarknads- och rehabiliteringsteamet som består av "
+                              "fyra arbetskonsulenter.")
+
+
+def test_indicator_comment_column():
+    result = run([
+        "Nämndmål:", "", "Stadsdelsförvaltningen ska vara en attraktiv arbetsgivare", "",
+        tabs("Enhetens indikatorer", "Periodens utfall", "Årsmål", "Period", "Kommentar"),
+        tabs(" Svarsfrekvens i medarbetarenkät", "85,71 %", "80 %", "2013", "Högre än förra året."),
+    ])
+    (row,) = result["indicators"]
+    assert (row["kind"], row["outcome"], row["target"], row["period"], row["comment"]) == \
+        ("Enhetens indikatorer", 85.71, 80.0, "2013", "Högre än förra året.")
+
+
+def test_text_between_tables_ends_the_logical_table():
+    result = run([
+        "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
+        IND_HEADER_2013,
+        tabs(" Andel personer som går till egen försörjning", "34,67 %", "33,33 %", "25 %", "", "VB 2013"),
+        "",
+        "Resultatet per stadsdel:",
+        "",
+        tabs("Kungsholmen", "9", "8", "12", "21", "38,1%"),
+        tabs("ökning jämfört med förra året", "", "", "", "", ""),
+    ])
+    (row,) = result["indicators"]
+    assert row["name"] == "Andel personer som går till egen försörjning"
+    assert row["comment"] is None
+    assert {c["kind"] for c in result["table_cells"] if c["line"] >= 10} == {"other"}
+
+
+# financial tables ----------------------------------------------------------------------------
+
+BUDGET_TWO_LEVEL = [
+    "Uppföljning av driftbudget",
+    "",
+    "Utfall och förbrukning per kostnadsgruppering",
+    "",
+    tabs("Riktvärde 66,7%", "augusti 2017", "", "", "augusti 2018", "", ""),
+    tabs("", "Budget", "Utfall", "Förbrukn", "Budget", "Utfall", "Förbrukn"),
+    tabs("Taxor och avgifter", "-50,6", "-33,6", "66,4%", "-51,0", "-32,3", "63,4%"),
+    tabs("Summa kostnader", "1 772,2", "1 091,1", "61,6%", "1 742,3", "1 079,1", "61,9%"),
+    "",
+    "Nämndens utfall till och med augusti är 741,4 mnkr vilket motsvarar en förbrukning med 62,1% av budgeten.",
+]
+
+
+def test_two_level_budget_header_and_unit_from_the_sentence_after():
+    rows = run(BUDGET_TWO_LEVEL)["budget_rows"]
+    got = {(r["row_label"], r["column"], r["value"], r["unit"], r["raw"]) for r in rows}
+    assert got == {
+        ("Taxor och avgifter", "augusti 2017 / Budget", -50.6, "mnkr", "-50,6"),
+        ("Taxor och avgifter", "augusti 2017 / Utfall", -33.6, "mnkr", "-33,6"),
+        ("Taxor och avgifter", "augusti 2017 / Förbrukn", 66.4, "%", "66,4%"),
+        ("Taxor och avgifter", "augusti 2018 / Budget", -51.0, "mnkr", "-51,0"),
+        ("Taxor och avgifter", "augusti 2018 / Utfall", -32.3, "mnkr", "-32,3"),
+        ("Taxor och avgifter", "augusti 2018 / Förbrukn", 63.4, "%", "63,4%"),
+        ("Summa kostnader", "augusti 2017 / Budget", 1772.2, "mnkr", "1 772,2"),
+        ("Summa kostnader", "augusti 2017 / Utfall", 1091.1, "mnkr", "1 091,1"),
+        ("Summa kostnader", "augusti 2017 / Förbrukn", 61.6, "%", "61,6%"),
+        ("Summa kostnader", "augusti 2018 / Budget", 1742.3, "mnkr", "1 742,3"),
+        ("Summa kostnader", "augusti 2018 / Utfall", 1079.1, "mnkr", "1 079,1"),
+        ("Summa kostnader", "augusti 2018 / Förbrukn", 61.9, "%", "61,9%"),
+    }
+    assert {r["table_title"] for r in rows} == {"Utfall och förbrukning per kostnadsgruppering"}
+    taxes = one(rows, row_label="Taxor och avgifter", column="augusti 2017 / Budget")
+    assert taxes["value_sek"] == pytest.approx(-50_600_000.0)
+    assert one(rows, row_label="Taxor och avgifter", column="augusti 2017 / Förbrukn")["value_sek"] is None
+    assert taxes["line"] == 7
+
+
+def test_budget_unit_from_a_caption():
+    rows = run([
+        "Budget 2010", "", "(mkr)", "",
+        tabs("", "Kostnader", "Intäkter", "Netto", "Netto 2009", "förändr."),
+        tabs("Försörjningsstöd", "16,0", "0,6", "15,4", "11,0", "4,4"),
+        tabs("Handläggningskostnader (samfinansieras med Kungsholmen och Norrmalm)", "18,2", "13,1", "5,1", "5,3", "-0,2"),
+    ])["budget_rows"]
+    assert len(rows) == 10
+    assert {r["unit"] for r in rows} == {"mnkr"}
+    assert {r["table_title"] for r in rows} == {"Budget 2010"}
+    cost = one(rows, row_label="Försörjningsstöd", column="Kostnader")
+    assert (cost["value"], cost["value_sek"]) == (16.0, pytest.approx(16_000_000.0))
+    change = one(rows, row_label="Handläggningskostnader (samfinansieras med Kungsholmen och Norrmalm)", column="förändr.")
+    assert (change["value"], change["value_sek"]) == (-0.2, pytest.approx(-200_000.0))
+
+
+def test_budget_unit_from_the_header_corner_cell():
+    rows = run([
+        "Prognos per verksamhetsområde", "",
+        tabs("Mnkr", "Budget 2018", "Prognos 2018", "Avvikelse"),
+        tabs("Barn och ungdom", "82,6", "98,3", "\u221215,7"),
+    ])["budget_rows"]
+    assert {(r["column"], r["value"], r["unit"]) for r in rows} == {
+        ("Budget 2018", 82.6, "mnkr"), ("Prognos 2018", 98.3, "mnkr"), ("Avvikelse", -15.7, "mnkr")}
+    assert one(rows, column="Avvikelse")["value_sek"] == pytest.approx(-15_700_000.0)
+
+
+def test_budget_unit_from_the_sentence_before():
+    rows = run([
+        "Prognos per verksamhetsområde", "",
+        "Alla belopp är i tusen kronor.", "",
+        tabs("Verksamhetsområde", "Bokslut 2017", "Budget 2018", "Justering"),
+        tabs("Övrig verksamhet", "118,", "108,9", ""),
+        tabs("Extraordinära intäkter", "", "0,0", ""),
+    ])["budget_rows"]
+    assert {(r["row_label"], r["column"], r["value"], r["unit"], r["raw"]) for r in rows} == {
+        ("Övrig verksamhet", "Bokslut 2017", 118.0, "tkr", "118,"),
+        ("Övrig verksamhet", "Budget 2018", 108.9, "tkr", "108,9"),
+        ("Extraordinära intäkter", "Budget 2018", 0.0, "tkr", "0,0"),
+    }
+    assert one(rows, raw="118,")["value_sek"] == pytest.approx(118_000.0)
+    assert {r["table_title"] for r in rows} == {"Prognos per verksamhetsområde"}
+
+
+def test_budget_unit_from_the_sentence_after():
+    rows = run([
+        "Prognos per verksamhetsområde", "",
+        tabs("Verksamhetsområde", "Budget 2018", "Prognos 2018", "Justeradavvikelse"),
+        tabs("Nämnden totalt", "1 194,6", "1 196,3", "2,4"),
+        "",
+        "Nämndens prognos för hela året innebär ett överskott med 2,4 mnkr efter begärda justeringar.",
+    ])["budget_rows"]
+    assert {(r["column"], r["value"], r["unit"]) for r in rows} == {
+        ("Budget 2018", 1194.6, "mnkr"), ("Prognos 2018", 1196.3, "mnkr"), ("Justeradavvikelse", 2.4, "mnkr")}
+
+
+@pytest.mark.xfail(reason="tables._financial: a column whose header says '%' gets the table's money unit "
+                          "(66,7 under 'Förbrukning %' becomes 66,7 mnkr, value_sek 66 700 000)", strict=True)
+def test_budget_percent_column_named_in_the_header():
+    rows = run([
+        "Utfall per verksamhetsområde", "", "(mnkr)", "",
+        tabs("Verksamhetsområde", "Budget", "Utfall", "Förbrukning %"),
+        tabs("Barn och ungdom", "82,6", "55,1", "66,7"),
+    ])["budget_rows"]
+    assert {(r["column"], r["value"], r["unit"]) for r in rows} == {
+        ("Budget", 82.6, "mnkr"), ("Utfall", 55.1, "mnkr"), ("Förbrukning %", 66.7, "%")}
+    assert one(rows, column="Förbrukning %")["value_sek"] is None
+
+
+@pytest.mark.xfail(reason="tables._financial: a table is financial only when its header rows name money; "
+                          "a caption '(mnkr)' above a table headed by years alone is not considered", strict=True)
+def test_budget_table_with_year_columns_and_the_money_unit_in_its_caption():
+    rows = run([
+        "Nettokostnad per verksamhetsområde (mnkr)", "",
+        tabs("Verksamhetsområde", "2017", "2018"),
+        tabs("Barn och ungdom", "70,0", "82,6"),
+        tabs("Hemlöshet och missbruk", "266,9", "271,6"),
+    ])["budget_rows"]
+    assert {(r["row_label"], r["column"], r["value"], r["unit"]) for r in rows} == {
+        ("Barn och ungdom", "2017", 70.0, "mnkr"), ("Barn och ungdom", "2018", 82.6, "mnkr"),
+        ("Hemlöshet och missbruk", "2017", 266.9, "mnkr"), ("Hemlöshet och missbruk", "2018", 271.6, "mnkr")}
+
+
+def test_budget_without_any_stated_unit_has_no_unit():
+    rows = run(["Prognos per verksamhetsområde", "",
+                tabs("Verksamhetsområde", "Budget 2018", "Prognos 2018"),
+                tabs("Nämnden totalt", "1 194,6", "1 196,3"),
+                "", "Prognosen har tagits fram i dialog med förvaltningens chefer."])["budget_rows"]
+    assert [(r["value"], r["unit"], r["value_sek"]) for r in rows] == [(1194.6, None, None), (1196.3, None, None)]
+
+
+def test_participants_table_without_money_words_is_no_budget_table():
+    result = run([
+        "Östermalm:", "",
+        "8 avslutade 2012 som fortfarande är självförsörjande dvs. 100 %.", "",
+        tabs("", "Avslutad", "Avslutad till", "Aktuella", "Avslutade+", "Resultat"),
+        tabs("", "Totalt", "Egen/annan försörjning", "", "Aktuella", "SDF"),
+        tabs("Kungsholmen", "9", "8", "12", "21", "38,1%"),
+        tabs("Norrmalm", "15", "13", "23", "38", "34,2%"),
+    ])
+    assert result["budget_rows"] == []
+    assert result["indicators"] == [] and result["activities"] == []
+    cells = result["table_cells"]
+    assert {c["kind"] for c in cells} == {"other"}
+    assert one(cells, row=2, col=5)["text"] == "38,1%"
+
+
+def test_table_cells_keep_every_cell_raw():
+    result = run(BUDGET_TWO_LEVEL)
+    cells = result["table_cells"]
+    assert {c["kind"] for c in cells} == {"budget"}
+    assert one(cells, row=0, col=0)["text"] == "Riktvärde 66,7%"
+    assert one(cells, row=3, col=1)["text"] == "1 772,2"
+    # 3 filled cells in the upper header row, 6 in the lower, 7 in each body row
+    assert len(cells) == 3 + 6 + 7 + 7
+
+
+# document metadata ---------------------------------------------------------------------------
+
+def test_metadata_of_a_unit_verksamhetsberattelse():
+    result = run(["", "", "Handläggare:", "", "Sergio Leiva", "", "Telefon: 076-12 10 329", "", "Till", "",
+                  "Östermalms stadsdelsnämnd,", "Sammanträde 2014-02-06", "", "Försörjningsstödsenheten", "",
+                  "Verksamhetsberättelse VB 2013", "", "Försörjningsstödsenheten", "", "Box 24156", "104 51 Stockholm",
+                  "", "Innehållsförteckning", "", tabs("Sammanfattande analys", "3")])
+    (doc,) = result["documents"]
+    assert doc["title"] == "Verksamhetsberättelse VB 2013"
+    assert (doc["report_type"], doc["year"], doc["tertial"]) == ("verksamhetsberättelse", 2013, None)
+    assert (doc["organ"], doc["unit"]) == ("Östermalms stadsdelsnämnd", "Försörjningsstödsenheten")
+    assert (doc["meeting_date"], doc["document_date"], doc["dnr"]) == (dt.date(2014, 2, 6), None, None)
+
+
+def test_metadata_of_a_verksamhetsplan_with_till_glued_to_the_phone_number():
+    result = run(["Handläggare: Alexander Saednia", "Telefon: 508 10 000Till", "Östermalms stadsdelsnämnd",
+                  "sammanträde 2009 12 17", "", "Verksamhetsplan Försörjningsstödsenheten", "", "", "Inledning", "",
+                  "KF:s INRIKTNINGSMÅL 1:**1. Stockholm ska vara en attraktiv stad**"])
+    (doc,) = result["documents"]
+    assert (doc["title"], doc["report_type"]) == ("Verksamhetsplan Försörjningsstödsenheten", "verksamhetsplan")
+    assert doc["organ"] == "Östermalms stadsdelsnämnd"
+    assert doc["unit"] == "Försörjningsstödsenheten"
+    assert doc["meeting_date"] == dt.date(2009, 12, 17)
+    # A plan adopted in December is the plan for the year after.
+    assert doc["year"] == 2010
+    assert result["goals"][0]["year"] == 2010
+
+
+def test_metadata_of_a_tertialrapport():
+    result = run(["", "", "Handläggare", "Lena Murray", "Ingela KristianssonTill", "Socialnämnden", "",
+                  "Tertialrapport Tertial 2 2018 för Socialnämnden", "", "Förslag till beslut", "",
+                  "1. Socialnämnden godkänner tertialrapport 2 per den 31 augusti 2018."])
+    (doc,) = result["documents"]
+    assert doc["title"] == "Tertialrapport Tertial 2 2018 för Socialnämnden"
+    assert (doc["report_type"], doc["year"], doc["tertial"]) == ("tertialrapport", 2018, 2)
+    assert (doc["organ"], doc["unit"]) == ("Socialnämnden", None)
+    assert (doc["meeting_date"], doc["document_date"], doc["dnr"]) == (None, None, None)
+    assert result["goals"] == []
+
+
+def test_metadata_organ_from_the_title_when_no_till_line():
+    (doc,) = run(["Tertialrapport T1 2019 för Arbetsmarknadsnämnden", "", "Sammanfattning"])["documents"]
+    assert (doc["organ"], doc["report_type"], doc["year"], doc["tertial"]) == \
+        ("Arbetsmarknadsnämnden", "tertialrapport", 2019, 1)
+
+
+def test_metadata_dnr_document_date_and_meeting_date_after_the_organ():
+    result = run(["Socialförvaltningen", "Avdelningen för stöd och utveckling", "Dnr: 2023/623", "", "2023-05-02",
+                  "", "Till", "Socialnämnden", "2023-05-23", "", "Verksamhetsberättelse 2022", "", "Sammanfattning"])
+    (doc,) = result["documents"]
+    assert doc["dnr"] == "2023/623"
+    assert (doc["document_date"], doc["meeting_date"]) == (dt.date(2023, 5, 2), dt.date(2023, 5, 23))
+    assert (doc["title"], doc["year"], doc["organ"]) == ("Verksamhetsberättelse 2022", 2022, "Socialnämnden")
+
+
+@pytest.mark.parametrize("line, dnr", [
+    ("Dnr: 2023/623", "2023/623"),
+    ("Dnr 3.1-123/2018", "3.1-123/2018"),
+    ("Diarienummer: SN 2014/42", "SN 2014/42"),
+])
+def test_metadata_dnr_spellings(line, dnr):
+    (doc,) = run(["Socialförvaltningen", line, "Till", "Socialnämnden", "", "Verksamhetsberättelse 2013",
+                  "", "Sammanfattning"])["documents"]
+    assert doc["dnr"] == dnr
+
+
+_LABELLED_DATE = pytest.mark.xfail(reason="metadata.read_metadata: the document date is taken only from a line "
+                                          "that is a bare date, not from 'Datum: 2018-09-05'", strict=True)
+
+
+@pytest.mark.parametrize("line", ["2018-09-05", pytest.param("Datum: 2018-09-05", marks=_LABELLED_DATE),
+                                  pytest.param("Datum 2018-09-05", marks=_LABELLED_DATE)])
+def test_metadata_document_date(line):
+    (doc,) = run(["Socialförvaltningen", "Tjänsteutlåtande", "Dnr 3.1-123/2018", line, "", "Till",
+                  "Socialnämnden", "Sammanträde 2018-09-18", "", "Tertialrapport 2 2018",
+                  "", "Förslag till beslut"])["documents"]
+    assert (doc["document_date"], doc["meeting_date"]) == (dt.date(2018, 9, 5), dt.date(2018, 9, 18))
+    assert (doc["report_type"], doc["year"], doc["tertial"]) == ("tertialrapport", 2018, 2)
+
+
+def test_metadata_meeting_date_on_the_line_after_sammantrade():
+    (doc,) = run(["Till", "Socialnämnden", "Sammanträde", "17 december 2009", "", "Verksamhetsplan 2010",
+                  "", "Inledning"])["documents"]
+    assert (doc["meeting_date"], doc["year"], doc["report_type"]) == (dt.date(2009, 12, 17), 2010, "verksamhetsplan")
+
+
+def test_metadata_year_of_a_report_from_its_meeting_date():
+    (doc,) = run(["Till", "Socialnämnden", "Sammanträde 2014-02-06", "", "Verksamhetsberättelse",
+                  "", "Sammanfattning"])["documents"]
+    # A verksamhetsberättelse met on early in the year reports on the year before.
+    assert (doc["report_type"], doc["year"]) == ("verksamhetsberättelse", 2013)
