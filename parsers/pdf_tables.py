@@ -242,10 +242,11 @@ def free_tables(lines: list[Line], settings: PdfSettings) -> list[tuple[int, int
 
 
 def _next_header(table: TableLayout) -> float | None:
-    """The top of the first header row that comes after a body row."""
+    """The top of the first header row that comes after a body row. A bold row with one cell
+    (a comment's label) is not a header: a header names several columns."""
     seen_body = False
     for row in table.rows:
-        if row.header and seen_body:
+        if row.header and seen_body and sum(1 for cell in row.cells if cell.lines) >= 2:
             return row.top
         seen_body = seen_body or not row.header
     return None
