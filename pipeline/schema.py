@@ -36,7 +36,9 @@ S, F, I, D, B = pa.string(), pa.float64(), pa.int32(), pa.date32(), pa.bool_()
 
 DOC_ID = Column("doc_id", S, "Stable id of the source file's content: the first 16 hex digits of its SHA-256.")
 YEAR = Column("year", I, "Year the report covers (copied from `documents` so every table can be "
-                         "partitioned and filtered by it); null when it could not be read.")
+                         "partitioned and filtered by it). Stored as the hive partition `year=N`; a "
+                         "year that could not be read is `year=0`, since pandas cannot read a null "
+                         "partition: filter `year > 0` for dated rows.")
 GOAL_ID = Column("goal_id", S, "The innermost goal the row sits under (`goals.goal_id`); null if none.")
 TABLE_ID = Column("table_id", S, "Id of the source table: `<doc_id>:t<ordinal>` in document order.")
 PAGE = Column("page", I, "1-based page in paged sources (PDF); null for text and Word.")
