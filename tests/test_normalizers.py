@@ -7,6 +7,7 @@ text with markup and marker glyphs).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -369,8 +370,10 @@ def test_strip_markup_examples(raw, clean):
     assert strip_markup(raw) == clean
 
 
-@pytest.mark.xfail(reason="strip_markup: markdown bold italic '***x***' leaves a stray '*'", strict=True)
-@pytest.mark.parametrize("raw", ["***Analys***", "***Analys"])
+@pytest.mark.xfail(reason="strip_markup: stacked emphasis (bold italic '***x***', '__*x*__') leaves stray '*': "
+                          "the lookarounds of the single-star pattern see the '**'/'__' removed in the same pass",
+                   strict=True)
+@pytest.mark.parametrize("raw", ["***Analys***", "***Analys", "__*Analys*__"])
 def test_strip_markup_bold_italic(raw):
     assert strip_markup(raw) == "Analys"
 
@@ -396,8 +399,9 @@ def marked_up_text(draw):
 @FAST
 @given(marked_up_text(), st.booleans())
 def test_strip_markup_is_idempotent_and_leaves_no_markup(text, keep):
-    # Runs of three stars (bold italic) are the known gap held by test_strip_markup_bold_italic.
-    assume("***" not in text.replace(" ", "").replace("\n", "").replace("\t", ""))
+    # Stacked emphasis markers (bold italic: "***", "__*") are the known gap held by
+    # test_strip_markup_bold_italic; tags and soft hyphens vanish first, so look through them.
+    assume(not re.search(r"[*_]{3,}", re.sub(r"</?[A-Za-z][^>]*>|\u00ad", "", text)))
     once = strip_markup(text, keep_paragraphs=keep)
     assert strip_markup(once, keep_paragraphs=keep) == once
     assert "**" not in once
