@@ -25,7 +25,7 @@ import pytesseract
 import regex
 from PIL import Image, ImageOps
 
-from parsers.ocr_image import Grid, GridRow, ImageSettings, deskew, find_grids
+from parsers.ocr_image import Grid, GridRow, ImageSettings, MarkerSettings, deskew, find_grids
 from parsers.ocr_text import (Line, cell_text, fix_date, fix_number, join_lines, looks_date, looks_numeric,
                               read_lines, split_paragraphs)
 from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
@@ -37,9 +37,13 @@ INSTALL_HINT = ("this PDF is scanned (no text layer) and needs OCR: install Tess
 @dataclass(frozen=True, slots=True)
 class OcrSettings:
     lang: str = "swe"
+    # Numbers and dates are language-neutral, and the English model reads "%" where the
+    # Swedish one reads "96" or "Ho". Used for cells of number and date columns when installed.
+    number_lang: str = "eng"
     # Tesseract reads 8 pt table text best at about 300 dpi; pixel sizes below are at this dpi.
     dpi: int = 300
     image: ImageSettings = field(default_factory=ImageSettings)
+    markers: MarkerSettings = field(default_factory=MarkerSettings)
     # Page text is one column, so Tesseract's uniform-block mode is enough and faster than
     # full layout analysis.
     page_config: str = "--psm 6"
@@ -52,12 +56,13 @@ class OcrSettings:
     cell_border: int = 20
     # A cell lower than this holds a single line of text.
     single_line_height: int = 80
-    # Pixels darker than this are ink; a cell with fewer ink pixels is empty (dust only).
-    ink_threshold: int = 128
-    min_cell_ink: int = 40
-    # A gap between lines wider than this share of the line height starts a new paragraph.
-    paragraph_gap: float = 0.5
-    heading_size_ratio: float = 1.35
+    # Cells are binarised at this grey level before OCR: Tesseract's own threshold fails on
+    # shaded header and comment cells, where a few words sit on noisy grey.
+    ink_threshold: int = 150
+    # A cell with fewer ink pixels than this is empty (dust only); a "-" has about 40.
+    min_cell_ink: int = 20
+    # A gap between lines wider than this share of the usual line height starts a paragraph.
+    paragraph_gap: float = 0.4
     # Running headers and footers: lines in this top and bottom share of the page that recur,
     # this similar, on at least this share of the pages.
     margin_zone: float = 0.08
@@ -80,13 +85,16 @@ class OcrPage:
     tables: list[OcrTable]
 
 
-def check_engine(lang: str) -> None:
+def check_engine(settings: OcrSettings) -> str:
+    """Fail with what to install when Tesseract or its Swedish model is missing; return the
+    language to read number and date cells with."""
     try:
         languages = pytesseract.get_languages(config="")
     except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
         raise UnreadableFile("ocr_unavailable", INSTALL_HINT) from None
-    if lang not in languages:
+    if settings.lang not in languages:
         raise UnreadableFile("ocr_unavailable", INSTALL_HINT)
+    return settings.number_lang if settings.number_lang in languages else settings.lang
 
 
 def page_images(path: Path, password: str | None, dpi: int) -> list[np.ndarray]:
@@ -105,20 +113,25 @@ def page_images(path: Path, password: str | None, dpi: int) -> list[np.ndarray]:
         document.close()
 
 
-def _cell(page: np.ndarray, row: GridRow, left: int, right: int, settings: OcrSettings) -> str:
+def _cell_image(page: np.ndarray, row: GridRow, left: int, right: int, settings: OcrSettings) -> Image.Image | None:
+    """The cell's content as black on white with paper around it, or None when it is empty."""
     inset = settings.cell_inset
-    crop = page[row.top + inset:row.bottom - inset, left + inset:right - inset]
-    if crop.size == 0 or int((crop < settings.ink_threshold).sum()) < settings.min_cell_ink:
-        return ""
-    config = settings.cell_line_config if crop.shape[0] < settings.single_line_height else settings.cell_block_config
-    image = ImageOps.expand(Image.fromarray(crop), settings.cell_border, 255)
-    lines = read_lines(image, settings.lang, config)
+    ink = page[row.top + inset:row.bottom - inset, left + inset:right - inset] < settings.ink_threshold
+    if int(ink.sum()) < settings.min_cell_ink:
+        return None
+    return ImageOps.expand(Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)), settings.cell_border, 255)
+
+
+def _read_cell(image: Image.Image, lang: str, settings: OcrSettings) -> str:
+    height = image.height - 2 * settings.cell_border
+    config = settings.cell_line_config if height < settings.single_line_height else settings.cell_block_config
+    lines = read_lines(image, lang, config, settings.markers)
     if not lines:
         return ""
     # The renderer's cell padding is the same on both sides: the text's left offset tells it.
     padding = min(line.left for line in lines) - settings.cell_border
     space = round(0.3 * sorted(line.height for line in lines)[len(lines) // 2])
-    return cell_text(lines, settings.cell_border + crop.shape[1] - padding, space)
+    return cell_text(lines, image.width - settings.cell_border - padding, space)
 
 
 def _column_kinds(rows: list[list[str]]) -> list[str]:
@@ -136,33 +149,39 @@ def _column_kinds(rows: list[list[str]]) -> list[str]:
     return kinds
 
 
-_FIXES = {"date": fix_date, "number": fix_number, "text": lambda text: text}
+_FIXES = {"date": fix_date, "number": fix_number}
 
 
-def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings) -> OcrTable:
+def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings, number_lang: str) -> OcrTable:
     width = len(grid.columns) - 1
     rows: list[tuple[int, list[str], bool]] = []
-    for row in grid.rows:
+    images: dict[tuple[int, int], Image.Image] = {}
+    for r, row in enumerate(grid.rows):
         cells = [""] * width
         for left, right in zip(row.borders, row.borders[1:]):
             column = min(range(width), key=lambda k: abs(grid.columns[k] - left))
-            cells[column] = _cell(page, row, left, right, settings)
+            image = _cell_image(page, row, left, right, settings)
+            if image is not None:
+                images[r, column] = image
+                cells[column] = _read_cell(image, settings.lang, settings)
         rows.append((row.top, cells, len(row.borders) == 2 and width > 1))
     kinds = _column_kinds([cells for _, cells, _ in rows])
-    for _, cells, _ in rows:
-        cells[:] = [_FIXES[kind](cell) for kind, cell in zip(kinds, cells)]
+    for (r, column), image in images.items():
+        kind = kinds[column]
+        if kind != "text" and rows[r][1][column] and (looks_numeric(rows[r][1][column]) or looks_date(rows[r][1][column])):
+            rows[r][1][column] = _FIXES[kind](_read_cell(image, number_lang, settings))
     return OcrTable(grid.top, rows)
 
 
-def read_page(number: int, image: np.ndarray, settings: OcrSettings) -> OcrPage:
+def read_page(number: int, image: np.ndarray, settings: OcrSettings, number_lang: str) -> OcrPage:
     page = deskew(image, settings.image)
     grids = find_grids(page, settings.image)
-    tables = [read_table(page, grid, settings) for grid in grids]
+    tables = [read_table(page, grid, settings, number_lang) for grid in grids]
     text_only = page.copy()
     for grid in grids:
         pad = settings.cell_inset
         text_only[max(grid.top - pad, 0):grid.bottom + pad, max(grid.left - pad, 0):grid.right + pad] = 255
-    lines = read_lines(Image.fromarray(text_only), settings.lang, settings.page_config)
+    lines = read_lines(Image.fromarray(text_only), settings.lang, settings.page_config, settings.markers)
     return OcrPage(number, page.shape[0], lines, tables)
 
 
@@ -199,7 +218,7 @@ def page_blocks(page: OcrPage, running: set[tuple[int, int]], settings: OcrSetti
     line_number = {top: k for k, top in reversed(list(enumerate(tops, start=1)))}
     kept = [line for k, line in enumerate(page.lines) if (page.number, k) not in running]
     placed: list[tuple[int, Paragraph | Table]] = []
-    for lines in split_paragraphs(kept, settings.paragraph_gap, settings.heading_size_ratio):
+    for lines in split_paragraphs(kept, settings.paragraph_gap):
         place = Place(page=page.number, line=line_number[lines[0].top])
         placed.append((lines[0].top, Paragraph(join_lines(lines), place)))
     for table in page.tables:
@@ -212,10 +231,14 @@ def page_blocks(page: OcrPage, running: set[tuple[int, int]], settings: OcrSetti
 def read_scanned_pdf(path: Path, password: str | None = None,
                      settings: OcrSettings | None = None) -> ParsedDocument:
     settings = settings or OcrSettings()
-    check_engine(settings.lang)
+    number_lang = check_engine(settings)
     images = page_images(path, password, settings.dpi)
+    # Pages run in parallel, one Tesseract process each; Tesseract's own OpenMP threads on top
+    # of that fight over the cores and make the whole three times slower. pytesseract hands
+    # os.environ to Tesseract, so this is the only way in; a value the user set is kept.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        pages = list(pool.map(lambda item: read_page(item[0], item[1], settings),
+        pages = list(pool.map(lambda item: read_page(item[0], item[1], settings, number_lang),
                               enumerate(images, start=1)))
     running = running_lines(pages, settings)
     blocks = [block for page in pages for block in page_blocks(page, running, settings)]

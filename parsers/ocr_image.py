@@ -214,3 +214,38 @@ def column_index(grid: Grid, x: int, settings: ImageSettings) -> int:
     distances = [abs(c - x) for c in grid.columns]
     best = int(np.argmin(distances))
     return best if distances[best] <= settings.column_tolerance else -1
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerSettings:
+    ink_threshold: int = 150
+    # Share of a glyph's box that is ink: a filled square fills it, a disc fills about pi/4,
+    # letters and check marks much less.
+    square_fill: float = 0.8
+    disc_fill: float = 0.6
+    max_aspect: float = 1.35
+    # A check mark's top band is ink only at its right tip; a "7" has its bar across the top.
+    check_top_band: float = 0.25
+    check_top_cover: float = 0.45
+
+
+def marker_glyph(glyph: np.ndarray, settings: MarkerSettings) -> str | None:
+    """The list marker a small grey glyph image shows ("■", "●" or "✓"), or None. Tesseract's
+    Swedish model has no such glyphs and reads them as "=", "e" or "7"."""
+    ink = glyph < settings.ink_threshold
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if rows.size < 3 or cols.size < 3:
+        return None
+    ink = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    height, width = ink.shape
+    fill = float(ink.mean())
+    if max(height, width) / min(height, width) <= settings.max_aspect:
+        if fill >= settings.square_fill:
+            return "■"
+        if fill >= settings.disc_fill:
+            return "●"
+    band = ink[:max(1, round(settings.check_top_band * height))]
+    left_half = ink[:height // 2, :width // 2]
+    if band.any(axis=0).mean() < settings.check_top_cover and not left_half[:height // 4].any():
+        return "✓"
+    return None

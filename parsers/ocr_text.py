@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pytesseract
 import regex
 from PIL import Image
+
+from parsers.ocr_image import MarkerSettings, marker_glyph
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +55,40 @@ class Line:
         return " ".join(w.text for w in self.words)
 
 
-def read_lines(image: Image.Image, lang: str, config: str) -> list[Line]:
-    """Tesseract's text lines, top to bottom, each with its words' boxes."""
+def _is_dust(word: Word, conf: float, typical_height: float) -> bool:
+    # Dust specks come back as tiny ";", ":" or "|" words; real punctuation sits inside words.
+    tiny = max(word.right - word.left, word.bottom - word.top) < 0.3 * typical_height
+    return not any(c.isalnum() for c in word.text) and (tiny or conf < 10)
+
+
+def _with_marker(words: list[Word], grey: np.ndarray, settings: MarkerSettings) -> list[Word]:
+    first = words[0]
+    if len(words) < 2 or len(first.text) > 1:
+        return words
+    glyph = marker_glyph(grey[first.top:first.bottom, first.left:first.right], settings)
+    return words if glyph is None else [Word(glyph, first.left, first.top, first.right, first.bottom), *words[1:]]
+
+
+def read_lines(image: Image.Image, lang: str, config: str, markers: MarkerSettings) -> list[Line]:
+    """Tesseract's text lines, top to bottom, each with its words' boxes; dust dropped and list
+    markers, which the Swedish model cannot read, recognised from their shape."""
     data = pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT)
-    lines: dict[tuple[int, int, int], list[Word]] = {}
+    found: list[tuple[tuple[int, int, int], Word, float]] = []
     for k, text in enumerate(data["text"]):
         text = text.strip()
-        if data["level"][k] != 5 or not text:
-            continue
-        key = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
-        left, top = data["left"][k], data["top"][k]
-        lines.setdefault(key, []).append(Word(text, left, top, left + data["width"][k], top + data["height"][k]))
-    return sorted((Line(tuple(words)) for words in lines.values()), key=lambda line: line.top)
+        if data["level"][k] == 5 and text:
+            left, top = data["left"][k], data["top"][k]
+            word = Word(text, left, top, left + data["width"][k], top + data["height"][k])
+            found.append(((data["block_num"][k], data["par_num"][k], data["line_num"][k]), word, float(data["conf"][k])))
+    heights = [w.bottom - w.top for _, w, _ in found if any(c.isalnum() for c in w.text)]
+    typical = float(np.median(heights)) if heights else 0.0
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for key, word, conf in found:
+        if not _is_dust(word, conf, typical):
+            lines.setdefault(key, []).append(word)
+    grey = np.asarray(image.convert("L"))
+    return sorted((Line(tuple(_with_marker(words, grey, markers))) for words in lines.values()),
+                  key=lambda line: line.top)
 
 
 # A line that ends in a slash, or a hyphen inside a word, was broken by the renderer inside
@@ -97,19 +122,20 @@ def cell_text(lines: list[Line], width: int, space: int) -> str:
     return "\n".join(join_lines(p) for p in paragraphs)
 
 
-def split_paragraphs(lines: list[Line], gap_factor: float, size_ratio: float) -> list[list[Line]]:
-    """Page text lines grouped into paragraphs: a gap wider than gap_factor times the line
-    height, or a change of text size (a heading above body text), ends a paragraph."""
-    paragraphs: list[list[Line]] = []
-    for line in lines:
-        if paragraphs:
-            previous = paragraphs[-1][-1]
-            gap = line.top - previous.bottom
-            sizes = sorted((max(line.height, 1), max(previous.height, 1)))
-            if gap <= gap_factor * sizes[0] and sizes[1] / sizes[0] <= size_ratio:
-                paragraphs[-1].append(line)
-                continue
-        paragraphs.append([line])
+def split_paragraphs(lines: list[Line], gap_factor: float) -> list[list[Line]]:
+    """Page text lines grouped into paragraphs: a gap wider than gap_factor times the page's
+    usual line height ends a paragraph (the reports space paragraphs and headings apart).
+    The usual height rather than each line's own: lines without ascenders or descenders are
+    lower, which would make their ordinary line spacing look like a paragraph break."""
+    if not lines:
+        return []
+    usual = float(np.median([line.height for line in lines]))
+    paragraphs: list[list[Line]] = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:]):
+        if line.top - previous.bottom <= gap_factor * usual:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
     return paragraphs
 
 
