@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from normalizers.text import collapse
+from normalizers.text import collapse, strip_markers
 
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
@@ -50,7 +50,7 @@ def parse_date(raw: str | None) -> dt.date | None:
     """A cell that is a date and nothing else (leading markers and spaces allowed)."""
     if not raw:
         return None
-    text = collapse(raw)
+    text = strip_markers(collapse(raw))
     date = find_date(text)
     if date is None:
         return None
@@ -68,9 +68,9 @@ class Period:
 
 
 _PERIOD = regex.compile(
-    r"(?i)(?:(?P<vb>VB|VP|bokslut|år)\s*(?P<y1>(?:19|20)\d\d)"
-    r"|(?P<t>tertial|T|halvår|H|kvartal|Q|delår)\s*(?P<n>\d)(?:\s*[,:]?\s*(?P<y2>(?:19|20)\d\d))?"
-    r"|(?P<y3>(?:19|20)\d\d))")
+    r"(?i)(?<!\w)(?:(?P<vb>VB|VP|bokslut|år)\s*(?P<y1>(?:19|20)\d\d)"
+    r"|(?:(?P<t>tertial|halvår|kvartal|delår)\s*|(?P<t1>T|H|Q))(?P<n>\d)(?!\d)(?:\s*[,:]?\s*(?P<y2>(?:19|20)\d\d))?"
+    r"|(?P<y3>(?:19|20)\d\d))(?!\w)")
 _PERIOD_KIND = {"tertial": "tertial", "t": "tertial", "halvår": "halvår", "h": "halvår",
                 "kvartal": "kvartal", "q": "kvartal", "delår": "delår"}
 
@@ -82,8 +82,9 @@ def find_period(text: str | None) -> tuple[str, Period] | None:
     match = _PERIOD.search(text)
     if not match:
         return None
-    if match["t"]:
+    kind = match["t"] or match["t1"]
+    if kind:
         year = int(match["y2"]) if match["y2"] else None
-        return match.group(0).strip(), Period(year, _PERIOD_KIND[match["t"].casefold()], int(match["n"]))
+        return match.group(0).strip(), Period(year, _PERIOD_KIND[kind.casefold()], int(match["n"]))
     year = int(match["y1"] or match["y3"])
     return match.group(0).strip(), Period(year, "år")

@@ -121,12 +121,14 @@ def to_sek(value: float | None, unit: str | None) -> float | None:
     return value * SEK_PER_UNIT[unit]
 
 
+# Every printed spelling of a money unit, longest first so "tusen kr" wins over "kr".
+_MONEY_SPELLINGS = sorted((k for k, v in UNIT_ALIASES.items() if v in SEK_PER_UNIT), key=len, reverse=True)
 _UNIT_IN_TEXT = regex.compile(
-    r"(?<![\w])(mnkr|mkr|mdkr|tkr|milj(?:\.|oner)?\s*kr(?:onor)?|miljarder\s*kr(?:onor)?|"
-    r"tusen\s*kr(?:onor)?|kronor|kr)(?![\w])", regex.IGNORECASE)
+    r"(?<![\w])(" + "|".join(regex.escape(k).replace(r"\ ", r"\s*") for k in _MONEY_SPELLINGS) + r")(?![\w])",
+    regex.IGNORECASE)
 
 
 def money_unit_in(text: str) -> str | None:
     """The first money unit a caption or sentence states ("(mkr)", "Alla belopp är i miljoner kr")."""
     match = _UNIT_IN_TEXT.search(text)
-    return normalize_unit(match.group(1)) if match else None
+    return normalize_unit(regex.sub(r"\s+", " ", match.group(1))) if match else None

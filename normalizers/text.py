@@ -9,7 +9,8 @@ import regex
 # Block-level tags end a paragraph; everything else is dropped with its brackets.
 _BREAK_TAGS = regex.compile(r"(?i)</?(?:p|br|li|ul|ol|div|tr|h[1-6]|table|thead|tbody|caption)\b[^>]*>")
 _ANY_TAG = regex.compile(r"</?[A-Za-z][^>]*>")
-_EMPHASIS = regex.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_STRONG = regex.compile(r"\*\*+|__+")
+_EMPHASIS = regex.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HEADING_HASHES = regex.compile(r"^\s*#{1,6}\s+")
 _INLINE_SPACE = regex.compile(r"[^\S\n]+")
 _NEWLINES = regex.compile(r"\s*\n\s*")
@@ -40,7 +41,8 @@ def strip_markup(text: str, keep_paragraphs: bool = False) -> str:
     if "&" in text:
         text = html.unescape(text)
     if "*" in text or "_" in text:
-        text = _EMPHASIS.sub("", text)
+        # Strong markers first, so the lone stars of stacked emphasis ("***x***") are seen alone.
+        text = _EMPHASIS.sub("", _STRONG.sub("", text))
     text = _HEADING_HASHES.sub("", text)
     if not keep_paragraphs:
         return collapse(text)

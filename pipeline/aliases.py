@@ -74,6 +74,11 @@ ACTIVITY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("comment", r"^kommentar|^analys"),
 )
 
+# Words a name is never cut after unless it goes on in the next row.
+CONTINUING_WORDS = frozenset(
+    "som och eller för av i till med att på om från under över vid mot per de den det en ett samt "
+    "inom utan efter enligt mellan genom kring hos inför än".split())
+
 # A row of an indicator or activity table that carries the comment for the row above it.
 COMMENT_LABEL = regex.compile(r"^\s*(?:kommentar|analys)(?:er)?\b\s*:?\s*", regex.IGNORECASE)
 

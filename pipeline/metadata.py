@@ -16,7 +16,8 @@ from pipeline.blocks import Block, Paragraph
 from pipeline.labels import match_label
 
 _REPORT_TYPES = [(regex.compile(rf"(?i)^\W*(?:{pattern})"), name) for name, pattern in aliases.REPORT_TYPES]
-_TILL = regex.compile(r"(?:^|(?<=\S))Till\s*$|^Till\s+(?P<organ>\S.*)$")
+_TILL = regex.compile(r"(?:^|(?<=\S))Till\s*:?\s*$|^Till\s*:?\s+(?P<organ>\S.*)$")
+_DATE_LABEL = regex.compile(r"(?i)^(?:datum|date)\s*:?\s*")
 _ORGAN_WORD = regex.compile(r"(?i)(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige)$")
 _FOR_ORGAN = regex.compile(r"(?i)\bför\s+(?P<organ>[\w\- ]*?(?:nämnd|nämnden|styrelsen|styrelse))\b")
 _ENHET = regex.compile(r"(?i)^(?:\p{L}+enheten|enheten\s+för\s+.+|\p{L}+enhet)$")
@@ -104,7 +105,7 @@ def read_metadata(blocks: list[Block]) -> dict:
                 find_date(paragraphs[k + 1].text) if k + 1 < len(paragraphs) else None)
             break
     for k, paragraph in enumerate(paragraphs):
-        date = parse_date(paragraph.text)
+        date = parse_date(_DATE_LABEL.sub("", paragraph.text))
         if date is None:
             continue
         if meeting_date is None and organ_at is not None and k > organ_at:

@@ -24,6 +24,7 @@ _COLUMN_PATTERNS = {
 }
 _YEAR_ONLY = regex.compile(r"^(?:19|20)\d\d$")
 _WORDY = regex.compile(r"\p{L}{3,}")
+_PERCENT_HEADER = regex.compile(r"%|\bprocent\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -214,7 +215,8 @@ class TableAssembler:
             return
         if not has_values:
             text = " ".join(strip_markers(c) for c in cells if _is_value(c))
-            if self._record is not None and (self._after_break or first_letter_is_lower(text)):
+            if self._record is not None and (self._after_break or first_letter_is_lower(text)
+                                             or _ends_mid_phrase(self._record.name)):
                 self._continue(text)
             elif self._record is not None and (self._comment_open or row.spanning):
                 self._open_comment(text)
@@ -261,7 +263,8 @@ class TableAssembler:
             return False
         header_rows = rows[:head]
         header_text = " ".join(c for cells in header_rows for c in cells)
-        if not aliases.BUDGET_HEADER.search(header_text):
+        caption = before[-1].text if before and len(before[-1].text) <= 120 else ""
+        if not (aliases.BUDGET_HEADER.search(header_text) or money_unit_in(caption)):
             return False
         units = {parse_quantity(c).unit for cells in rows[head:] for c in cells[1:] if _is_number(c)}
         if units - {None, "%", *SEK_PER_UNIT}:
@@ -282,10 +285,16 @@ class TableAssembler:
                 quantity = parse_quantity(cells[k])
                 if quantity.value is None:
                     continue
-                cell_unit = quantity.unit if quantity.unit in ("%", "kr", "tkr", "mnkr", "mdkr") else unit
+                column = columns[k] if k < len(columns) else None
+                if quantity.unit in ("%", *SEK_PER_UNIT):
+                    cell_unit = quantity.unit
+                elif column and _PERCENT_HEADER.search(column):
+                    cell_unit = "%"
+                else:
+                    cell_unit = unit
                 self.budget.append({
                     "doc_id": self.doc_id, "table_id": table_id, "table_title": title, "row_label": label,
-                    "column": columns[k] if k < len(columns) else None, "value": quantity.value,
+                    "column": column, "value": quantity.value,
                     "unit": cell_unit, "value_sek": to_sek(quantity.value, cell_unit), "raw": cells[k],
                     "page": row.place.page, "line": row.place.line})
                 found = True
@@ -298,6 +307,12 @@ class TableAssembler:
 
     def activity_rows(self) -> list[dict]:
         return [_activity(self.doc_id, r) for r in self.records if r.kind == "activity" and r.name]
+
+
+def _ends_mid_phrase(name: str) -> bool:
+    """A name cut after a word no name ends with ("... för de aspiranter som") goes on in the next row."""
+    words = name.rstrip().split()
+    return bool(words) and (words[-1].casefold() in aliases.CONTINUING_WORDS or words[-1][-1] in "-,(/")
 
 
 def _is_number(text: str) -> bool:
