@@ -26,7 +26,7 @@ import regex
 from PIL import Image, ImageOps
 
 from parsers.ocr_image import Grid, GridRow, ImageSettings, MarkerSettings, deskew, find_grids
-from parsers.ocr_text import (Line, cell_text, fix_date, fix_number, join_lines, looks_date, looks_numeric,
+from parsers.ocr_text import (Line, cell_text, fix_date, join_lines, looks_date, looks_numeric, merge_readings,
                               read_lines, split_paragraphs)
 from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 
@@ -37,8 +37,8 @@ INSTALL_HINT = ("this PDF is scanned (no text layer) and needs OCR: install Tess
 @dataclass(frozen=True, slots=True)
 class OcrSettings:
     lang: str = "swe"
-    # Numbers and dates are language-neutral, and the English model reads "%" where the
-    # Swedish one reads "96" or "Ho". Used for cells of number and date columns when installed.
+    # Numbers are language-neutral, and the English model reads "%" where the Swedish one
+    # reads "96" or "Ho": number cells are read with both (when installed) and merged.
     number_lang: str = "eng"
     # Tesseract reads 8 pt table text best at about 300 dpi; pixel sizes below are at this dpi.
     dpi: int = 300
@@ -61,6 +61,8 @@ class OcrSettings:
     ink_threshold: int = 150
     # A cell with fewer ink pixels than this is empty (dust only); a "-" has about 40.
     min_cell_ink: int = 20
+    # Specks of dust smaller than this (px) that Tesseract reads as ";", ":" or "|" are dropped.
+    dust_size: int = 8
     # A gap between lines wider than this share of the usual line height starts a paragraph.
     paragraph_gap: float = 0.4
     # Running headers and footers: lines in this top and bottom share of the page that recur,
@@ -125,7 +127,7 @@ def _cell_image(page: np.ndarray, row: GridRow, left: int, right: int, settings:
 def _read_cell(image: Image.Image, lang: str, settings: OcrSettings) -> str:
     height = image.height - 2 * settings.cell_border
     config = settings.cell_line_config if height < settings.single_line_height else settings.cell_block_config
-    lines = read_lines(image, lang, config, settings.markers)
+    lines = read_lines(image, lang, config, settings.markers, settings.dust_size)
     if not lines:
         return ""
     # The renderer's cell padding is the same on both sides: the text's left offset tells it.
@@ -149,9 +151,6 @@ def _column_kinds(rows: list[list[str]]) -> list[str]:
     return kinds
 
 
-_FIXES = {"date": fix_date, "number": fix_number}
-
-
 def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings, number_lang: str) -> OcrTable:
     width = len(grid.columns) - 1
     rows: list[tuple[int, list[str], bool]] = []
@@ -167,9 +166,11 @@ def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings, number_lang:
         rows.append((row.top, cells, len(row.borders) == 2 and width > 1))
     kinds = _column_kinds([cells for _, cells, _ in rows])
     for (r, column), image in images.items():
-        kind = kinds[column]
-        if kind != "text" and rows[r][1][column] and (looks_numeric(rows[r][1][column]) or looks_date(rows[r][1][column])):
-            rows[r][1][column] = _FIXES[kind](_read_cell(image, number_lang, settings))
+        cells = rows[r][1]
+        if kinds[column] == "date":
+            cells[column] = fix_date(cells[column])
+        elif kinds[column] == "number" and looks_numeric(cells[column]):
+            cells[column] = merge_readings(cells[column], _read_cell(image, number_lang, settings))
     return OcrTable(grid.top, rows)
 
 
@@ -181,7 +182,8 @@ def read_page(number: int, image: np.ndarray, settings: OcrSettings, number_lang
     for grid in grids:
         pad = settings.cell_inset
         text_only[max(grid.top - pad, 0):grid.bottom + pad, max(grid.left - pad, 0):grid.right + pad] = 255
-    lines = read_lines(Image.fromarray(text_only), settings.lang, settings.page_config, settings.markers)
+    lines = read_lines(Image.fromarray(text_only), settings.lang, settings.page_config, settings.markers,
+                       settings.dust_size)
     return OcrPage(number, page.shape[0], lines, tables)
 
 

@@ -221,7 +221,7 @@ class MarkerSettings:
     ink_threshold: int = 150
     # Share of a glyph's box that is ink: a filled square fills it, a disc fills about pi/4,
     # letters and check marks much less.
-    square_fill: float = 0.8
+    square_fill: float = 0.9
     disc_fill: float = 0.6
     max_aspect: float = 1.35
     # A check mark's top band is ink only at its right tip; a "7" has its bar across the top.

@@ -55,10 +55,15 @@ class Line:
         return " ".join(w.text for w in self.words)
 
 
-def _is_dust(word: Word, conf: float, typical_height: float) -> bool:
-    # Dust specks come back as tiny ";", ":" or "|" words; real punctuation sits inside words.
-    tiny = max(word.right - word.left, word.bottom - word.top) < 0.3 * typical_height
-    return not any(c.isalnum() for c in word.text) and (tiny or conf < 10)
+# "vB" for "VB": the model sometimes drops the capital of a short all-capitals word.
+_SHOUTED = regex.compile(r"^\p{Ll}\p{Lu}{1,3}$")
+
+
+def _is_dust(word: Word, dust_size: int) -> bool:
+    # Dust specks come back as tiny ";", ":" or "|" words; real punctuation sits inside words,
+    # and a lone dash is wider than any speck.
+    tiny = max(word.right - word.left, word.bottom - word.top) < dust_size
+    return tiny and not any(c.isalnum() for c in word.text)
 
 
 def _with_marker(words: list[Word], grey: np.ndarray, settings: MarkerSettings) -> list[Word]:
@@ -69,23 +74,20 @@ def _with_marker(words: list[Word], grey: np.ndarray, settings: MarkerSettings) 
     return words if glyph is None else [Word(glyph, first.left, first.top, first.right, first.bottom), *words[1:]]
 
 
-def read_lines(image: Image.Image, lang: str, config: str, markers: MarkerSettings) -> list[Line]:
+def read_lines(image: Image.Image, lang: str, config: str, markers: MarkerSettings, dust_size: int) -> list[Line]:
     """Tesseract's text lines, top to bottom, each with its words' boxes; dust dropped and list
     markers, which the Swedish model cannot read, recognised from their shape."""
     data = pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT)
-    found: list[tuple[tuple[int, int, int], Word, float]] = []
+    lines: dict[tuple[int, int, int], list[Word]] = {}
     for k, text in enumerate(data["text"]):
         text = text.strip()
-        if data["level"][k] == 5 and text:
-            left, top = data["left"][k], data["top"][k]
-            word = Word(text, left, top, left + data["width"][k], top + data["height"][k])
-            found.append(((data["block_num"][k], data["par_num"][k], data["line_num"][k]), word, float(data["conf"][k])))
-    heights = [w.bottom - w.top for _, w, _ in found if any(c.isalnum() for c in w.text)]
-    typical = float(np.median(heights)) if heights else 0.0
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for key, word, conf in found:
-        if not _is_dust(word, conf, typical):
-            lines.setdefault(key, []).append(word)
+        if data["level"][k] != 5 or not text:
+            continue
+        left, top = data["left"][k], data["top"][k]
+        word = Word(_SHOUTED.sub(lambda m: m.group().upper(), text), left, top,
+                    left + data["width"][k], top + data["height"][k])
+        if not _is_dust(word, dust_size):
+            lines.setdefault((data["block_num"][k], data["par_num"][k], data["line_num"][k]), []).append(word)
     grey = np.asarray(image.convert("L"))
     return sorted((Line(tuple(_with_marker(words, grey, markers))) for words in lines.values()),
                   key=lambda line: line.top)
@@ -147,6 +149,7 @@ _PERCENT_CELL = regex.compile(rf"^({_NUMBER})\s*(?:%|[%]?[0-9]{{1,3}}|[A-Za-z][A
 _UNIT_CELL = regex.compile(rf"^({_NUMBER})\s*(st|kr|tkr|mnkr|mkr|dagar|timmar|h)$", regex.IGNORECASE)
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", ";": ","})
 _NUMERIC_SHAPE = regex.compile(r"^[-–−]?[\dOoDlI|S][\dOoDlI|S  ,.;]*(?:\s*\S{1,3})?$")
+_NUMBER_HEAD = regex.compile(r"^[-–−]?[\dOoDlI|S][\dOoDlI|S ,.;]*")
 _DATE = regex.compile(r"^(\d{4})\D{0,2}(\d{2})\D{0,2}(\d{2})$")
 
 
@@ -157,11 +160,13 @@ def _digits(text: str) -> str:
 def fix_number(text: str) -> str:
     """A numeric cell as printed: look-alike letters inside the number become digits and a
     misread per cent sign becomes "%". Text that is not a number comes back unchanged."""
-    head = regex.match(r"^[-–−]?[\dOoDlI|S][\dOoDlI|S  ,.;]*", text)
-    if head is None or not regex.search(r"\d", head.group()):
+    head = _NUMBER_HEAD.match(text)
+    if head is None:
         return text
     number = _digits(head.group()).strip()
-    candidate = f"{number} {text[head.end():].strip()}".strip()
+    rest = text[head.end():].strip()
+    gap = " " if head.group() != head.group().rstrip() or not rest.startswith("%") else ""
+    candidate = f"{number}{gap}{rest}".strip()
     if regex.fullmatch(_NUMBER, candidate):
         return candidate
     unit = _UNIT_CELL.match(candidate)
@@ -169,8 +174,29 @@ def fix_number(text: str) -> str:
         return f"{unit.group(1)} {unit.group(2).lower()}"
     percent = _PERCENT_CELL.match(candidate)
     if percent:
-        return f"{percent.group(1)} %"
+        return f"{percent.group(1)}{gap}%"
     return text
+
+
+def split_number(text: str) -> tuple[str, str, str] | None:
+    """(number, gap, unit) of a clean numeric cell such as "0,45 %" or "1600 st"."""
+    match = regex.fullmatch(rf"({_NUMBER})(\s?)(%|[a-zåäö]+)?", text)
+    return (match.group(1), match.group(2), match.group(3) or "") if match else None
+
+
+def merge_readings(swedish: str, english: str) -> str:
+    """One numeric cell from two models' readings. The Swedish model keeps decimal commas and
+    spacing but misreads "%", sometimes as an extra digit ("38,1%" as "38,10"); the English one
+    reads "%" but drops commas and spaces ("4,4 %" as "44%")."""
+    own, other = split_number(fix_number(swedish)), split_number(fix_number(english))
+    if own is None or other is None:
+        return fix_number(swedish) if own is not None or other is None else fix_number(english)
+    number, gap, unit = own
+    if other[2] == "%" and unit != "%":
+        if number.replace(",", "") == other[0].replace(",", "") + number[-1:] and len(number) > len(other[0]):
+            return f"{other[0]}%"  # the Swedish reading took the glued sign for a digit
+        return f"{number} %" if not unit else f"{number}{gap}{unit}"
+    return f"{number}{gap}{unit}"
 
 
 def fix_date(text: str) -> str:
