@@ -50,10 +50,12 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
             sizes[round(word.size * 2) / 2] += len(word.text)
     levels = heading_levels(sizes, settings)
     blocks: list[Block] = []
+    carried: TableLayout | None = None
     for page in pages:
         if not page.lines:
             continue
-        blocks.extend(_page_blocks(page, words, levels, settings))
+        page_blocks, carried = _page_blocks(page, words, levels, settings, carried)
+        blocks.extend(page_blocks)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems)
 
 
@@ -120,17 +122,21 @@ def _inside(line: Line, table: TableLayout) -> bool:
     return table.top <= mid <= table.bottom and table.x0 <= centre <= table.x1
 
 
-def _page_blocks(page: _Page, words: set[str], levels: dict[float, int],
-                 settings: PdfSettings) -> list[Block]:
+def _page_blocks(page: _Page, words: set[str], levels: dict[float, int], settings: PdfSettings,
+                 carried: TableLayout | None) -> tuple[list[Block], TableLayout | None]:
+    """The page's blocks, and the line-free table that ends the page if one does: a table on
+    the next page may go on from it."""
     placed: list[tuple[float, Block]] = []
     free = [line for line in page.lines if not any(_inside(line, t) for t in page.tables)]
     tables = list(page.tables)
     flow: list[list[Line]] = []
     start = 0
-    for first, end, table in free_tables(free, settings):
+    last: TableLayout | None = None
+    for first, end, table in free_tables(free, settings, carried):
         flow.append(free[start:first])
         tables.append(table)
         start = end
+        last = table
     flow.append(free[start:])
     for table in tables:
         block = _table_block(table, page, words)
@@ -139,7 +145,8 @@ def _page_blocks(page: _Page, words: set[str], levels: dict[float, int],
     for run in flow:
         placed.extend(_flow_blocks(run, page, words, levels, settings))
     placed.sort(key=lambda item: item[0])
-    return [block for _, block in placed]
+    ends_page = last is not None and start == len(free) and all(t.top < last.top for t in page.tables)
+    return [block for _, block in placed], last if ends_page else None
 
 
 def _table_block(table: TableLayout, page: _Page, words: set[str]) -> Table:

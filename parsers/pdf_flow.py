@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings
+from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, stops_short
 from parsers.pdf_tables import CellLayout
 
 _DIGITS = re.compile(r"\d+")
@@ -111,13 +111,7 @@ def _ends_paragraph(before: Line, after: Line, right: float, settings: PdfSettin
         return True
     if after.words[0].text in LIST_MARKERS or _LEADER.match(before.text):
         return True
-    return _stops_short(before, after, right)
-
-
-def _stops_short(before: Line, after: Line, right: float) -> bool:
-    first = after.words[0]
-    space = 0.25 * first.size
-    return before.x1 + space + (first.x1 - first.x0) < right - 0.5
+    return stops_short(before, after, right)
 
 
 def cell_text(cell: CellLayout, words: set[str]) -> str:
@@ -129,7 +123,7 @@ def cell_text(cell: CellLayout, words: set[str]) -> str:
     aligned = all(abs(line.x0 - left) < 1.0 for line in cell.lines)
     parts: list[list[Line]] = [[cell.lines[0]]]
     for before, after in zip(cell.lines, cell.lines[1:]):
-        if aligned and _stops_short(before, after, cell.right):
+        if aligned and stops_short(before, after, cell.right):
             parts.append([after])
         else:
             parts[-1].append(after)

@@ -35,6 +35,9 @@ class PdfSettings:
     heading_ratio: float = 1.12
     # A line-free table needs this many consecutive multi-column lines to count as a table.
     min_table_lines: int = 2
+    # Lines of one table cell are at most this many font sizes apart (the gap between them); when
+    # even a table's closest lines are further apart, each of its lines is a row.
+    cell_leading: float = 0.45
 
 
 DEFAULT_SETTINGS = PdfSettings()
@@ -108,3 +111,11 @@ class PageContent:
     height: float
     words: list[Word]
     segments: list[Segment]
+
+
+def stops_short(before: Line, after: Line, right: float) -> bool:
+    """`before` ends further from `right` than `after`'s first word needs: that word would have
+    fitted on it, so `after` does not wrap on from `before` but starts a paragraph of its own."""
+    first = after.words[0]
+    space = 0.25 * first.size
+    return before.x1 + space + (first.x1 - first.x0) < right - 0.5

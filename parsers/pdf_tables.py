@@ -12,9 +12,9 @@ Two ways to find a table:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Segment, Word
+from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Segment, Word, stops_short
 
 
 @dataclass(slots=True)
@@ -40,6 +40,10 @@ class TableLayout:
     bottom: float
     x0: float
     x1: float
+    # Line-free tables only: the strips between their columns and their text size, for a table
+    # that goes on from this one to take its columns from.
+    gutters: list[tuple[float, float]] = field(default_factory=list)
+    size: float = 0.0
 
 
 # ---------------------------------------------------------------- ruled tables
@@ -212,18 +216,23 @@ def _row(band: list[Line], edges: list[int], n_columns: int, xs: list[float]) ->
 
 # ---------------------------------------------------------------- line-free tables
 
-def free_tables(lines: list[Line], settings: PdfSettings) -> list[tuple[int, int, TableLayout]]:
+def free_tables(lines: list[Line], settings: PdfSettings,
+                carried: TableLayout | None = None) -> list[tuple[int, int, TableLayout]]:
     """Tables made by whitespace alignment among `lines` (top to bottom, outside ruled tables):
-    (first line index, end line index, table)."""
+    (first line index, end line index, table). `carried` is a line-free table that ended just
+    before `lines` begin (at the foot of the previous page): a table that goes on from it, or
+    from a table right above it on this page, keeps its columns, so columns that happen to be
+    empty on this stretch are not lost."""
     left = _left_margin(lines)
-    out = []
+    out: list[tuple[int, int, TableLayout]] = []
     i = 0
     while i < len(lines):
-        if not _structured(lines[i], left, settings):
+        before = out[-1][2] if out and out[-1][1] == i else carried if i == 0 else None
+        if before is None and not _structured(lines[i], left, settings):
             i += 1
             continue
         end = _region_end(lines, i, settings)
-        table = _free_table(lines[i:end], left, settings)
+        table = _free_table(lines[i:end], left, settings, before)
         if table is None:
             i += 1
             continue
@@ -232,7 +241,7 @@ def free_tables(lines: list[Line], settings: PdfSettings) -> list[tuple[int, int
             # A header row after body rows starts the next table: tables that follow each other
             # closely are still separate tables.
             end = i + next(k for k, line in enumerate(lines[i:end]) if line.top == split)
-            table = _free_table(lines[i:end], left, settings)
+            table = _free_table(lines[i:end], left, settings, before)
             if table is None:
                 i = end
                 continue
@@ -259,14 +268,24 @@ def _left_margin(lines: list[Line]) -> float:
     return float(max(counts, key=lambda x: (counts[x], -x))) if counts else 0.0
 
 
+def _segments(line: Line, settings: PdfSettings) -> list[list[Word]]:
+    """The line's words in runs split at gaps wide enough to be column gutters. The space after
+    a list bullet is an indent, not a gutter."""
+    runs = [[line.words[0]]]
+    for a, b in zip(line.words, line.words[1:]):
+        if b.x0 - a.x1 >= settings.column_gap * line.size and a.text not in LIST_MARKERS:
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return runs
+
+
 def _wide_gaps(line: Line, left: float, settings: PdfSettings) -> list[tuple[float, float]]:
     """Gaps on the line wide enough to be column gutters; an indent far from the text's left
     margin counts too, since a continuation line may start in a later column."""
-    size = line.size
-    # The space after a list bullet is an indent, not a gutter.
-    words = line.words[1:] if line.words[0].text in LIST_MARKERS else line.words
-    gaps = [(a.x1, b.x0) for a, b in zip(words, words[1:]) if b.x0 - a.x1 >= settings.column_gap * size]
-    if line.x0 - left >= 2 * settings.column_gap * size:
+    runs = _segments(line, settings)
+    gaps = [(a[-1].x1, b[0].x0) for a, b in zip(runs, runs[1:])]
+    if line.x0 - left >= 2 * settings.column_gap * line.size:
         gaps.insert(0, (left, line.x0))
     return gaps
 
@@ -288,21 +307,40 @@ def _region_end(lines: list[Line], start: int, settings: PdfSettings) -> int:
     return end
 
 
+def _open_strips(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches between the spans that no span covers."""
+    out: list[tuple[float, float]] = []
+    reach = None
+    for a, b in sorted(spans):
+        if reach is not None and a > reach:
+            out.append((reach, a))
+        reach = b if reach is None else max(reach, b)
+    return out
+
+
+def _bridges(x0: float, x1: float, strips: list[tuple[float, float]]) -> bool:
+    return any(x0 < lo and hi < x1 for lo, hi in strips)
+
+
 def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tuple[float, float]]:
     """Vertical strips that no word of a column-structured line covers, and that more of those
     lines start or end a column at (a wide gap with an edge on the strip's edge) than run across
-    with a plain word space: the spaces between columns."""
+    with a plain word space: the spaces between columns.
+
+    The body decides where the strips are: a header cell that names a group of columns
+    ("augusti 2017" over Budget, Utfall, Förbrukn) runs across the gaps between them, so a bold
+    line's run of words that bridges a gap the body leaves open does not close it."""
     structured = [line for line in lines if _structured(line, left, settings)]
-    covered = sorted((w.x0, w.x1) for line in structured for w in line.words)
-    open_strips: list[tuple[float, float]] = []
-    reach = None
-    for a, b in covered:
-        if reach is not None and a > reach:
-            open_strips.append((reach, a))
-        reach = b if reach is None else max(reach, b)
+    body = [line for line in structured if not line.bold] or structured
+    spans = [(w.x0, w.x1) for line in body for w in line.words]
+    body_strips = _open_strips(spans)
+    for line in structured:
+        if line.bold and body is not structured:
+            runs = [(run[0].x0, max(w.x1 for w in run)) for run in _segments(line, settings)]
+            spans.extend(run for run in runs if not _bridges(*run, body_strips))
     wide = [_wide_gaps(line, left, settings) for line in structured]
     out = []
-    for lo, hi in open_strips:
+    for lo, hi in _open_strips(spans):
         votes = 0
         for line, gaps in zip(structured, wide):
             around = [(g_lo, g_hi) for g_lo, g_hi in gaps if g_lo <= lo + 0.01 and hi - 0.01 <= g_hi]
@@ -315,18 +353,54 @@ def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tupl
     return out
 
 
-def _crosses(line: Line, bounds: list[float]) -> bool:
-    return any(w.x0 < b < w.x1 for w in line.words for b in bounds)
+def _narrowed(gutters: list[tuple[float, float]], lines: list[Line],
+              settings: PdfSettings) -> list[tuple[float, float]] | None:
+    """The gutters narrowed to the space that all of `lines` leave free: a wrapped line of a
+    cell can reach further than the lines that show the columns. A plain line that runs across a
+    gutter is a row of one cell, and a bold one a header cell over several columns; neither
+    narrows anything. None when a line with columns of its own runs across a gutter: the lines
+    do not fit these columns."""
+    strips = list(gutters)
+    for line in lines:
+        if any(_bridges(w.x0, w.x1, strips) for w in line.words):
+            if line.bold or len(_segments(line, settings)) == 1:
+                continue
+            return None
+        for k, (lo, hi) in enumerate(strips):
+            for w in line.words:
+                if w.x0 <= lo < w.x1:
+                    lo = w.x1
+                elif w.x0 < hi <= w.x1:
+                    hi = w.x0
+            if lo >= hi:
+                return None
+            strips[k] = (lo, hi)
+    return strips
 
 
-def _free_table(lines: list[Line], left: float, settings: PdfSettings) -> TableLayout | None:
-    if sum(_structured(line, left, settings) for line in lines) < settings.min_table_lines:
+def _free_table(lines: list[Line], left: float, settings: PdfSettings,
+                before: TableLayout | None) -> TableLayout | None:
+    structured = [line for line in lines if _structured(line, left, settings)]
+    own = _own_gutters(lines, structured, left, settings) if len(structured) >= settings.min_table_lines else []
+    gutters = own
+    if before is not None and structured and abs(lines[0].size - before.size) <= 0.1 * before.size:
+        kept = _narrowed(before.gutters, lines, settings)
+        if kept is not None and all(any(lo < b_hi and b_lo < hi for b_lo, b_hi in kept) for lo, hi in own):
+            gutters = kept
+    if not gutters:
         return None
+    bounds = [(lo + hi) / 2 for lo, hi in gutters]
+    x0 = min(line.x0 for line in lines)
+    x1 = max([line.x1 for line in lines] + ([before.x1] if gutters is not own and before else []))
+    rights = [lo for lo, _ in gutters] + [x1]
+    rows = [_free_row(group, bounds, rights, settings) for group in _row_groups(lines, bounds, rights, settings)]
+    return TableLayout(rows, lines[0].top, lines[-1].bottom, x0, x1, gutters, max(line.size for line in lines))
+
+
+def _own_gutters(lines: list[Line], structured: list[Line], left: float,
+                 settings: PdfSettings) -> list[tuple[float, float]]:
     found = _gutters(lines, settings, left)
     bounds = [(lo + hi) / 2 for lo, hi in found]
-    x0 = min(line.x0 for line in lines)
-    x1 = max(line.x1 for line in lines)
-    structured = [line for line in lines if _structured(line, left, settings)]
     # A column that words start in on one line only (a wide space inside a cell) is no column,
     # unless the table is that short or the line is a header, which names every column even
     # when the body leaves one empty; a column no line starts in is an indent.
@@ -335,22 +409,29 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings) -> TableL
     needed = 2 if len(structured) > 2 else 1
     used = sorted(k for k, n in support.items() if n >= needed)
     if len(used) < 2:
-        return None
+        return []
     found = [found[k - 1] for k in used[1:]]
-    bounds = [(lo + hi) / 2 for lo, hi in found]
-    rights = [lo for lo, _ in found] + [x1]
-    rows = [_free_row(group, bounds, rights) for group in _row_groups(lines, bounds)]
-    return TableLayout(rows, lines[0].top, lines[-1].bottom, x0, x1)
+    x0 = min(line.x0 for line in lines)
+    if x0 - left >= 2 * settings.column_gap * lines[0].size:
+        # Every line starts a column's width right of the text's margin: the first column is
+        # there, and empty.
+        found.insert(0, (left, x0))
+    return _narrowed(found, lines, settings) or found
 
 
-def _row_groups(lines: list[Line], bounds: list[float]) -> list[list[Line]]:
+def _row_groups(lines: list[Line], bounds: list[float], rights: list[float],
+                settings: PdfSettings) -> list[list[Line]]:
     """Lines of one row sit closer together than lines of neighbouring rows, when the table has
-    padding between rows; without it, text in the first column starts a row."""
+    padding between rows; without it, the text decides (`_starts_row`)."""
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
-    threshold = _natural_break(gaps)
+    threshold = _row_break(gaps, max(line.size for line in lines), settings)
+    name = min(_column_of(line.words[0], bounds) for line in lines)
     groups: list[list[Line]] = [[lines[0]]]
-    for gap, line in zip(gaps, lines[1:]):
-        starts_row = gap > threshold if threshold is not None else _column_of(line.words[0], bounds) == 0
+    for gap, above, line in zip(gaps, lines, lines[1:]):
+        if threshold is not None:
+            starts_row = gap > threshold
+        else:
+            starts_row = _starts_row(above, line, bounds, rights, name)
         if starts_row:
             groups.append([line])
         else:
@@ -358,33 +439,66 @@ def _row_groups(lines: list[Line], bounds: list[float]) -> list[list[Line]]:
     return groups
 
 
-def _natural_break(gaps: list[float]) -> float | None:
-    """The gap size that separates the small (inside a row) from the large (between rows), or
-    None when the gaps do not fall into two sizes."""
-    if len(gaps) < 2:
+def _row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | None:
+    """The gap above which a line starts a new row, or None when the gaps do not tell (no
+    padding between rows). The closest lines are lines of one cell, unless even they are
+    further apart than lines of a paragraph: then every line is a row. Otherwise rows start at
+    the first clearly larger gap: the gaps above it are padding, or padding plus a header's
+    rule, and need not be alike."""
+    if not gaps:
         return None
     ordered = sorted(gaps)
-    jump, at = max((b - a, k) for k, (a, b) in enumerate(zip(ordered, ordered[1:])))
-    if jump < 1.5 or ordered[at + 1] < 1.6 * max(ordered[at], 0.5):
-        return None
-    return (ordered[at] + ordered[at + 1]) / 2
+    if ordered[0] > settings.cell_leading * size:
+        return ordered[0] / 2
+    for a, b in zip(ordered, ordered[1:]):
+        if b - a >= 1.5 and b >= 1.6 * max(a, 0.5):
+            return (a + b) / 2
+    return None
 
 
-def _free_row(lines: list[Line], bounds: list[float], rights: list[float]) -> RowLayout:
+def _starts_row(above: Line, line: Line, bounds: list[float], rights: list[float], name: int) -> bool:
+    """Without padding between rows: a row starts where the name column gets text that does not
+    wrap on from the line above, or gets text while another column starts a new cell beside it
+    (dates and figures stand on a row's first line only). A change between header and body
+    starts a row too."""
+    if line.bold != above.bold:
+        return True
+    over, here = _column_parts(above, bounds), _column_parts(line, bounds)
+    if name not in here:
+        return False
+    if name not in over or stops_short(over[name], here[name], rights[name]):
+        return True
+    return any(k not in over for k in here if k != name)
+
+
+def _column_parts(line: Line, bounds: list[float]) -> dict[int, Line]:
+    parts: dict[int, list[Word]] = {}
+    for word in line.words:
+        parts.setdefault(_column_of(word, bounds), []).append(word)
+    return {k: Line(words, words[0].x0, words[-1].x1, line.top, line.bottom) for k, words in parts.items()}
+
+
+def _crosses(line: Line, bounds: list[float]) -> bool:
+    return any(w.x0 < b < w.x1 for w in line.words for b in bounds)
+
+
+def _free_row(lines: list[Line], bounds: list[float], rights: list[float], settings: PdfSettings) -> RowLayout:
     n_columns = len(bounds) + 1
-    if any(_crosses(line, bounds) for line in lines) and _column_of(lines[0].words[0], bounds) == 0:
+    header = all(w.bold for line in lines for w in line.words)
+    plain = all(len(_segments(line, settings)) == 1 for line in lines)
+    if plain and any(_crosses(line, bounds) for line in lines):
+        # Running text across the column edges: one cell across the table (a comment row).
         cells = [CellLayout(lines, rights[-1])] + [CellLayout([], r) for r in rights[1:]]
-        return RowLayout(cells, lines[0].top, spanning=True,
-                         header=all(w.bold for line in lines for w in line.words))
+        return RowLayout(cells, lines[0].top, spanning=True, header=header)
     per_column: list[list[Line]] = [[] for _ in range(n_columns)]
     for line in lines:
-        parts: dict[int, list[Word]] = {}
-        for word in line.words:
-            parts.setdefault(_column_of(word, bounds), []).append(word)
-        for k, words in parts.items():
-            per_column[k].append(Line(words, words[0].x0, words[-1].x1, line.top, line.bottom))
+        # A run of words belongs to the column it starts in: a header cell merged over several
+        # columns gives its text at its first column.
+        for run in _segments(line, settings):
+            k = _column_of(run[0], bounds)
+            per_column[k].append(Line(run, run[0].x0, max(w.x1 for w in run), line.top, line.bottom))
     cells = [CellLayout(col, rights[k]) for k, col in enumerate(per_column)]
-    return RowLayout(cells, lines[0].top, header=all(w.bold for line in lines for w in line.words))
+    return RowLayout(cells, lines[0].top, header=header)
 
 
 def _column_of(word: Word, bounds: list[float]) -> int:
