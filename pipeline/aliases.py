@@ -15,7 +15,7 @@ import regex
 # the label ("KF:s INRIKTNINGSMÅL 1:").
 GOAL_LEVELS: tuple[tuple[str, str], ...] = (
     ("inriktningsmål", r"(?:kf:s\s+|kommunfullmäktiges\s+)?inriktningsmål"),
-    ("verksamhetsområdesmål", r"(?:kf:s\s+|kommunfullmäktiges\s+)?mål\s+för\s+verksamhetsområdet"),
+    ("verksamhetsområdesmål", r"(?:kf:s\s+|kommunfullmäktiges\s+)?mål\s+för\s+verksamhetsområdet?"),
     ("nämndmål", r"nämndmål|nämndens\s+mål|stadsdelsnämndens\s+mål"),
     ("åtagande", r"(?:nämndens\s+|enhetens\s+)?åtagande"),
     ("enhetsmål", r"enhetsmål|enhetens\s+mål"),
@@ -25,7 +25,9 @@ GOAL_RANK: dict[str, int] = {
     "inriktningsmål": 0, "verksamhetsområdesmål": 1, "nämndmål": 2, "åtagande": 3, "enhetsmål": 3,
 }
 
-# A status line under a goal, whole line; None as assessment means "no assessment" ("Ingen").
+# A status line under a goal, whole line, after an optional lead-in ("Bedömning:"); None as
+# assessment means "no assessment" ("Ingen").
+ASSESSMENT_LEAD = r"(?:(?:bedömning|måluppfyllelse|status)\s*:?\s*)?"
 ASSESSMENTS: tuple[tuple[str, str | None], ...] = (
     (r"(?:målet\s+)?uppfylls\s+helt|helt\s+uppfyllt|(?:målet\s+)?uppnås\s+helt|uppfyllt|uppnått", "helt"),
     (r"(?:målet\s+)?uppfylls\s+delvis|delvis\s+uppfyllt|(?:målet\s+)?uppnås\s+delvis|delvis", "delvis"),

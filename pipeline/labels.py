@@ -18,7 +18,8 @@ _LABEL = regex.compile(
 # "1.2 Title", "1. Title", "3.Title", "I.1 Title", "2.5. Title": a number needs a dot to be one.
 _NUMBER = regex.compile(
     r"^\s*(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+|(?:\d{1,2}|[IVX]{1,4})(?=\.))\.?\s*(?P<rest>\S.*)$")
-_STATUS = [(regex.compile(rf"^(?:{pattern})\.?$", regex.IGNORECASE), value) for pattern, value in aliases.ASSESSMENTS]
+_STATUS = [(regex.compile(rf"^{aliases.ASSESSMENT_LEAD}(?:{pattern})\.?$", regex.IGNORECASE), value)
+           for pattern, value in aliases.ASSESSMENTS]
 _SECTION = [(regex.compile(rf"^(?:{pattern})\s*:?$", regex.IGNORECASE), value)
             for pattern, value in aliases.GOAL_SECTIONS]
 _TABLE_KINDS = [(regex.compile(rf"^{pattern}$"), kind) for kind, pattern in aliases.TABLE_KINDS]
@@ -50,7 +51,7 @@ def split_number(title: str) -> tuple[str | None, str]:
 def match_status(text: str) -> tuple[str | None, str] | None:
     """(assessment, status line without markers) for a status line, else None."""
     line = strip_markers(text)
-    if len(line) > 40:
+    if len(line) > 60:
         return None
     for pattern, value in _STATUS:
         if pattern.match(line):

@@ -49,21 +49,38 @@ def read_header(cells: list[str]) -> Layout | None:
     if kind is None:
         return None
     columns: dict[str, int] = {}
-    previous_label = None
+    dated_outcomes: list[int] = []  # "Utfall VB 2012", "Utfall 2013": outcome columns named by period
     for k in filled[1:]:
         key = squash(cells[k])
         for name, pattern in _COLUMN_PATTERNS[kind]:
             if pattern.search(key):
-                if name not in columns:
+                if name == "previous_outcome":
+                    dated_outcomes.append(k)
+                elif name not in columns:
                     columns[name] = k
-                    if name == "previous_outcome":
-                        found = find_period(cells[k])
-                        previous_label = found[0] if found else None
                 break
+    # Of several dated outcome columns the latest period is this period's outcome when no column
+    # is plainly "Periodens utfall"; the next latest is the previous outcome.
+    dated_outcomes.sort(key=lambda k: _period_order(cells[k]), reverse=True)
+    if dated_outcomes and "outcome" not in columns and len(dated_outcomes) > 1:
+        columns["outcome"] = dated_outcomes.pop(0)
+    previous_label = None
+    if dated_outcomes:
+        columns["previous_outcome"] = dated_outcomes[0]
+        found = find_period(cells[dated_outcomes[0]])
+        previous_label = found[0] if found else None
     # Two headers are the same table's when they map the same columns, whatever their spelling
     # ("Årsmål" on one page, "Arsmål" on the next).
     key = (kind, name_col, *sorted(columns.items()))
     return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label, key, len(cells))
+
+
+def _period_order(header: str) -> tuple[int, int]:
+    found = find_period(header)
+    if not found:
+        return (0, 0)
+    period = found[1]
+    return (period.year or 0, period.number or 9)
 
 
 def _is_value(text: str) -> bool:

@@ -976,3 +976,31 @@ def test_metadata_year_of_a_report_from_its_meeting_date():
                   "", "Sammanfattning"])["documents"]
     # A verksamhetsberättelse met on early in the year reports on the year before.
     assert (doc["report_type"], doc["year"]) == ("verksamhetsberättelse", 2013)
+
+
+# template variants beyond the seeds ----------------------------------------------------------
+
+def test_outcome_columns_named_by_year_latest_is_this_periods():
+    result = run([
+        "Nämndmål:", "", "Invånarna är självförsörjande", "",
+        tabs("Indikator", "Utfall 2012", "Utfall 2013", "Årsmål"),
+        tabs("Andel hushåll med ekonomiskt bistånd", "3,1 %", "2,9 %", "3 %"),
+    ])
+    (row,) = result["indicators"]
+    assert (row["outcome"], row["previous_outcome"], row["target"], row["previous_label"]) == (2.9, 3.1, 3.0, "2012")
+
+
+def test_status_line_with_a_lead_in_word():
+    result = run(["Nämndmål:", "", "Budgeten är i balans", "", "Bedömning: Uppfylls delvis", "",
+                  "Analys", "", "Prognosen visar ett litet underskott."])
+    (only,) = result["goals"]
+    assert (only["assessment"], only["assessment_raw"], only["analysis"]) == \
+        ("delvis", "Bedömning: Uppfylls delvis", "Prognosen visar ett litet underskott.")
+
+
+def test_verksamhetsomrade_label_without_final_t():
+    result = run(["KF:s inriktningsmål:", "", "2. Ett klimatsmart Stockholm", "",
+                  "KF:s mål för verksamhetsområde:", "", "2.1 Energianvändningen är hållbar"])
+    assert goals(result) == [("inriktningsmål", "2", "Ett klimatsmart Stockholm", None),
+                             ("verksamhetsområdesmål", "2.1", "Energianvändningen är hållbar",
+                              "Ett klimatsmart Stockholm")]
