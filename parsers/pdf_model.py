@@ -35,6 +35,9 @@ class PdfSettings:
     heading_ratio: float = 1.12
     # A line-free table needs this many consecutive multi-column lines to count as a table.
     min_table_lines: int = 2
+    # ...or one line with this many columns: running text never leaves that many gutters on a
+    # line, a table with only its header row does.
+    min_lone_row_columns: int = 4
     # Lines of one table cell are at most this many font sizes apart (the gap between them); when
     # even a table's closest lines are further apart, each of its lines is a row.
     cell_leading: float = 0.45

@@ -356,22 +356,24 @@ def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tupl
 def _narrowed(gutters: list[tuple[float, float]], lines: list[Line],
               settings: PdfSettings) -> list[tuple[float, float]] | None:
     """The gutters narrowed to the space that all of `lines` leave free: a wrapped line of a
-    cell can reach further than the lines that show the columns. A plain line that runs across a
-    gutter is a row of one cell, and a bold one a header cell over several columns; neither
-    narrows anything. None when a line with columns of its own runs across a gutter: the lines
-    do not fit these columns."""
+    cell can reach further right than the lines that show the columns, and a run of words that
+    starts inside a gutter starts a cell there. A plain line that runs across a gutter is a row
+    of one cell, and a bold one a header cell over several columns; neither narrows anything.
+    None when a line with columns of its own runs across a gutter: the lines do not fit these
+    columns."""
     strips = list(gutters)
     for line in lines:
-        if any(_bridges(w.x0, w.x1, strips) for w in line.words):
-            if line.bold or len(_segments(line, settings)) == 1:
+        runs = [(run[0].x0, max(w.x1 for w in run)) for run in _segments(line, settings)]
+        if any(_bridges(*run, strips) for run in runs):
+            if line.bold or len(runs) == 1:
                 continue
             return None
         for k, (lo, hi) in enumerate(strips):
-            for w in line.words:
-                if w.x0 <= lo < w.x1:
-                    lo = w.x1
-                elif w.x0 < hi <= w.x1:
-                    hi = w.x0
+            for r0, r1 in runs:
+                if lo < r0 < hi:
+                    hi = r0
+                elif r0 <= lo < r1:
+                    lo = r1
             if lo >= hi:
                 return None
             strips[k] = (lo, hi)
@@ -381,7 +383,7 @@ def _narrowed(gutters: list[tuple[float, float]], lines: list[Line],
 def _free_table(lines: list[Line], left: float, settings: PdfSettings,
                 before: TableLayout | None) -> TableLayout | None:
     structured = [line for line in lines if _structured(line, left, settings)]
-    own = _own_gutters(lines, structured, left, settings) if len(structured) >= settings.min_table_lines else []
+    own = _own_gutters(lines, structured, left, settings) if _enough(structured, left, settings) else []
     gutters = own
     if before is not None and structured and abs(lines[0].size - before.size) <= 0.1 * before.size:
         kept = _narrowed(before.gutters, lines, settings)
@@ -392,9 +394,29 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings,
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
     x0 = min(line.x0 for line in lines)
     x1 = max([line.x1 for line in lines] + ([before.x1] if gutters is not own and before else []))
-    rights = [lo for lo, _ in gutters] + [x1]
+    rights = _column_rights(structured, bounds, gutters, x1, settings)
     rows = [_free_row(group, bounds, rights, settings) for group in _row_groups(lines, bounds, rights, settings)]
     return TableLayout(rows, lines[0].top, lines[-1].bottom, x0, x1, gutters, max(line.size for line in lines))
+
+
+def _column_rights(structured: list[Line], bounds: list[float], gutters: list[tuple[float, float]],
+                   x1: float, settings: PdfSettings) -> list[float]:
+    """Where each column's text can reach: the widest text in it among the lines that show the
+    columns. Lines of one cell's own that reach further may be a row across the table, so they
+    do not move it; a narrower estimate only keeps fewer paragraph breaks inside a cell."""
+    widest: dict[int, float] = {}
+    for line in structured:
+        for run in _segments(line, settings):
+            k = _column_of(run[0], bounds)
+            widest[k] = max(widest.get(k, 0.0), max(w.x1 for w in run))
+    # The last column reaches the table's right edge, which a row across the table reaches too.
+    return [min(lo, widest.get(k, lo)) for k, (lo, _) in enumerate(gutters)] + [x1]
+
+
+def _enough(structured: list[Line], left: float, settings: PdfSettings) -> bool:
+    if len(structured) >= settings.min_table_lines:
+        return True
+    return any(len(_wide_gaps(line, left, settings)) + 1 >= settings.min_lone_row_columns for line in structured)
 
 
 def _own_gutters(lines: list[Line], structured: list[Line], left: float,
