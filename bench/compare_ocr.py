@@ -3,8 +3,8 @@
     .venv/bin/python bench/compare_ocr.py [seed.txt scan.pdf] [--show]
 
 The seed text is the ground truth: the scan was rendered from it. Paragraphs are aligned in
-order, each seed paragraph with the most similar OCR paragraph a few places ahead; tables are
-paired in order by their first row and cells compared row by row. The table of contents is a
+order (the alignment with the largest total similarity); tables are paired the same way by
+their first and last rows, and their rows by content, then cells compared one by one. The table of contents is a
 table in the seed text and paragraphs in the PDF, so it is left out on both sides.
 """
 from __future__ import annotations
@@ -26,7 +26,6 @@ from pipeline.blocks import Paragraph, ParsedDocument, Table  # noqa: E402
 FIXTURES = ROOT.parent / "shared"
 SEED = FIXTURES / "seeds" / "000_05871d331dd0cb08.txt"
 SCAN = FIXTURES / "fixtures" / "000_05871d331dd0cb08.scan.pdf"
-LOOKAHEAD = 8  # how far ahead an OCR paragraph or row may sit from where alignment stands
 MIN_MATCH = 0.6
 
 
@@ -51,16 +50,32 @@ def similarity(a: str, b: str) -> float:
 
 
 def align(seed: list[str], ocr: list[str]) -> list[tuple[int, int, float]]:
-    """Monotone greedy alignment: (seed index, ocr index, similarity) of matched pairs."""
-    pairs, start = [], 0
-    for i, text in enumerate(seed):
-        window = range(start, min(start + LOOKAHEAD, len(ocr)))
-        scored = [(similarity(text, ocr[j]), j) for j in window]
-        if scored:
-            best, j = max(scored)
-            if best >= MIN_MATCH:
-                pairs.append((i, j, best))
-                start = j + 1
+    """Order-preserving alignment with the largest total similarity (dynamic programming):
+    (seed index, ocr index, similarity) of matched pairs. Pairs below MIN_MATCH never match."""
+    def score(a: str, b: str) -> float:
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        if a != b and matcher.real_quick_ratio() < MIN_MATCH or matcher.quick_ratio() < MIN_MATCH:
+            return 0.0
+        ratio = 1.0 if a == b else matcher.ratio()
+        return ratio if ratio >= MIN_MATCH else 0.0
+
+    n, m = len(seed), len(ocr)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    sims: dict[tuple[int, int], float] = {}
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            sim = sims[i, j] = score(seed[i], ocr[j])
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + sim if sim else 0.0)
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        sim = sims[i, j]
+        if sim and best[i][j] == best[i + 1][j + 1] + sim:
+            pairs.append((i, j, sim))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
     return pairs
 
 

@@ -124,10 +124,10 @@ def _cell_image(page: np.ndarray, row: GridRow, left: int, right: int, settings:
     return ImageOps.expand(Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)), settings.cell_border, 255)
 
 
-def _read_cell(image: Image.Image, lang: str, settings: OcrSettings) -> str:
+def _read_cell(image: Image.Image, lang: str, settings: OcrSettings, percent_lang: str | None = None) -> str:
     height = image.height - 2 * settings.cell_border
     config = settings.cell_line_config if height < settings.single_line_height else settings.cell_block_config
-    lines = read_lines(image, lang, config, settings.markers, settings.dust_size)
+    lines = read_lines(image, lang, config, settings.markers, settings.dust_size, percent_lang)
     if not lines:
         return ""
     # The renderer's cell padding is the same on both sides: the text's left offset tells it.
@@ -162,7 +162,7 @@ def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings, number_lang:
             image = _cell_image(page, row, left, right, settings)
             if image is not None:
                 images[r, column] = image
-                cells[column] = _read_cell(image, settings.lang, settings)
+                cells[column] = _read_cell(image, settings.lang, settings, number_lang)
         rows.append((row.top, cells, len(row.borders) == 2 and width > 1))
     kinds = _column_kinds([cells for _, cells, _ in rows])
     for (r, column), image in images.items():
@@ -183,7 +183,7 @@ def read_page(number: int, image: np.ndarray, settings: OcrSettings, number_lang
         pad = settings.cell_inset
         text_only[max(grid.top - pad, 0):grid.bottom + pad, max(grid.left - pad, 0):grid.right + pad] = 255
     lines = read_lines(Image.fromarray(text_only), settings.lang, settings.page_config, settings.markers,
-                       settings.dust_size)
+                       settings.dust_size, number_lang)
     return OcrPage(number, page.shape[0], lines, tables)
 
 

@@ -74,9 +74,32 @@ def _with_marker(words: list[Word], grey: np.ndarray, settings: MarkerSettings) 
     return words if glyph is None else [Word(glyph, first.left, first.top, first.right, first.bottom), *words[1:]]
 
 
-def read_lines(image: Image.Image, lang: str, config: str, markers: MarkerSettings, dust_size: int) -> list[Line]:
+# What the Swedish model makes of a "%" after a number: "96", "26", "946", "Ho", "Yo", "W".
+_PERCENT_SUSPECT = regex.compile(r"^(?:\d{1,3}|\p{Lu}\p{L}?\d?)([.,;:)]*)$")
+
+
+def _reread_percent(words: list[Word], grey: np.ndarray, lang: str) -> list[Word]:
+    """Words after a number that may be a misread "%", read again with `lang` (one whose model
+    knows the sign). Only a "%" answer replaces the word, so a real number stays as it was."""
+    out = list(words)
+    for k in range(1, len(out)):
+        suspect = _PERCENT_SUSPECT.match(out[k].text)
+        if not suspect or not out[k - 1].text[-1:].isdigit():
+            continue
+        w = out[k]
+        margin = max(2, (w.bottom - w.top) // 4)
+        crop = grey[max(w.top - margin, 0):w.bottom + margin, max(w.left - margin, 0):w.right + margin]
+        answer = pytesseract.image_to_string(Image.fromarray(crop), lang=lang, config="--psm 8").strip()
+        if answer.startswith("%"):
+            out[k] = Word("%" + suspect.group(1), w.left, w.top, w.right, w.bottom)
+    return out
+
+
+def read_lines(image: Image.Image, lang: str, config: str, markers: MarkerSettings, dust_size: int,
+               percent_lang: str | None = None) -> list[Line]:
     """Tesseract's text lines, top to bottom, each with its words' boxes; dust dropped and list
-    markers, which the Swedish model cannot read, recognised from their shape."""
+    markers, which the Swedish model cannot read, recognised from their shape. With
+    `percent_lang`, words that may be a misread "%" are read again with that language."""
     data = pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT)
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for k, text in enumerate(data["text"]):
@@ -89,6 +112,8 @@ def read_lines(image: Image.Image, lang: str, config: str, markers: MarkerSettin
         if not _is_dust(word, dust_size):
             lines.setdefault((data["block_num"][k], data["par_num"][k], data["line_num"][k]), []).append(word)
     grey = np.asarray(image.convert("L"))
+    if percent_lang:
+        lines = {key: _reread_percent(words, grey, percent_lang) for key, words in lines.items()}
     return sorted((Line(tuple(_with_marker(words, grey, markers))) for words in lines.values()),
                   key=lambda line: line.top)
 
