@@ -63,8 +63,9 @@ def join_lines(lines: list[Line], words: set[str]) -> str:
 def _joint(before: str, after: str, words: set[str]) -> str | None:
     """What goes between the end of one line and the start of the next; None when the line-end
     hyphen was the typesetter's and goes."""
-    if before.endswith("/"):
-        return ""  # "Hässelby-/|Vällingby", "ersättning/|sjukersättning": a break after a slash
+    if before.endswith("/") or after.startswith("/"):
+        # "Hässelby-/|Vällingby", "kvinnor|/flickor": a break before or after a slash
+        return ""
     if before.endswith(("–", "-")) and len(before) > 1 and before[-2].isdigit() and after[:1].isdigit():
         return ""  # a number range broken after its dash: "2018–|2022"
     if not before.endswith("-") or len(before) < 2 or not before[-2].isalpha():
