@@ -75,8 +75,7 @@ def test_blocks_agree_with_the_text_reader_on_the_seed(scan):
     spec.loader.exec_module(bench)
     agreement = bench.compare(read_text(SEED), scan)
     # Measured: 0.94 of all cells, 0.97 of value cells, paragraph similarity 0.99; the
-    # thresholds leave room for
-    # another Tesseract build reading a few words differently.
+    # thresholds leave room for another Tesseract build reading a few words differently.
     assert agreement.tables_paired == agreement.tables_seed == 19
     assert agreement.cells_exact >= 0.9
     assert agreement.values_exact >= 0.93
