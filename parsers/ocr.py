@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pypdfium2 as pdfium
 import pytesseract
 import regex
 from PIL import Image, ImageOps
@@ -102,12 +101,9 @@ def check_engine(settings: OcrSettings) -> str:
 def page_images(path: Path, password: str | None, dpi: int) -> list[np.ndarray]:
     """Every page as a grey image. Rendering rather than taking the embedded image works for any
     scanner's PDF: cropped, masked or several images per page."""
-    try:
-        document = pdfium.PdfDocument(path, password=password)
-    except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
-            raise UnreadableFile("encrypted", "the PDF is encrypted: give its password") from None
-        raise UnreadableFile("unreadable_pdf", f"the PDF could not be opened ({error})") from None
+    from parsers.pdf import open_pdf  # here, not at the top: parsers.pdf imports this module lazily too
+
+    document = open_pdf(path, password)
     try:
         return [np.asarray(document[k].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
                 for k in range(len(document))]

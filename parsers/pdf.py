@@ -32,7 +32,7 @@ class _Page:
 
 
 def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DEFAULT_SETTINGS) -> ParsedDocument:
-    document = _open(path, password)
+    document = open_pdf(path, password)
     try:
         pages, problems = _read_pages(document, settings)
     finally:
@@ -59,7 +59,8 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems)
 
 
-def _open(path: Path, password: str | None) -> pdfium.PdfDocument:
+def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
+    """The PDF opened with PDFium, or UnreadableFile saying why not (shared with the OCR reader)."""
     data = path.read_bytes()
     if not data:
         raise UnreadableFile("empty_file", "the PDF is empty (0 bytes): check that the download or copy completed")
