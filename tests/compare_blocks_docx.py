@@ -17,14 +17,12 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
 
 import regex
 
 from pipeline.blocks import Block, Paragraph, Table
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
-SEEDS = FIXTURES.parent / "seeds"
+from paths import FIXTURES, SEEDS
 DOCX_STEMS = ["000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2"]
 
 _DOT_LEADER = regex.compile(r"\s*\.{3,}$")

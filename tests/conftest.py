@@ -5,9 +5,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "data" / "raw"
-SHARED = ROOT.parent / "shared"
+from paths import SEEDS, SHARED
 
 
 @pytest.fixture(scope="session")

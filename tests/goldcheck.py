@@ -11,11 +11,10 @@ import json
 import math
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex
 
-GOLD = Path(__file__).parent / "gold"
+from paths import GOLD
 NUMERIC = ("outcome", "outcome_men", "outcome_women", "previous_outcome", "forecast", "target", "kf_target")
 DOC_FIELDS = ("report_type", "year", "tertial", "organ", "unit", "dnr", "document_date", "meeting_date")
 _NOISE = regex.compile(r"<[^>]+>|[\u25a0-\u25ff\u2600-\u27bf\u2022\u2713\u2714\ue000-\uf8ff*#_]")

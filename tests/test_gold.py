@@ -1,28 +1,19 @@
 """The seed reports of data/raw against their hand-checked gold labels (tests/gold)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from goldcheck import GOLD, score
+from goldcheck import score
+from paths import FIXTURES, GOLD, SEEDS
 from pipeline.extract import extract_file
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 STEMS = sorted(p.name for p in GOLD.iterdir() if p.is_dir())
 
 
 @pytest.fixture(scope="module")
-def fixtures_dir() -> Path:
-    path = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
-    if not path.is_dir():
-        pytest.skip("../shared/fixtures is not beside the project")
-    return path
-
-
-@pytest.fixture(scope="module")
 def extracted() -> dict[str, dict]:
-    return {stem: extract_file(RAW / f"{stem}.txt", RAW).tables for stem in STEMS}
+    return {stem: extract_file(SEEDS / f"{stem}.txt", SEEDS).tables for stem in STEMS}
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -48,23 +39,24 @@ def test_only_total_row_beyond_gold_in_001_budget(extracted):
 
 
 def test_seeds_without_gold_still_give_their_structure():
-    tables = extract_file(RAW / "003_224bbd46f3dd11ca.txt", RAW).tables
+    tables = extract_file(SEEDS / "003_224bbd46f3dd11ca.txt", SEEDS).tables
     assert tables["documents"][0]["report_type"] == "verksamhetsberättelse"
     assert {g["level"] for g in tables["goals"]} == {"inriktningsmål", "verksamhetsområdesmål", "nämndmål",
                                                      "enhetsmål"}
     assert tables["indicators"] and tables["activities"]
     # 003's only tables with numbers outside indicator tables count complaints ("13 st"): no money.
     assert tables["budget_rows"] == []
-    tables = extract_file(RAW / "002_d3814ae89213c269.txt", RAW).tables
+    tables = extract_file(SEEDS / "002_d3814ae89213c269.txt", SEEDS).tables
     assert tables["documents"][0]["organ"] == "Socialtjänst- och arbetsmarknadsnämnden"
     for name in ("goals", "indicators", "activities", "budget_rows"):
         assert tables[name], name
     assert {r["unit"] for r in tables["budget_rows"]} == {"mnkr"}
 
 
-def test_windows_1252_text_gives_the_same_dataset_as_utf8(extracted, fixtures_dir):
-    path = fixtures_dir / "001_0037d1aa6ba7bc46.cp1252.txt"
-    other = extract_file(path, fixtures_dir)
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"the fixtures ({FIXTURES}) are absent")
+def test_windows_1252_text_gives_the_same_dataset_as_utf8(extracted):
+    path = FIXTURES / "001_0037d1aa6ba7bc46.cp1252.txt"
+    other = extract_file(path, FIXTURES)
     reference = extracted["001_0037d1aa6ba7bc46"]
     for name in ("goals", "indicators", "activities", "budget_rows"):
         strip = lambda rows: [{k: v for k, v in r.items() if k not in ("doc_id", "goal_id", "parent_goal_id",

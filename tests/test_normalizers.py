@@ -7,7 +7,6 @@ text with markup and marker glyphs).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings

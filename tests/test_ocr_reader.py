@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
 import pytesseract
@@ -13,10 +12,10 @@ from parsers.ocr_text import fix_date, fix_number, merge_readings
 from parsers.text import read_text
 from pipeline.blocks import Paragraph, Table, UnreadableFile
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from paths import ROOT, SHARED
 SCAN = SHARED / "fixtures" / "000_05871d331dd0cb08.scan.pdf"
 SEED = SHARED / "seeds" / "000_05871d331dd0cb08.txt"
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "compare_ocr.py"
+BENCH = ROOT / "bench" / "compare_ocr.py"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import re
 import sys
 import types
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +17,7 @@ from parsers.pdf_tables import free_tables
 from parsers.text import read_text
 from pipeline.blocks import Paragraph, ParsedDocument, Table, UnreadableFile
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO.parent / "shared" / "fixtures"
-SEEDS = REPO.parent / "shared" / "seeds"
+from paths import FIXTURES, ROOT, SEEDS
 S000, S001, S004 = "000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2"
 
 pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"fixtures folder {FIXTURES} is absent")
@@ -40,7 +37,7 @@ def _paragraphs(doc: ParsedDocument) -> list[Paragraph]:
 
 
 def _compare_module() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("compare_pdf", REPO / "bench" / "compare_pdf.py")
+    spec = importlib.util.spec_from_file_location("compare_pdf", ROOT / "bench" / "compare_pdf.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("compare_pdf", module)  # dataclasses look their module up there
