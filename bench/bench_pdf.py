@@ -1,4 +1,7 @@
-"""Speed and memory of our PDF and DOCX reading next to pdftotext and pypdfium2's plain text.
+"""Speed and memory of our PDF and DOCX extraction next to pdftotext and pypdfium2's plain text.
+
+"ours-pdf" and "ours-docx" are the whole per-file work of `rapportdata run --jobs 1`: reading,
+hashing, recognising the structure, the rows of every table (`pipeline.extract.extract_file`).
 
     .venv/bin/python bench/bench_pdf.py [fixtures_dir] [--repeat N]
 
@@ -22,9 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # Child programs: each reads argv[1] and prints {"seconds": work time}.
+_EXTRACT = "from pipeline.extract import extract_file\ndef read(path):\n    extract_file(path, path.parent)\n"
 _CHILD = {
-    "ours-pdf": "from parsers.pdf import read_pdf as read\n",
-    "ours-docx": "from parsers.docx import read_docx as read\n",
+    "ours-pdf": _EXTRACT,
+    "ours-docx": _EXTRACT,
     "pypdfium2-text": (
         "import pypdfium2 as pdfium\n"
         "def read(path):\n"
@@ -92,7 +96,6 @@ def main(argv: list[str]) -> None:
         argv = argv[:k] + argv[k + 2:]
     fixtures = Path(argv[0]) if argv else ROOT.parent / "shared" / "fixtures"
     pdfs = sorted(p for p in fixtures.glob("*.pdf") if not p.name.endswith(".scan.pdf"))
-    has_docx = (ROOT / "parsers" / "docx.py").exists()
     has_pdftotext = shutil.which("pdftotext") is not None
     print(f"{'file':34} {'tool':15} {'pages':>5} {'pages/s':>9} {'peak MiB':>9} {'vs pdftotext':>12}")
     totals: dict[str, list[float]] = {}
@@ -101,7 +104,7 @@ def main(argv: list[str]) -> None:
         jobs = [("pdftotext", pdf)] if has_pdftotext else []
         jobs += [("pypdfium2-text", pdf), ("ours-pdf", pdf)]
         docx = fixtures / f"{pdf.name.split('.')[0]}.docx"
-        if has_docx and docx.exists() and ".plain." not in pdf.name:
+        if docx.exists() and ".plain." not in pdf.name:
             jobs.append(("ours-docx", docx))
         reference = None
         for tool, path in jobs:

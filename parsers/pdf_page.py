@@ -60,7 +60,7 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
     last = pdfium_c.FS_RECTF()
     origin_x = ctypes.c_double()
     origin_y = ctypes.c_double()
-    bold_fonts: dict[int | None, bool] = {}
+    bold_fonts = _BoldFonts()
     words: list[Word] = []
     for match in _TOKEN.finditer(text):
         a, b = match.span()
@@ -76,17 +76,30 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
         # glyph: lines then have one height, and gaps between them measure the spacing.
         baseline = height - origin_y.value
         words.append(Word(token, first.left, last.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
-                          size, _bold(raw, a, bold_fonts)))
+                          size, bold_fonts(raw, a)))
     return words
 
 
-def _bold(raw: pdfium_c.FPDF_TEXTPAGE, index: int, cache: dict[int | None, bool]) -> bool:
-    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
-    key = ctypes.cast(font, ctypes.c_void_p).value
-    bold = cache.get(key)
-    if bold is None:
-        bold = cache[key] = _is_bold(font)
-    return bold
+class _BoldFonts:
+    """Whether the glyph at an index is set in a bold font, asked once per font.
+
+    The font's name and flags come from one pdfium call into reused buffers; only a font not
+    seen before is looked at through its text object (a few calls and a pointer cast), which
+    keeps this cheap enough to ask for every word."""
+
+    def __init__(self) -> None:
+        self._name = ctypes.create_string_buffer(256)
+        self._flags = ctypes.c_int()
+        self._known: dict[tuple[bytes, int], bool] = {}
+
+    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> bool:
+        pdfium_c.FPDFText_GetFontInfo(raw, index, self._name, len(self._name), self._flags)
+        key = (self._name.value, self._flags.value)
+        bold = self._known.get(key)
+        if bold is None:
+            font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
+            bold = self._known[key] = _is_bold(font)
+        return bold
 
 
 def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> list[Char]:
@@ -96,7 +109,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
     chars: list[Char] = []
     size = 0.0
     bold = False
-    bold_fonts: dict[int | None, bool] = {}
+    bold_fonts = _BoldFonts()
     for i in range(start, end):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in _NOT_GLYPHS:
@@ -108,7 +121,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
-        bold = _bold(raw, i, bold_fonts)
+        bold = bold_fonts(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
         baseline = height - origin_y.value
         chars.append(Char(text, box.left, box.right, baseline - _ASCENT * size, baseline + _DESCENT * size,

@@ -272,8 +272,9 @@ def _segments(line: Line, settings: PdfSettings) -> list[list[Word]]:
     """The line's words in runs split at gaps wide enough to be column gutters. The space after
     a list bullet is an indent, not a gutter."""
     runs = [[line.words[0]]]
+    gutter = settings.column_gap * line.size
     for a, b in zip(line.words, line.words[1:]):
-        if b.x0 - a.x1 >= settings.column_gap * line.size and a.text not in LIST_MARKERS:
+        if b.x0 - a.x1 >= gutter and a.text not in LIST_MARKERS:
             runs.append([b])
         else:
             runs[-1].append(b)
