@@ -86,13 +86,13 @@ class Goal:
 
 
 class Recogniser:
-    def __init__(self, parsed: ParsedDocument, doc_id: str):
+    def __init__(self, parsed: ParsedDocument, doc_id: str, year: int | None = None):
         self.blocks = parsed.blocks
         self.doc_id = doc_id
         self.skip, self.toc = find_toc(self.blocks)
         self.goals: list[Goal] = []
         self.stack: list[Goal] = []
-        self.tables = TableAssembler(doc_id)
+        self.tables = TableAssembler(doc_id, year)
         self.pending: tuple[Label, Paragraph] | None = None
         self.fresh: Goal | None = None  # the goal whose status line may come next
         self.field: str | None = None
@@ -199,9 +199,9 @@ class Recogniser:
 
 def recognise(parsed: ParsedDocument, doc_id: str) -> dict[str, list[dict]]:
     """Rows of every table but `problems` for one parsed document."""
-    recogniser = Recogniser(parsed, doc_id)
-    recogniser.run()
     document = {"doc_id": doc_id, **read_metadata(parsed.blocks)}
+    recogniser = Recogniser(parsed, doc_id, document["year"])
+    recogniser.run()
     tables = {
         "documents": [document],
         "goals": recogniser.goal_rows(),

@@ -40,7 +40,9 @@ class Layout:
     width: int
 
 
-def read_header(cells: list[str]) -> Layout | None:
+def read_header(cells: list[str], year: int | None = None) -> Layout | None:
+    """The layout an indicator or activity header row announces; None for any other row.
+    `year` is the year the report covers: an outcome column dated with it is this period's."""
     filled = [k for k, cell in enumerate(cells) if cell and not is_only_markers(cell)]
     if not filled:
         return None
@@ -59,10 +61,11 @@ def read_header(cells: list[str]) -> Layout | None:
                 elif name not in columns:
                     columns[name] = k
                 break
-    # Of several dated outcome columns the latest period is this period's outcome when no column
-    # is plainly "Periodens utfall"; the next latest is the previous outcome.
+    # Of several dated outcome columns, or one dated with the report's own year, the latest is
+    # this period's outcome when no column is plainly "Periodens utfall"; the next is the previous.
     dated_outcomes.sort(key=lambda k: _period_order(cells[k]), reverse=True)
-    if dated_outcomes and "outcome" not in columns and len(dated_outcomes) > 1:
+    if dated_outcomes and "outcome" not in columns and (
+            len(dated_outcomes) > 1 or (year is not None and _period_order(cells[dated_outcomes[0]])[0] == year)):
         columns["outcome"] = dated_outcomes.pop(0)
     previous_label = None
     if dated_outcomes:
@@ -169,8 +172,9 @@ class Record:
 
 
 class TableAssembler:
-    def __init__(self, doc_id: str):
+    def __init__(self, doc_id: str, year: int | None = None):
         self.doc_id = doc_id
+        self.year = year
         self.records: list[Record] = []
         self.budget: list[dict] = []
         self.cells: list[dict] = []
@@ -191,7 +195,7 @@ class TableAssembler:
         table_id = f"{self.doc_id}:t{self.count:03d}"
         rows = [[collapse(cell) for cell in row.cells] for row in table.rows]
         kind = "other"
-        if self._layout is not None or any(read_header(cells) for cells in rows[:1]):
+        if self._layout is not None or (rows and read_header(rows[0], self.year)):
             self._after_break = self._layout is not None
             kind = self._structured(table, rows, table_id, goal_id)
         elif self._financial(table, rows, table_id, before, after):
@@ -208,7 +212,7 @@ class TableAssembler:
         for row, cells in zip(table.rows, rows):
             if not any(cells):
                 continue
-            layout = read_header(cells)
+            layout = read_header(cells, self.year)
             if layout is not None:
                 if self._layout is not None and layout.key == self._layout.key:
                     self._after_break = True

@@ -1004,3 +1004,18 @@ def test_verksamhetsomrade_label_without_final_t():
     assert goals(result) == [("inriktningsmål", "2", "Ett klimatsmart Stockholm", None),
                              ("verksamhetsområdesmål", "2.1", "Energianvändningen är hållbar",
                               "Ett klimatsmart Stockholm")]
+
+
+def test_outcome_column_dated_with_the_reports_own_year_is_this_periods():
+    result = run([
+        "Verksamhetsberättelse 2014", "", "Sammanfattning", "",
+        "Nämndmål:", "", "Invånarna är självförsörjande", "",
+        tabs("Indikator", "Utfall 2014", "Årsmål", "Period"),
+        tabs("Andel hushåll med ekonomiskt bistånd", "2,9 %", "3 %", "VB 2014"),
+        "",
+        tabs("Indikator", "Utfall 2013", "Årsmål", "Period"),
+        tabs("Andel vuxna med långvarigt ekonomiskt bistånd", "1,1 %", "1 %", "VB 2014"),
+    ])
+    first, second = result["indicators"]
+    assert (first["outcome"], first["previous_outcome"], first["previous_label"]) == (2.9, None, None)
+    assert (second["outcome"], second["previous_outcome"], second["previous_label"]) == (None, 1.1, "2013")
