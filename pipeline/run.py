@@ -112,17 +112,27 @@ class Task:
 @dataclass(frozen=True)
 class Outcome:
     task: Task
-    tables: dict[str, pa.Table]
+    tables: dict[str, pa.Table]  # all of the file's tables, or only its problems once stored
     final: bool  # False: the file hit a limit; report it, but read it again next run
+    stored: bool = False  # the worker has put the tables in the cache
 
 
 # ---------------------------------------------------------------- the unit of work
 
 
-def extract_tables(path: str, root: str, password: str | None, sha256: str) -> tuple[str, object]:
-    """Run in a worker: ("ok", tables), ("memory", None) or ("error", description)."""
+def extract_tables(path: str, root: str, password: str | None, sha256: str,
+                   cache: tuple[str, str] | None = None) -> tuple[str, object]:
+    """Run in a worker: ("ok", tables), ("memory", None) or ("error", description).
+
+    With `cache` (folder, key) the worker stores the tables in the cache itself and answers
+    ("stored", its problems table): the parent then neither receives nor writes the rows, which
+    would make it the bottleneck of a parallel run."""
     try:
-        return "ok", to_tables(extract_file(Path(path), Path(root), password=password, sha256=sha256))
+        tables = to_tables(extract_file(Path(path), Path(root), password=password, sha256=sha256))
+        if cache is None:
+            return "ok", tables
+        Cache(Path(cache[0])).store(cache[1], tables)
+        return "stored", tables.get("problems")
     except MemoryError:
         return "memory", None
     except Exception as error:  # a recogniser bug: this file only
@@ -137,6 +147,8 @@ def _limit_outcome(task: Task, code: str, message: str) -> Outcome:
 def _outcome(task: Task, status: str, payload: object, options: RunOptions) -> Outcome:
     if status == "ok":
         return Outcome(task, payload, final=True)  # type: ignore[arg-type]
+    if status == "stored":
+        return Outcome(task, {} if payload is None else {"problems": payload}, final=True, stored=True)
     if status == "memory":
         return _limit_outcome(task, "memory_limit", (
             f"reading the file needed more than the {options.max_memory_mb} MB allowed and was stopped; "
@@ -223,9 +235,10 @@ class _Worker:
 class LocalPool:
     """Worker processes, each reading one file at a time under a time and memory limit."""
 
-    def __init__(self, options: RunOptions, root: Path):
+    def __init__(self, options: RunOptions, root: Path, cache: Path):
         self.options = options
         self.root = root
+        self.cache = cache
         # forkserver: workers fork from a clean process with the pipeline preloaded, so a start
         # costs milliseconds and never copies the parent's state (threads, open files).
         self.context = multiprocessing.get_context("forkserver")
@@ -242,7 +255,8 @@ class LocalPool:
 
     def _assign(self, worker: _Worker, task: Task) -> bool:
         try:
-            worker.conn.send((str(task.path), str(self.root), self.options.password, task.sha256))
+            worker.conn.send((str(task.path), str(self.root), self.options.password, task.sha256,
+                              (str(self.cache), task.key)))
         except OSError:
             return False
         worker.task, worker.deadline = task, time.monotonic() + self.options.timeout
@@ -462,14 +476,15 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     if progress:
         progress.start(len(tasks), from_cache)
     if tasks:
-        pool = DaskPool(options, root) if options.executor == "dask" else LocalPool(options, root)
+        # Dask workers may run on other machines, without the cache folder: they send rows back.
+        pool = DaskPool(options, root) if options.executor == "dask" else LocalPool(options, root, cache.folder)
         with pool:
             for outcome in pool.run(tasks):
                 task, problems = outcome.task, outcome.tables.get("problems")
-                if outcome.final:
-                    cache.store(task.key, outcome.tables)
-                else:
+                if not outcome.final:
                     limited[task.source_path] = outcome.tables
+                elif not outcome.stored:
+                    cache.store(task.key, outcome.tables)
                 stat = stats[task.source_path]
                 records[task.source_path] = FileRecord(stat.st_size, stat.st_mtime_ns, task.sha256,
                                                        parser_version, task.key,

@@ -99,8 +99,11 @@ class _PartitionWriter:
     def add(self, table: pa.Table) -> None:
         years = table["year"].fill_null(UNKNOWN_YEAR)
         data = table.drop_columns(["year"])
-        for year in sorted(years.unique().to_pylist()):
-            self.buffers.setdefault(year, []).append(data.filter(pc.equal(years, year)))
+        distinct = years.unique().to_pylist()
+        for year in sorted(distinct):
+            # A file's rows share its report's year, so the filter is rarely needed.
+            part = data if len(distinct) == 1 else data.filter(pc.equal(years, year))
+            self.buffers.setdefault(year, []).append(part)
             if sum(len(t) for t in self.buffers[year]) >= ROW_GROUP_ROWS:
                 self._flush(year)
 
