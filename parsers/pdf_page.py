@@ -61,17 +61,22 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
     origin_x = ctypes.c_double()
     origin_y = ctypes.c_double()
     bold_fonts = _BoldFonts()
+    # Bound once: this loop runs for every word of the document.
+    char_box, font_size, char_origin = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize,
+                                        pdfium_c.FPDFText_GetCharOrigin)
     words: list[Word] = []
     for match in _TOKEN.finditer(text):
         a, b = match.span()
-        token = match.group().replace("\x02", "-").replace("\ufffe", "-")
-        pdfium_c.FPDFText_GetLooseCharBox(raw, a, first)
-        pdfium_c.FPDFText_GetLooseCharBox(raw, b - 1, last)
-        size = pdfium_c.FPDFText_GetFontSize(raw, a)
+        token = match.group()
+        if "\x02" in token or "\ufffe" in token:
+            token = token.replace("\x02", "-").replace("\ufffe", "-")
+        char_box(raw, a, first)
+        char_box(raw, b - 1, last)
+        size = font_size(raw, a)
         if last.right < first.left or abs(last.top - first.top) > 0.5 * size:
             words.extend(words_of(_chars(raw, a, b, height), settings))
             continue
-        pdfium_c.FPDFText_GetCharOrigin(raw, a, origin_x, origin_y)
+        char_origin(raw, a, origin_x, origin_y)
         # Height from the baseline and the size, not from glyph boxes, which vary with the
         # glyph: lines then have one height, and gaps between them measure the spacing.
         baseline = height - origin_y.value
