@@ -50,18 +50,9 @@ LIST_MARKERS = frozenset({"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "•", "◦", 
 
 
 @dataclass(slots=True)
-class Char:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-
-
-@dataclass(slots=True)
 class Word:
+    """A word, or while words are being built from glyphs measured one by one, a single glyph."""
+
     text: str
     x0: float
     x1: float

@@ -12,7 +12,7 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parsers.pdf_model import Char, Line, PageContent, PdfSettings, Segment, Word
+from parsers.pdf_model import Line, PageContent, PdfSettings, Segment, Word
 
 # pdfium's text page inserts line ends (CR/LF) between lines; they are no glyphs. It writes a
 # hyphen that ends a line as 0x02 or 0xFFFE: that is the hyphen glyph on the page.
@@ -107,11 +107,11 @@ class _BoldFonts:
         return bold
 
 
-def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> list[Char]:
+def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> list[Word]:
     box = pdfium_c.FS_RECTF()
     origin_x = ctypes.c_double()
     origin_y = ctypes.c_double()
-    chars: list[Char] = []
+    chars: list[Word] = []
     size = 0.0
     bold = False
     bold_fonts = _BoldFonts()
@@ -121,7 +121,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
             continue
         if code in _SPACES:
             # Kept as a word break; its box is irrelevant.
-            chars.append(Char(" ", 0, 0, 0, 0, size, bold))
+            chars.append(Word(" ", 0, 0, 0, 0, size, bold))
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
@@ -129,7 +129,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
         bold = bold_fonts(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
         baseline = height - origin_y.value
-        chars.append(Char(text, box.left, box.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
+        chars.append(Word(text, box.left, box.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
                           size, bold))
     return chars
 
@@ -220,11 +220,11 @@ def _axis_segment(a: tuple[float, float], b: tuple[float, float], settings: PdfS
     return []
 
 
-def words_of(chars: list[Char], settings: PdfSettings) -> list[Word]:
+def words_of(chars: list[Word], settings: PdfSettings) -> list[Word]:
     """Glyphs in content-stream order become words; a space, a jump back or down, or a wide
     gap ends a word."""
     words: list[Word] = []
-    current: list[Char] = []
+    current: list[Word] = []
     for ch in chars:
         if ch.text == " ":
             _flush(current, words)
@@ -242,7 +242,7 @@ def words_of(chars: list[Char], settings: PdfSettings) -> list[Word]:
     return words
 
 
-def _flush(chars: list[Char], words: list[Word]) -> None:
+def _flush(chars: list[Word], words: list[Word]) -> None:
     if not chars:
         return
     words.append(Word("".join(c.text for c in chars), min(c.x0 for c in chars), max(c.x1 for c in chars),
