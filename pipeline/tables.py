@@ -230,6 +230,10 @@ class TableAssembler:
         name = strip_markers(cells[layout.name_col])
         values = {f: cells[k] for f, k in layout.columns.items() if k < len(cells)}
         has_values = any(_is_value(v) for f, v in values.items() if f != "comment")
+        if layout.kind == "activity" and any(values.get(f) and parse_date(values[f]) is None for f in ("start", "end")):
+            # Words or counts under Startdatum/Slutdatum: a chart's data or a note a converter
+            # spread over the cells, not an activity.
+            has_values = False
         label = aliases.COMMENT_LABEL.match(name)
         if label and not has_values:
             self._open_comment(name[label.end():])

@@ -1019,3 +1019,24 @@ def test_outcome_column_dated_with_the_reports_own_year_is_this_periods():
     first, second = result["indicators"]
     assert (first["outcome"], first["previous_outcome"], first["previous_label"]) == (2.9, None, None)
     assert (second["outcome"], second["previous_outcome"], second["previous_label"]) == (None, 1.1, "2013")
+
+
+def test_chart_data_spread_over_an_activity_table_is_no_activity():
+    # A converter put a chart's data table inside an activity table, after a page break.
+    result = run([
+        "Enhetsmål:", "", "Enheten arbetar mot våld i nära relationer", "",
+        ACT_HEADER,
+        tabs(" Enheten upptäcker individer som utsätts för våld", "2022-01-01", "2024-12-31", ""),
+        tabs("Analys", "", "", ""),
+        tabs("Totalt har 40 individer identifierats under 2023.", "", "", ""),
+        "",
+        ACT_HEADER,
+        tabs("Kategori", "Antal", "", ""),
+        tabs("Är utsatt för våld", "34", "", ""),
+        tabs("✓ Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""),
+    ])
+    assert [(a["name"], str(a["start_date"])) for a in result["activities"]] == [
+        ("Enheten upptäcker individer som utsätts för våld", "2022-01-01"),
+        ("Enheten stärker samverkan med externa partners", "2022-01-01")]
+    assert result["activities"][0]["comment"].startswith("Totalt har 40 individer")
+    assert "Är utsatt för våld 34" in result["activities"][0]["comment"]
