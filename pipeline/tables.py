@@ -194,13 +194,12 @@ class TableAssembler:
         self.count += 1
         table_id = f"{self.doc_id}:t{self.count:03d}"
         rows = [[collapse(cell) for cell in row.cells] for row in table.rows]
-        kind = "other"
         if self._layout is not None or (rows and read_header(rows[0], self.year)):
             self._after_break = self._layout is not None
-            kind = self._structured(table, rows, table_id, goal_id)
-        elif self._financial(table, rows, table_id, before, after):
-            kind = "budget"
-        for r, (row, cells) in enumerate(zip(table.rows, rows)):
+            kinds = self._structured(table, rows, table_id, goal_id)
+        else:
+            kinds = ["budget" if self._financial(table, rows, table_id, before, after) else "other"] * len(rows)
+        for r, (row, kind) in enumerate(zip(table.rows, kinds)):
             for c, text in enumerate(row.cells):
                 if text:
                     self.cells.append({"doc_id": self.doc_id, "table_id": table_id, "kind": kind, "row": r,
@@ -208,22 +207,22 @@ class TableAssembler:
 
     # indicator and activity tables -------------------------------------------------------
 
-    def _structured(self, table: Table, rows: list[list[str]], table_id: str, goal_id: str | None) -> str:
+    def _structured(self, table: Table, rows: list[list[str]], table_id: str, goal_id: str | None) -> list[str]:
+        """Reads the rows into records; returns each row's kind (one block may hold an indicator
+        table and the activity table after it)."""
+        kinds = []
         for row, cells in zip(table.rows, rows):
-            if not any(cells):
-                continue
-            layout = read_header(cells, self.year)
+            layout = read_header(cells, self.year) if any(cells) else None
             if layout is not None:
                 if self._layout is not None and layout.key == self._layout.key:
                     self._after_break = True
                 else:
                     self._layout, self._record, self._comment_open = layout, None, False
-                continue
-            if self._layout is None:
-                continue
-            self._row(row, realign(cells, self._layout), table_id, goal_id)
-            self._after_break = False
-        return self._layout.kind if self._layout else "other"
+            elif self._layout is not None and any(cells):
+                self._row(row, realign(cells, self._layout), table_id, goal_id)
+                self._after_break = False
+            kinds.append(self._layout.kind if self._layout else "other")
+        return kinds
 
     def _row(self, row: Row, cells: list[str], table_id: str, goal_id: str | None) -> None:
         layout = self._layout

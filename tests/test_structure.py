@@ -1040,3 +1040,16 @@ def test_chart_data_spread_over_an_activity_table_is_no_activity():
         ("Enheten stärker samverkan med externa partners", "2022-01-01")]
     assert result["activities"][0]["comment"].startswith("Totalt har 40 individer")
     assert "Är utsatt för våld 34" in result["activities"][0]["comment"]
+
+
+def test_table_cells_carry_the_kind_of_their_own_rows():
+    result = run([
+        "Nämndmål:", "", "Invånarna är självförsörjande", "",
+        tabs("KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet"),
+        tabs("Andel barn i familjer med ekonomiskt bistånd", "1 %", "6,0 %", "Tertial"),
+        tabs("KF:s aktiviteter", "Startdatum", "Slutdatum"),
+        tabs("Utarbeta rutiner mot felaktiga utbetalningar", "2008-01-01", "2010-12-31"),
+    ])
+    kinds = {(cell["row"], cell["kind"]) for cell in result["table_cells"]}
+    assert kinds == {(0, "indicator"), (1, "indicator"), (2, "activity"), (3, "activity")}
+    assert len({cell["table_id"] for cell in result["table_cells"]}) == 1
