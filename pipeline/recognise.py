@@ -19,6 +19,7 @@ from pipeline.metadata import read_metadata
 from pipeline.tables import TableAssembler
 
 _LOOKAHEAD = 12  # paragraphs searched for the sub-goals that confirm an unlabelled heading
+_STATUS_WINDOW = 3
 
 
 def _toc_entry(text: str) -> str | None:
@@ -94,7 +95,9 @@ class Recogniser:
         self.stack: list[Goal] = []
         self.tables = TableAssembler(doc_id, year)
         self.pending: tuple[Label, Paragraph] | None = None
-        self.fresh: Goal | None = None  # the goal whose status line may come next
+        # Paragraphs left in which the innermost goal's status line may still come: right under
+        # the heading in most templates, after a "Bedömning" sub-heading in some.
+        self.status_window = 0
         self.field: str | None = None
         self.since_table: list[Paragraph] = []
 
@@ -103,7 +106,7 @@ class Recogniser:
             if k in self.skip:
                 continue
             if isinstance(block, Table):
-                self.fresh = None
+                self.status_window = 0
                 after = next((b for b in self.blocks[k + 1:k + 2] if isinstance(b, Paragraph)), None)
                 self.tables.add(block, self.stack[-1].goal_id if self.stack else None, self.since_table[-4:], after)
                 self.since_table = []
@@ -131,11 +134,12 @@ class Recogniser:
         if level:
             self.open_goal(level, None, text, block)
             return
-        if self.fresh is not None:
+        if self.status_window:
+            self.status_window -= 1
             status = match_status(text)
-            self.fresh, goal = None, self.fresh
             if status is not None:
-                goal.assessment, goal.assessment_raw = status
+                self.stack[-1].assessment, self.stack[-1].assessment_raw = status
+                self.status_window = 0
                 return
         section = match_section(text)
         if is_section(section):
@@ -183,7 +187,7 @@ class Recogniser:
                     self.stack[-1] if self.stack else None, block)
         self.goals.append(goal)
         self.stack.append(goal)
-        self.fresh, self.field = goal, None
+        self.status_window, self.field = _STATUS_WINDOW, None
         self.tables.interrupt()
 
     def goal_rows(self) -> list[dict]:

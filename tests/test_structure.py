@@ -1053,3 +1053,11 @@ def test_table_cells_carry_the_kind_of_their_own_rows():
     kinds = {(cell["row"], cell["kind"]) for cell in result["table_cells"]}
     assert kinds == {(0, "indicator"), (1, "indicator"), (2, "activity"), (3, "activity")}
     assert len({cell["table_id"] for cell in result["table_cells"]}) == 1
+
+
+def test_status_line_under_a_bedomning_heading():
+    result = run(["Åtagande:", "", "Hemlöshet ska motverkas", "", "Bedömning", "", "◆ Uppfylls delvis", "",
+                  "Förväntat resultat", "", "Färre vräkningar."])
+    (only,) = result["goals"]
+    assert (only["assessment"], only["assessment_raw"], only["expected_result"]) == \
+        ("delvis", "Uppfylls delvis", "Färre vräkningar.")
