@@ -26,7 +26,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from normalizers.text import collapse
-from parsers.text import decode
+from parsers.encoding import decode
 from pipeline.blocks import Block, Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
 
 _DROPPED = {"script", "style", "nav", "noscript", "template", "head", "iframe", "object", "svg", "button", "select"}
@@ -114,11 +114,15 @@ def _table_rows(table: etree._Element) -> Iterator[etree._Element]:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, first_line: int = 1) -> None:
+        self._line_offset = first_line - 1  # a fragment's lines count from where it stands in its file
         self.blocks: list[Block] = []
         self._pieces: list[tuple[str, bool]] = []  # inline text of the open paragraph, with boldness
         self._line: int | None = None
         self._heading: int | None = None
+
+    def _place(self, line: int | None) -> Place:
+        return Place(line=None if line is None else line + self._line_offset)
 
     def contents(self, element: etree._Element, bold: bool = False) -> None:
         self._text(element.text, element, bold)
@@ -130,7 +134,7 @@ class _Walker:
         text = _clean("".join(text for text, _ in self._pieces))
         if text:
             bold = self._heading is None and all(b for t, b in self._pieces if t.strip())
-            self.blocks.append(Paragraph(text, Place(line=self._line), heading=self._heading, bold=bold))
+            self.blocks.append(Paragraph(text, self._place(self._line), heading=self._heading, bold=bold))
         self._pieces, self._line = [], None
 
     def _text(self, text: str | None, element: etree._Element, bold: bool) -> None:
@@ -191,10 +195,10 @@ class _Walker:
             return
         full_width = {index for index, colspan in spans if colspan == width}
         self.blocks.append(Table([
-            Row([cell or "" for cell in row] + [""] * (width - len(row)), Place(line=tr.sourceline),
+            Row([cell or "" for cell in row] + [""] * (width - len(row)), self._place(tr.sourceline),
                 spanning=width > 1 and cell_counts[index] == 1 and index in full_width,
                 header=_is_header_row(tr))
-            for index, (tr, row) in enumerate(zip(rows, grid))], Place(line=table.sourceline)))
+            for index, (tr, row) in enumerate(zip(rows, grid))], self._place(table.sourceline)))
 
 
 def _is_header_row(tr: etree._Element) -> bool:
@@ -215,6 +219,19 @@ def _cell_text(cell: etree._Element) -> str:
         else:
             lines.extend(text for row in block.rows for text in row.cells if text)
     return "\n".join(lines)
+
+
+def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
+    """The blocks of a piece of HTML inside another kind of file, such as the `<table>` an OCR
+    converter leaves in its text output; places count from the fragment's first line there."""
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    walker = _Walker(first_line)
+    walker.contents(root)
+    walker.flush()
+    return walker.blocks
 
 
 def read_html(path: Path) -> ParsedDocument:

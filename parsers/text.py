@@ -12,31 +12,17 @@ from pathlib import Path
 import regex
 
 from normalizers.text import strip_markup
-from pipeline.blocks import Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
+from parsers.encoding import decode
+from parsers.html import fragment_blocks
+from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table
 
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
 _MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+(.*)$")
 _BULLET = regex.compile(r"^\s*[-–]\s+(?=\S)")
 _PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _HTML_PARAGRAPHS = regex.compile(r"(?i)</p>\s*<p\b[^>]*>|<br\s*/?>")
-
-
-def decode(raw: bytes) -> tuple[str, list[Problem]]:
-    """UTF-8 (with or without BOM) first; Windows-1252, the encoding of older Swedish office
-    files, when the bytes are not UTF-8. Binary data is refused."""
-    if b"\x00" in raw[:65536]:
-        raise UnreadableFile("binary_file", "the file holds binary data (NUL bytes), not text: "
-                                            "if it is a document, give it its real extension (.pdf, .docx, .doc)")
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    text = raw.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f")
-    if "\ufffd" in text or controls > len(text[:65536]) / 100:
-        raise UnreadableFile("not_text", "the file is neither UTF-8 nor Windows-1252 text: "
-                                         "convert it to UTF-8, or give it its real extension")
-    return text, [Problem("warning", "windows_1252", "the file is not UTF-8; it was read as Windows-1252")]
+_TABLE_OPEN = regex.compile(r"(?i)<table\b")
+_TABLE_CLOSE = regex.compile(r"(?i)</table\s*>")
 
 
 def split_glued(line: str) -> list[tuple[str, bool]]:
@@ -92,8 +78,19 @@ def _cells(line: str) -> list[str]:
 def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table] = []
     table: Table | None = None
+    html_start: int | None = None  # first line of an HTML table being collected
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r")
+        if html_start is None and "\t" not in line and _TABLE_OPEN.search(line):
+            html_start = number
+        if html_start is not None:
+            # An HTML table left by a converter is a table, not text to strip: its rows and cells
+            # go through the HTML reader.
+            if _TABLE_CLOSE.search(line) or number == len(lines):
+                table = None
+                blocks.extend(fragment_blocks("\n".join(lines[html_start - 1:number]), html_start))
+                html_start = None
+            continue
         is_row = "\t" in line or bool(_PIPE_ROW.match(line))
         if is_row and line.strip():
             place = Place(line=number)
