@@ -48,12 +48,31 @@ def vocabulary(lines: list[Line]) -> set[str]:
     return {_WORD_EDGE.sub("", w.text).lower() for line in lines for w in line.words}
 
 
-def join_lines(lines: list[Line], words: set[str]) -> str:
+def inner_words(lines: list[Line]) -> set[str]:
+    """Words seen after another word on a line. The tail of a word broken at a narrow cell's
+    edge ("Perioden|s") only ever starts a line, so it is not among them."""
+    return {_WORD_EDGE.sub("", w.text).lower() for line in lines for w in line.words[1:]}
+
+
+def _broken_word(before: Line, after: Line, right: float, inner: set[str]) -> bool:
+    """A typesetter breaks inside a word only when the word is wider than its column: the word
+    then fills a line of its own to the edge, and its tail, a lower-case fragment that the
+    document never uses as a word, starts the next line."""
+    tail = after.words[0].text
+    return (len(before.words) == 1 and before.x1 > right - 0.6 * before.size and tail[:1].islower()
+            and _WORD_EDGE.sub("", tail).lower() not in inner)
+
+
+def join_lines(lines: list[Line], words: set[str], right: float | None = None, inner: set[str] = frozenset()) -> str:
+    """`right` is the edge a table cell's text can reach: given it, a word broken there is made whole."""
     text = ""
-    for line in lines:
+    for before, line in zip([None, *lines], lines):
         piece = line.text
         if not text:
             text = piece
+            continue
+        if right is not None and _broken_word(before, line, right, inner):
+            text += piece
             continue
         joint = _joint(text, piece, words)
         text = text[:-1] + piece if joint is None else text + joint + piece
@@ -115,7 +134,7 @@ def _ends_paragraph(before: Line, after: Line, right: float, settings: PdfSettin
     return stops_short(before, after, right)
 
 
-def cell_text(cell: CellLayout, words: set[str]) -> str:
+def cell_text(cell: CellLayout, words: set[str], inner: set[str]) -> str:
     """A cell's lines joined; a line that ended early inside a left-aligned cell ended one of
     the cell's paragraphs, kept as "\\n"."""
     if not cell.lines:
@@ -128,11 +147,12 @@ def cell_text(cell: CellLayout, words: set[str]) -> str:
             parts.append([after])
         else:
             parts[-1].append(after)
-    return "\n".join(text for part in parts if (text := paragraph_text(part, words)))
+    return "\n".join(text for part in parts if (text := paragraph_text(part, words, cell.right, inner)))
 
 
-def paragraph_text(lines: list[Line], words: set[str]) -> str:
-    text = join_lines(lines, words)
+def paragraph_text(lines: list[Line], words: set[str], right: float | None = None,
+                   inner: set[str] = frozenset()) -> str:
+    text = join_lines(lines, words, right, inner)
     first, _, rest = text.partition(" ")
     if first in LIST_MARKERS:
         return rest.strip()

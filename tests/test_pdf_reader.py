@@ -276,3 +276,27 @@ def test_pdf_without_text_layer_is_handed_to_ocr(monkeypatch):
     result = read_pdf(scan)
     assert calls == [(scan, None)]
     assert result.ocr
+
+
+def _cell_line(texts: list[str], x0: float, top: float, char: float = 4.0) -> Line:
+    words, x = [], x0
+    for text in texts:
+        words.append(Word(text, x, x + char * len(text), top, top + 8, 8.0, False))
+        x += char * (len(text) + 1)
+    return Line(words, words[0].x0, words[-1].x1, top, top + 8)
+
+
+def test_word_broken_at_a_narrow_cells_edge_is_made_whole():
+    """LibreOffice breaks a word wider than its column inside the word ("Perioden|s"); an
+    ordinary wrap ("Prognos|helår"), whose next word the document uses elsewhere, keeps its space."""
+    from parsers.pdf_flow import cell_text, inner_words
+    from parsers.pdf_tables import CellLayout
+
+    broken = [_cell_line(["Perioden"], 0, 0), _cell_line(["s", "utfall"], 0, 10)]
+    wrapped = [_cell_line(["Prognos"], 0, 0), _cell_line(["helår"], 0, 10)]
+    body = [_cell_line(["en", "prognos", "för", "helår", "och", "utfall"], 0, 40)]
+    inner = inner_words(broken + wrapped + body)
+    assert cell_text(CellLayout(broken, right=33.0), set(), inner) == "Periodens utfall"
+    assert cell_text(CellLayout(wrapped, right=29.0), set(), inner) == "Prognos helår"
+    # a word that ends well inside the edge was not broken there
+    assert "Periodens" not in cell_text(CellLayout(broken, right=60.0), set(), inner)
