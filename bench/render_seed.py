@@ -231,11 +231,16 @@ def write_docx(page: Layout, out: Path) -> None:
 def _docx_table(doc, grid: Grid, text_width: int) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
-    from docx.shared import Pt
+    from docx.shared import Pt, Twips
 
     columns = len(grid.rows[0])
     size = Pt(_table_font_size(columns))
     table = doc.add_table(rows=len(grid.rows), cols=columns)
+    table.autofit = False  # a fixed layout: LibreOffice keeps the grid's widths
+    for column, width in zip(table.columns, _column_twips(grid, text_width // 635)):
+        column.width = Twips(width)
+        for cell in column.cells:
+            cell.width = Twips(width)
     borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:color="999999"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     table._tbl.tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'))
@@ -256,6 +261,18 @@ def _docx_table(doc, grid: Grid, text_width: int) -> None:
                 run = paragraph.add_run(line)
                 run.font.size = size
                 run.bold = header or (comment and k == 0 and bool(_COMMENT.fullmatch(line))) or None
+
+
+def _column_twips(grid: Grid, total: int) -> list[int]:
+    """Fixed column widths as the generator sets them: every column but the first as wide as its
+    longest word (bold in the header) needs, within a quarter of the text width; the first
+    column gets the rest."""
+    size = _table_font_size(len(grid.rows[0]))
+    words = [max([len(w) for r, c in zip(grid.rows, grid.comment) if not c for w in r[k].split()] or [1])
+             for k in range(len(grid.rows[0]))]
+    # ~0.6 em per character of Arial, 20 twips a point, and the cell's own padding
+    others = [min(int(n * size * 0.6 * 20) + 110, total // 4) for n in words[1:]]
+    return [max(total - sum(others), total // 4)] + others
 
 
 def write_ruled_pdf(docx: Path, out_dir: Path) -> Path:
