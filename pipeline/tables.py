@@ -180,6 +180,7 @@ class TableAssembler:
         self.cells: list[dict] = []
         self.count = 0
         self._layout: Layout | None = None
+        self._first: Layout | None = None  # the logical table's first header: what page breaks repeat
         self._record: Record | None = None
         self._comment_open = False
         self._after_break = False
@@ -211,18 +212,33 @@ class TableAssembler:
         """Reads the rows into records; returns each row's kind (one block may hold an indicator
         table and the activity table after it)."""
         kinds = []
-        for row, cells in zip(table.rows, rows):
+        top = next((k for k, cells in enumerate(rows) if any(cells)), 0)
+        for k, (row, cells) in enumerate(zip(table.rows, rows)):
             layout = read_header(cells, self.year) if any(cells) else None
             if layout is not None:
-                if self._layout is not None and layout.key == self._layout.key:
+                if self._layout is not None and (layout.key == self._layout.key or (
+                        k == top and layout.key == self._first.key and self._still_current(rows[k + 1:], layout))):
+                    # A page break repeats a table's first header row, also over the activity
+                    # rows that a second header inside the same table introduced.
                     self._after_break = True
                 else:
+                    if self._layout is None:
+                        self._first = layout
                     self._layout, self._record, self._comment_open = layout, None, False
             elif self._layout is not None and any(cells):
                 self._row(row, realign(cells, self._layout), table_id, goal_id)
                 self._after_break = False
             kinds.append(self._layout.kind if self._layout else "other")
         return kinds
+
+    def _still_current(self, rows: list[list[str]], other: Layout) -> bool:
+        """Whether the first data row below a header fits the open layout at least as well as
+        the layout that header announces."""
+        for cells in rows:
+            if any(cells) and read_header(cells, self.year) is None:
+                current = _fitness(realign(cells, self._layout), self._layout)
+                return current >= _fitness(realign(cells, other), other)
+        return True
 
     def _row(self, row: Row, cells: list[str], table_id: str, goal_id: str | None) -> None:
         layout = self._layout

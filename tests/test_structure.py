@@ -1061,3 +1061,26 @@ def test_status_line_under_a_bedomning_heading():
     (only,) = result["goals"]
     assert (only["assessment"], only["assessment_raw"], only["expected_result"]) == \
         ("delvis", "Uppfylls delvis", "Färre vräkningar.")
+
+
+def test_page_break_repeats_the_first_header_over_activity_rows():
+    # One table holds indicator rows, then an activity header and activity rows; the page break
+    # repeats the table's first row, the indicator header, above the remaining activities.
+    ind_header = tabs("KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet")
+    result = run_blocks([
+        Paragraph("NÄMNDMÅL:", Place(line=1)), Paragraph("Förbättra levnadsvillkoren för utsatta barn", Place(line=2)),
+        Table([Row(ind_header.split("\t"), Place(page=1), header=True),
+               Row(["Antal hemlösa", "3 231 st", "tas fram 2009", "År"], Place(page=1)),
+               Row(["KF:s aktiviteter", "Startdatum", "Slutdatum", ""], Place(page=1)),
+               Row(["Utveckla det drogpreventiva arbetet", "2007-01-01", "2010-12-31", ""], Place(page=1))],
+              Place(page=1)),
+        Table([Row(ind_header.split("\t"), Place(page=2), header=True),
+               Row(["Implementera vägen-vidare-garanti", "2009-01-01", "2009-12-31", ""], Place(page=2))],
+              Place(page=2)),
+        Table([Row(ind_header.split("\t"), Place(page=3), header=True),
+               Row(["Andel vuxna i öppenvård", "9 %", "tas fram 2009", "Tertial"], Place(page=3))],
+              Place(page=3)),
+    ])
+    assert [a["name"] for a in result["activities"]] == ["Utveckla det drogpreventiva arbetet",
+                                                         "Implementera vägen-vidare-garanti"]
+    assert [i["name"] for i in result["indicators"]] == ["Antal hemlösa", "Andel vuxna i öppenvård"]
