@@ -18,6 +18,10 @@ class PdfSettings:
     word_gap: float = 0.25
     # A gap wider than this many font sizes between words on one line is a column gutter.
     column_gap: float = 0.9
+    # In a table whose columns are known, a narrower gap still parts two cells when a column edge
+    # runs through it: a cell's text may reach almost to its neighbour's (tight cell padding),
+    # yet stays wider apart than a word space (about 0.3 font sizes).
+    cell_gap: float = 0.5
     # Rulings: segments thinner than this are lines, shorter than `min_segment` are noise.
     ruling_thickness: float = 3.0
     min_segment: float = 3.0

@@ -268,13 +268,17 @@ def _left_margin(lines: list[Line]) -> float:
     return float(max(counts, key=lambda x: (counts[x], -x))) if counts else 0.0
 
 
-def _segments(line: Line, settings: PdfSettings) -> list[list[Word]]:
-    """The line's words in runs split at gaps wide enough to be column gutters. The space after
-    a list bullet is an indent, not a gutter."""
+def _segments(line: Line, settings: PdfSettings, starts: list[float] | tuple[()] = ()) -> list[list[Word]]:
+    """The line's words in runs split at gaps wide enough to be column gutters, or, given where
+    the table's columns start, at a gap wider than a word space before a word that starts a
+    column. The space after a list bullet is an indent, not a gutter."""
     runs = [[line.words[0]]]
     gutter = settings.column_gap * line.size
+    narrow = settings.cell_gap * line.size
     for a, b in zip(line.words, line.words[1:]):
-        if b.x0 - a.x1 >= gutter and a.text not in LIST_MARKERS:
+        gap = b.x0 - a.x1
+        if (gap >= narrow and a.text not in LIST_MARKERS
+                and (gap >= gutter or any(a.x1 < start <= b.x0 + 0.5 for start in starts))):
             runs.append([b])
         else:
             runs[-1].append(b)
@@ -396,7 +400,9 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings,
     x0 = min(line.x0 for line in lines)
     x1 = max([line.x1 for line in lines] + ([before.x1] if gutters is not own and before else []))
     rights = _column_rights(structured, bounds, gutters, x1, settings)
-    rows = [_free_row(group, bounds, rights, settings) for group in _row_groups(lines, bounds, rights, settings)]
+    starts = [hi for _, hi in gutters]
+    rows = [_free_row(group, bounds, starts, rights, settings)
+            for group in _row_groups(lines, bounds, rights, settings)]
     return TableLayout(rows, lines[0].top, lines[-1].bottom, x0, x1, gutters, max(line.size for line in lines))
 
 
@@ -505,10 +511,11 @@ def _crosses(line: Line, bounds: list[float]) -> bool:
     return any(w.x0 < b < w.x1 for w in line.words for b in bounds)
 
 
-def _free_row(lines: list[Line], bounds: list[float], rights: list[float], settings: PdfSettings) -> RowLayout:
+def _free_row(lines: list[Line], bounds: list[float], starts: list[float], rights: list[float],
+              settings: PdfSettings) -> RowLayout:
     n_columns = len(bounds) + 1
     header = all(w.bold for line in lines for w in line.words)
-    plain = all(len(_segments(line, settings)) == 1 for line in lines)
+    plain = all(len(_segments(line, settings, starts)) == 1 for line in lines)
     if plain and any(_crosses(line, bounds) for line in lines):
         # Running text across the column edges: one cell across the table (a comment row).
         cells = [CellLayout(lines, rights[-1])] + [CellLayout([], r) for r in rights[1:]]
@@ -517,7 +524,7 @@ def _free_row(lines: list[Line], bounds: list[float], rights: list[float], setti
     for line in lines:
         # A run of words belongs to the column it starts in: a header cell merged over several
         # columns gives its text at its first column.
-        for run in _segments(line, settings):
+        for run in _segments(line, settings, starts):
             k = _column_of(run[0], bounds)
             per_column[k].append(Line(run, run[0].x0, max(w.x1 for w in run), line.top, line.bottom))
     cells = [CellLayout(col, rights[k]) for k, col in enumerate(per_column)]

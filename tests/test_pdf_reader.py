@@ -172,6 +172,18 @@ def test_line_free_table_continued_on_the_next_page_keeps_a_column_empty_there()
     assert cells == [["Andel kvar", "", "5 %", "2013"], ["Antal kvar", "", "7 st", "2013"]]
 
 
+def test_line_free_cell_that_ends_close_to_the_next_column_keeps_apart_from_it():
+    # Tight cell padding: the name and a header cell end 6 pt (0.75 font sizes, less than a
+    # gutter, more than a word space) before the next column, whose start the other rows show.
+    lines = [_line(0, (50, "Indikator"), (173, "Årsmålsvärde"), (233, "Period"), bold=True),
+             _line(14, (50, "Andel"), (173, "12 %"), (233, "2013")),
+             _line(28, (50, "Andel i procent ekonomiskt"), (173, "74"), (233, "2013"))]
+    [(_, _, table)] = free_tables(lines, DEFAULT_SETTINGS)
+    cells = [[" ".join(line.text for line in cell.lines) for cell in row.cells] for row in table.rows]
+    assert cells == [["Indikator", "Årsmålsvärde", "Period"], ["Andel", "12 %", "2013"],
+                     ["Andel i procent ekonomiskt", "74", "2013"]]
+
+
 @pytest.mark.parametrize("name", ALL_PDFS)
 def test_running_headers_footers_and_page_numbers_are_dropped(name):
     texts = [p.text for p in _paragraphs(_read(name))]
