@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from parsers.pdf_flow import (cell_text, heading_levels, is_running, paragraph_text, paragraphs,
-                              inner_words, running_keys, toc_entry, vocabulary)
+from parsers.pdf_flow import (CellWords, cell_text, cell_words, heading_levels, is_running, paragraph_text,
+                              paragraphs, running_keys, toc_entry, vocabulary)
 from parsers.pdf_model import DEFAULT_SETTINGS, Line, PdfSettings
 from parsers.pdf_page import lines_of, read_page
 from parsers.pdf_tables import TableLayout, free_tables, ruled_tables
@@ -43,7 +43,8 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
     for page in pages:
         page.lines = [line for line in page.lines if not is_running(line, page.height, keys, settings)]
     all_lines = [line for page in pages for line in page.lines]
-    words, inner = vocabulary(all_lines), inner_words(all_lines)
+    words = vocabulary(all_lines)
+    known = cell_words(all_lines, words, settings)
     sizes: Counter[float] = Counter()
     for line in all_lines:
         for word in line.words:
@@ -54,7 +55,7 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
     for page in pages:
         if not page.lines:
             continue
-        page_blocks, carried = _page_blocks(page, words, inner, levels, settings, carried)
+        page_blocks, carried = _page_blocks(page, words, known, levels, settings, carried)
         blocks.extend(page_blocks)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems)
 
@@ -123,8 +124,8 @@ def _inside(line: Line, table: TableLayout) -> bool:
     return table.top <= mid <= table.bottom and table.x0 <= centre <= table.x1
 
 
-def _page_blocks(page: _Page, words: set[str], inner: set[str], levels: dict[float, int], settings: PdfSettings,
-                 carried: TableLayout | None) -> tuple[list[Block], TableLayout | None]:
+def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[float, int],
+                 settings: PdfSettings, carried: TableLayout | None) -> tuple[list[Block], TableLayout | None]:
     """The page's blocks, and the line-free table that ends the page if one does: a table on
     the next page may go on from it."""
     placed: list[tuple[float, Block]] = []
@@ -140,7 +141,7 @@ def _page_blocks(page: _Page, words: set[str], inner: set[str], levels: dict[flo
         last = table
     flow.append(free[start:])
     for table in tables:
-        block = _table_block(table, page, words, inner)
+        block = _table_block(table, page, words, known)
         if block.rows:
             placed.append((table.top, block))
     for run in flow:
@@ -150,10 +151,10 @@ def _page_blocks(page: _Page, words: set[str], inner: set[str], levels: dict[flo
     return [block for _, block in placed], last if ends_page else None
 
 
-def _table_block(table: TableLayout, page: _Page, words: set[str], inner: set[str]) -> Table:
+def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWords) -> Table:
     rows = []
     for row in table.rows:
-        cells = [cell_text(cell, words, inner) for cell in row.cells]
+        cells = [cell_text(cell, words, known) for cell in row.cells]
         if not any(cells):
             continue
         first = next(line for cell in row.cells for line in cell.lines)

@@ -3,7 +3,9 @@ hyphens, and the text of table cells."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, stops_short
 from parsers.pdf_tables import CellLayout
@@ -48,30 +50,56 @@ def vocabulary(lines: list[Line]) -> set[str]:
     return {_WORD_EDGE.sub("", w.text).lower() for line in lines for w in line.words}
 
 
-def inner_words(lines: list[Line]) -> set[str]:
-    """Words seen after another word on a line. The tail of a word broken at a narrow cell's
-    edge ("Perioden|s") only ever starts a line, so it is not among them."""
-    return {_WORD_EDGE.sub("", w.text).lower() for line in lines for w in line.words[1:]}
+@dataclass(frozen=True, slots=True)
+class CellWords:
+    """What the document's words tell about a line break at a table cell's edge."""
+
+    # Words seen a word space after another word. The tail of a word broken at a narrow cell's
+    # edge ("Perioden|s") only ever starts a line of its cell; on the page's line it may follow
+    # the text of the cell beside it, but across a column's padding, not a word space.
+    inner: frozenset[str]
+    # The document's words in order, so that the longer words a head starts are found quickly.
+    ordered: tuple[str, ...]
+
+    def starts_longer_word(self, start: str) -> bool:
+        # Words that start with `start` and are longer sort right after it.
+        k = bisect_right(self.ordered, start)
+        return k < len(self.ordered) and self.ordered[k].startswith(start)
 
 
-def _broken_word(before: Line, after: Line, right: float, inner: set[str]) -> bool:
-    """A typesetter breaks inside a word only when the word is wider than its column: the word
-    then fills a line of its own to the edge, and its tail, a lower-case fragment that the
-    document never uses as a word, starts the next line."""
-    tail = after.words[0].text
-    return (len(before.words) == 1 and before.x1 > right - 0.6 * before.size and tail[:1].islower()
-            and _WORD_EDGE.sub("", tail).lower() not in inner)
+def cell_words(lines: list[Line], words: set[str], settings: PdfSettings) -> CellWords:
+    """`words` is the `vocabulary` of `lines`."""
+    inner = frozenset(_WORD_EDGE.sub("", b.text).lower() for line in lines
+                      for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 < settings.cell_gap * b.size)
+    return CellWords(inner, tuple(sorted(words)))
 
 
-def join_lines(lines: list[Line], words: set[str], right: float | None = None, inner: set[str] = frozenset()) -> str:
+def _broken_word(before: Line, after: Line, left: float, right: float, known: CellWords) -> bool:
+    """A typesetter breaks inside a word only when the word is wider than its column (LibreOffice
+    first moves it to a line of its own, reportlab fills the line): the head reaches the
+    column's edge, the tail is a lower-case fragment that the document never uses as a word,
+    and the head is the start of a longer word the document uses ("uppmärksamm|ar" beside
+    "uppmärksammas"). An ordinary wrap ("Periodens|utfall") may look the same at the edge, but
+    its first word is whole."""
+    head, tail = before.words[-1], after.words[0]
+    if not (before.x1 > right - 0.6 * before.size and tail.text[:1].islower()
+            and (head.x1 - head.x0) + (tail.x1 - tail.x0) > right - left
+            and _WORD_EDGE.sub("", tail.text).lower() not in known.inner):
+        return False
+    return known.starts_longer_word(_WORD_EDGE.sub("", head.text).lower())
+
+
+def join_lines(lines: list[Line], words: set[str], right: float | None = None,
+               known: CellWords | None = None) -> str:
     """`right` is the edge a table cell's text can reach: given it, a word broken there is made whole."""
     text = ""
+    left = min((line.x0 for line in lines), default=0.0)
     for before, line in zip([None, *lines], lines):
         piece = line.text
         if not text:
             text = piece
             continue
-        if right is not None and _broken_word(before, line, right, inner):
+        if right is not None and known is not None and _broken_word(before, line, left, right, known):
             text += piece
             continue
         joint = _joint(text, piece, words)
@@ -134,7 +162,7 @@ def _ends_paragraph(before: Line, after: Line, right: float, settings: PdfSettin
     return stops_short(before, after, right)
 
 
-def cell_text(cell: CellLayout, words: set[str], inner: set[str]) -> str:
+def cell_text(cell: CellLayout, words: set[str], known: CellWords) -> str:
     """A cell's lines joined; a line that ended early inside a left-aligned cell ended one of
     the cell's paragraphs, kept as "\\n"."""
     if not cell.lines:
@@ -147,12 +175,12 @@ def cell_text(cell: CellLayout, words: set[str], inner: set[str]) -> str:
             parts.append([after])
         else:
             parts[-1].append(after)
-    return "\n".join(text for part in parts if (text := paragraph_text(part, words, cell.right, inner)))
+    return "\n".join(text for part in parts if (text := paragraph_text(part, words, cell.right, known)))
 
 
 def paragraph_text(lines: list[Line], words: set[str], right: float | None = None,
-                   inner: set[str] = frozenset()) -> str:
-    text = join_lines(lines, words, right, inner)
+                   known: CellWords | None = None) -> str:
+    text = join_lines(lines, words, right, known)
     first, _, rest = text.partition(" ")
     if first in LIST_MARKERS:
         return rest.strip()

@@ -300,15 +300,36 @@ def _cell_line(texts: list[str], x0: float, top: float, char: float = 4.0) -> Li
 
 def test_word_broken_at_a_narrow_cells_edge_is_made_whole():
     """LibreOffice breaks a word wider than its column inside the word ("Perioden|s"); an
-    ordinary wrap ("Prognos|helår"), whose next word the document uses elsewhere, keeps its space."""
-    from parsers.pdf_flow import cell_text, inner_words
+    ordinary wrap ("Prognos|helår", "Periodens|utfall") keeps its space: its next word is one the
+    document uses elsewhere, or the two words make no word together."""
+    from parsers.pdf_flow import cell_text, cell_words, vocabulary
     from parsers.pdf_tables import CellLayout
 
     broken = [_cell_line(["Perioden"], 0, 0), _cell_line(["s", "utfall"], 0, 10)]
     wrapped = [_cell_line(["Prognos"], 0, 0), _cell_line(["helår"], 0, 10)]
-    body = [_cell_line(["en", "prognos", "för", "helår", "och", "utfall"], 0, 40)]
-    inner = inner_words(broken + wrapped + body)
-    assert cell_text(CellLayout(broken, right=33.0), set(), inner) == "Periodens utfall"
-    assert cell_text(CellLayout(wrapped, right=29.0), set(), inner) == "Prognos helår"
+    header = [_cell_line(["Periodens"], 0, 0), _cell_line(["utfall"], 0, 10)]
+    body = [_cell_line(["en", "prognos", "för", "helår", "och", "periodens", "siffror"], 0, 40)]
+    lines = broken + wrapped + header + body
+    words = vocabulary(lines)
+    known = cell_words(lines, words, DEFAULT_SETTINGS)
+    assert cell_text(CellLayout(broken, right=33.0), words, known) == "Periodens utfall"
+    assert cell_text(CellLayout(wrapped, right=29.0), words, known) == "Prognos helår"
+    assert cell_text(CellLayout(header, right=37.0), words, known) == "Periodens utfall"
     # a word that ends well inside the edge was not broken there
-    assert "Periodens" not in cell_text(CellLayout(broken, right=60.0), set(), inner)
+    assert "Periodens" not in cell_text(CellLayout(broken, right=60.0), words, known)
+
+
+def test_word_broken_after_other_words_of_its_line_is_made_whole():
+    """reportlab fills a line with the head of a word wider than its column ("KF å|rsmål"),
+    and a page's line may put the tail a column's padding after the next cell's text: that is
+    no use of the tail as a word."""
+    from parsers.pdf_flow import cell_text, cell_words, vocabulary
+    from parsers.pdf_tables import CellLayout
+
+    cell = [_cell_line(["KF", "å"], 0, 0), _cell_line(["rsmål"], 0, 10)]
+    beside = _cell_line(["l"], -30, 10)  # the tail of the cell to the left, 6 pt before "rsmål"
+    page_line = Line(beside.words + cell[1].words, -30, cell[1].x1, 10, 18)
+    lines = [cell[0], page_line, _cell_line(["nytt", "årsmål"], 0, 40)]
+    words = vocabulary(lines)
+    known = cell_words(lines, words, DEFAULT_SETTINGS)
+    assert cell_text(CellLayout(cell, right=17.0), words, known) == "KF årsmål"
