@@ -56,6 +56,13 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
         if not page.lines:
             continue
         page_blocks, carried = _page_blocks(page, words, known, levels, settings, carried)
+        above = blocks[-1] if blocks and blocks[-1].place.page == page.number - 1 else None
+        if isinstance(above, Table) and page_blocks and isinstance(page_blocks[0], Table):
+            k = _continued_row(above, page_blocks[0])
+            if k is not None:
+                above.rows[-1] = _joined(above.rows[-1], page_blocks[0].rows.pop(k))
+                if not page_blocks[0].rows:
+                    page_blocks.pop(0)
         blocks.extend(page_blocks)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems)
 
@@ -161,6 +168,29 @@ def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWo
         rows.append(Row(cells, Place(page.number, _line_number(first, page)), row.spanning, row.header))
     place = rows[0].place if rows else Place(page.number)
     return Table(rows, place)
+
+
+def _continued_row(above: Table, below: Table) -> int | None:
+    """The row of `below`, a table that starts a page, that goes on with the last row of `above`,
+    the table that ended the page before: Word and LibreOffice let a row break across pages.
+    It comes first after any repeated header, has the same columns, an empty label under the
+    cut row's label, and text only in columns where the cut row has text. A table whose label
+    column is empty on purpose has no label on the cut row either, so its rows stay rows."""
+    last = above.rows[-1] if above.rows else None
+    k = next((k for k, row in enumerate(below.rows) if not row.header), None)
+    if last is None or last.header or last.spanning or k is None:
+        return None
+    row = below.rows[k]
+    if row.spanning or len(row.cells) != len(last.cells) or row.cells[0] or not last.cells[0]:
+        return None
+    if any(cell and not cut for cell, cut in zip(row.cells, last.cells)):
+        return None
+    return k
+
+
+def _joined(cut: Row, rest: Row) -> Row:
+    return Row([" ".join(text for text in pair if text) for pair in zip(cut.cells, rest.cells)], cut.place,
+               cut.spanning, cut.header)
 
 
 def _line_number(line: Line, page: _Page) -> int | None:

@@ -15,7 +15,7 @@ from parsers.pdf import read_pdf
 from parsers.pdf_model import DEFAULT_SETTINGS, Line, Word
 from parsers.pdf_tables import free_tables
 from parsers.text import read_text
-from pipeline.blocks import Paragraph, ParsedDocument, Table, UnreadableFile
+from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 
 from paths import FIXTURES, ROOT, SEEDS
 S000, S001, S004 = "000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2"
@@ -182,6 +182,69 @@ def test_line_free_cell_that_ends_close_to_the_next_column_keeps_apart_from_it()
     cells = [[" ".join(line.text for line in cell.lines) for cell in row.cells] for row in table.rows]
     assert cells == [["Indikator", "Årsmålsvärde", "Period"], ["Andel", "12 %", "2013"],
                      ["Andel i procent ekonomiskt", "74", "2013"]]
+
+
+def _page_table(page: int, *rows: list[str], header: list[str] | None = None) -> Table:
+    head = [Row(header, Place(page, 1), header=True)] if header else []
+    return Table(head + [Row(cells, Place(page, 2 + k)) for k, cells in enumerate(rows)], Place(page, 1))
+
+
+def test_row_broken_by_a_page_break_is_joined_to_the_previous_page():
+    from parsers.pdf import _continued_row, _joined
+
+    header = ["Mnkr", "Förslag", "Budget", "Förändring"]
+    above = _page_table(62, ["Summa interna", "136,3", "64,3", "-72,0"],
+                        ["Summa kostnader", "1 632,7", "1", "-455,0"], header=header)
+    below = _page_table(63, ["", "", "177,7", ""], ["Taxor", "29,0", "33,4", "4,4"], header=header)
+    k = _continued_row(above, below)
+    assert k == 1
+    assert _joined(above.rows[-1], below.rows[k]).cells == ["Summa kostnader", "1 632,7", "1 177,7", "-455,0"]
+
+
+def test_row_with_an_empty_label_at_a_page_top_is_a_row_when_it_does_not_continue_a_cut_row():
+    from parsers.pdf import _continued_row
+
+    # The label column is empty on purpose: the last row of the page has no label either.
+    shifted = _page_table(16, ["", "Antal barnfamiljer", "6", "5"])
+    assert _continued_row(shifted, _page_table(17, ["", "Antal vräkningar", "8", "0"])) is None
+    # Text where the row above has none is a row of its own.
+    above = _page_table(16, ["Andel", "12 %", ""])
+    assert _continued_row(above, _page_table(17, ["", "", "2013"])) is None
+    # Other columns, or a first row with a label: a new table, a new row.
+    assert _continued_row(above, _page_table(17, ["", "3 %"])) is None
+    assert _continued_row(above, _page_table(17, ["Antal", "3", ""])) is None
+
+
+def test_row_broken_by_a_page_break_in_a_libreoffice_pdf_is_one_row(tmp_path):
+    import shutil
+    import subprocess
+
+    docx = pytest.importorskip("docx")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    for cell, text in zip(table.rows[0].cells, ["Namn", "Rader"]):
+        cell.paragraphs[0].add_run(text).bold = True
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Kort", "en rad"
+    # A row taller than a page has to break across pages.
+    table.rows[2].cells[0].text = "Lång"
+    table.rows[2].cells[1].text = "\n".join(f"rad {n}" for n in range(1, 81))
+    document.save(tmp_path / "broken.docx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "broken.docx")], check=True,
+                   capture_output=True, timeout=300)
+    doc = read_pdf(tmp_path / "broken.pdf")
+    rows = [r.cells for t in _tables(doc) for r in t.rows if not r.header]
+    assert doc.page_count >= 2
+    assert [cells[0] for cells in rows] == ["Kort", "Lång"]
+    assert rows[1][1].split() == [word for n in range(1, 81) for word in ("rad", str(n))]
 
 
 @pytest.mark.parametrize("name", ALL_PDFS)
