@@ -1,7 +1,8 @@
 """Scanned PDFs: pages that are only images, read with Tesseract (Swedish).
 
 `parsers.pdf` calls `read_scanned_pdf` when a PDF has no text layer. Each page is rendered,
-deskewed, and split into ruled tables and the text around them:
+deskewed, cleared of isolated specks of dust (which Tesseract reads as stray ":", "|" or letters),
+and split into ruled tables and the text around them:
 
 - Tables are found from their rules (see `ocr_image`). Each cell is OCR'd on its own, because
   whole-page OCR runs cells together and misreads numbers in them; a column whose cells look
@@ -24,9 +25,10 @@ import pytesseract
 import regex
 from PIL import Image, ImageOps
 
-from parsers.ocr_image import Grid, GridRow, ImageSettings, MarkerSettings, deskew, find_grids
+from parsers.ocr_image import (Grid, GridRow, ImageSettings, MarkerSettings, deskew, despeckle, find_grids, specks,
+                               text_line_count)
 from parsers.ocr_text import (Line, cell_text, fix_date, join_lines, looks_date, looks_numeric, merge_readings,
-                              read_lines, split_paragraphs)
+                              read_lines, restore_decimal_commas, split_paragraphs)
 from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 
 INSTALL_HINT = ("this PDF is scanned (no text layer) and needs OCR: install Tesseract with Swedish "
@@ -53,13 +55,19 @@ class OcrSettings:
     cell_inset: int = 8
     # White margin around a cell crop; Tesseract expects some paper around text.
     cell_border: int = 20
-    # A cell lower than this holds a single line of text.
-    single_line_height: int = 80
+    # A cell is read as one line only when its ink forms one band of rows: with 7 pt type two
+    # lines fit in the height of one 10 pt line, and the one-line mode drops all but one.
+    # Bands lower than this share of the tallest are dust or diacritics, not lines.
+    line_band_share: float = 0.4
     # Cells are binarised at this grey level before OCR: Tesseract's own threshold fails on
     # shaded header and comment cells, where a few words sit on noisy grey.
     ink_threshold: int = 150
     # A cell with fewer ink pixels than this is empty (dust only); a "-" has about 40.
     min_cell_ink: int = 20
+    # A number column's decimal comma is put back into a cell that lost it when at least this
+    # many cells show the same decimals and the cells without a comma are at most this share.
+    min_decimal_cells: int = 3
+    max_commaless_share: float = 0.25
     # Specks of dust smaller than this (px) that Tesseract reads as ";", ":" or "|" are dropped.
     dust_size: int = 8
     # A gap between lines wider than this share of the usual line height starts a paragraph.
@@ -115,14 +123,15 @@ def _cell_image(page: np.ndarray, row: GridRow, left: int, right: int, settings:
     """The cell's content as black on white with paper around it, or None when it is empty."""
     inset = settings.cell_inset
     ink = page[row.top + inset:row.bottom - inset, left + inset:right - inset] < settings.ink_threshold
+    ink &= ~specks(ink, settings.image)
     if int(ink.sum()) < settings.min_cell_ink:
         return None
     return ImageOps.expand(Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)), settings.cell_border, 255)
 
 
 def _read_cell(image: Image.Image, lang: str, settings: OcrSettings, percent_lang: str | None = None) -> str:
-    height = image.height - 2 * settings.cell_border
-    config = settings.cell_line_config if height < settings.single_line_height else settings.cell_block_config
+    one_line = text_line_count(np.asarray(image) < settings.ink_threshold, settings.line_band_share) == 1
+    config = settings.cell_line_config if one_line else settings.cell_block_config
     lines = read_lines(image, lang, config, settings.markers, settings.dust_size, percent_lang)
     if not lines:
         return ""
@@ -167,11 +176,16 @@ def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings, number_lang:
             cells[column] = fix_date(cells[column])
         elif kinds[column] == "number" and looks_numeric(cells[column]):
             cells[column] = merge_readings(cells[column], _read_cell(image, number_lang, settings))
+    for column in (k for k, kind in enumerate(kinds) if kind == "number"):
+        fixed = restore_decimal_commas([cells[column] for _, cells, _ in rows[1:]], settings.min_decimal_cells,
+                                       settings.max_commaless_share)
+        for (_, cells, _), cell in zip(rows[1:], fixed):
+            cells[column] = cell
     return OcrTable(grid.top, rows)
 
 
 def read_page(number: int, image: np.ndarray, settings: OcrSettings, number_lang: str) -> OcrPage:
-    page = deskew(image, settings.image)
+    page = despeckle(deskew(image, settings.image), settings.image)
     grids = find_grids(page, settings.image)
     tables = [read_table(page, grid, settings, number_lang) for grid in grids]
     text_only = page.copy()

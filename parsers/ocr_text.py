@@ -217,11 +217,46 @@ def merge_readings(swedish: str, english: str) -> str:
     if own is None or other is None:
         return fix_number(swedish) if own is not None or other is None else fix_number(english)
     number, gap, unit = own
-    if other[2] == "%" and unit != "%":
-        if number.replace(",", "") == other[0].replace(",", "") + number[-1:] and len(number) > len(other[0]):
-            return f"{other[0]}%"  # the Swedish reading took the glued sign for a digit
-        return f"{number} %" if not unit else f"{number}{gap}{unit}"
+    if other[2] == "%" and not unit:
+        # The Swedish model reads a glued "%" as one to three digits ("66,4%" as "66,424",
+        # "91 %" as "9214"), which can also throw its reading of the digits before it. The
+        # English number is the one to keep, with the Swedish decimal comma if it lost it.
+        return f"{_with_comma(other[0], number)}{other[1]}%"
     return f"{number}{gap}{unit}"
+
+
+def _with_comma(number: str, model: str) -> str:
+    """number with a decimal comma after as many digits as model has before its comma."""
+    whole = model.split(",")[0].lstrip("-–−").replace(" ", "")
+    digits = number.lstrip("-–−").replace(" ", "")
+    if "," in number or "," not in model or len(digits) <= len(whole):
+        return number
+    sign = number[:len(number) - len(number.lstrip("-–−"))]
+    return f"{sign}{digits[:len(whole)]},{digits[len(whole):]}"
+
+
+_PLAIN_NUMBER = regex.compile(r"[-–−]?\d+(?:[  ]\d{3})*(?:,(\d+))?")
+
+
+def restore_decimal_commas(column: list[str], min_decimals: int, max_share: float) -> list[str]:
+    """A number column's cells with the decimal comma put back where the model missed it. The
+    reports print a column's plain numbers to the same number of decimals, and a comma at 7-8 pt
+    is a few pixels that Tesseract drops ("-0,4" read as "-04"). Only when at least min_decimals
+    cells agree on the decimals and the cells without a comma are at most max_share of them:
+    a column of whole numbers stays as it is."""
+    matches = [_PLAIN_NUMBER.fullmatch(cell) for cell in column]
+    places = {len(m.group(1)) for m in matches if m and m.group(1)}
+    with_comma = sum(bool(m and m.group(1)) for m in matches)
+    without = [k for k, m in enumerate(matches) if m and not m.group(1)]
+    if len(places) != 1 or with_comma < min_decimals or len(without) > max_share * with_comma:
+        return column
+    decimals = places.pop()
+    fixed = list(column)
+    for k in without:
+        digits = sum(c.isdigit() for c in column[k])
+        if digits > decimals:
+            fixed[k] = f"{column[k][:-decimals]},{column[k][-decimals:]}"
+    return fixed
 
 
 def fix_date(text: str) -> str:
