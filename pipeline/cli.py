@@ -29,8 +29,10 @@ Read every report under the input folder (PDF, DOCX, DOC, text, markdown, HTML; 
 Office lock files ~$* are skipped) and write the dataset under the output folder as Parquet
 tables, partitioned by year (see docs/data-dictionary.md).
 
-Runs are incremental: files whose size, modification time and content are unchanged are taken
-from the cache beside the output (.<output>.rapportdata/), and files that disappeared drop out.
+Runs are incremental: a file whose content is unchanged (same size and modification time, or,
+when those changed, the same SHA-256) is taken from the cache beside the output
+(.<output>.rapportdata/); files that disappeared drop out; a new version of rapportdata's
+extraction code reads every file again.
 The new dataset is written to a temporary folder and swapped in at the end, so an interrupted run
 (even kill -9) leaves the previous dataset as it was. A file that cannot be read becomes a row of
 the problems table and the run goes on.
@@ -124,11 +126,13 @@ class _Reporter:
     def summary(self, summary: RunSummary, output: Path) -> None:
         if self.live:
             print(f"rapportdata: {summary.files} files ({summary.read} read, {summary.from_cache} from cache, "
-                  f"{summary.removed} removed), {summary.errors} errors in {summary.files_with_errors} files, "
+                  f"{summary.hashed} hashed, {summary.removed} removed), {summary.errors} errors in "
+                  f"{summary.files_with_errors} files, "
                   f"{summary.warnings} warnings, {summary.seconds:.1f} s -> {output}", file=self.stream)
         else:
             self.emit("summary", files=summary.files, read=summary.read, from_cache=summary.from_cache,
-                      removed=summary.removed, errors=summary.errors, files_with_errors=summary.files_with_errors,
+                      hashed=summary.hashed, removed=summary.removed, errors=summary.errors,
+                      files_with_errors=summary.files_with_errors,
                       warnings=summary.warnings, seconds=round(summary.seconds, 2), output=str(output),
                       exit=summary.exit_code)
 
