@@ -5,7 +5,7 @@ as a reader looks at the page, so "above" is a smaller `top`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,23 +68,22 @@ class Word:
 
 @dataclass(slots=True)
 class Line:
+    """A line of words, left to right. Its words are not changed once it is made, so what is
+    asked of a line again and again while tables and paragraphs are built is computed once."""
+
     words: list[Word]
     x0: float
     x1: float
     top: float
     bottom: float
+    text: str = field(init=False)
+    size: float = field(init=False)
+    bold: bool = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
-
-    @property
-    def bold(self) -> bool:
-        return all(w.bold for w in self.words)
+    def __post_init__(self) -> None:
+        self.text = " ".join(w.text for w in self.words)
+        self.size = max(w.size for w in self.words)
+        self.bold = all(w.bold for w in self.words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,21 +253,20 @@ def _flush(chars: list[Word], words: list[Word]) -> None:
 def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
     """Words whose vertical extents overlap enough form one line, read left to right; lines are
     returned top to bottom."""
-    lines: list[Line] = []
+    groups: list[tuple[list[Word], float, float]] = []  # words, top, bottom
     for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        line = lines[-1] if lines else None
-        if line is not None:
-            overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
-            if overlap >= settings.line_overlap * min(line.bottom - line.top, word.bottom - word.top):
-                line.words.append(word)
-                line.top = min(line.top, word.top)
-                line.bottom = max(line.bottom, word.bottom)
+        if groups:
+            members, top, bottom = groups[-1]
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= settings.line_overlap * min(bottom - top, word.bottom - word.top):
+                members.append(word)
+                groups[-1] = (members, min(top, word.top), max(bottom, word.bottom))
                 continue
-        lines.append(Line([word], word.x0, word.x1, word.top, word.bottom))
-    for line in lines:
-        line.words = _glue(sorted(line.words, key=lambda w: w.x0))
-        line.x0 = line.words[0].x0
-        line.x1 = max(w.x1 for w in line.words)
+        groups.append(([word], word.top, word.bottom))
+    lines = []
+    for members, top, bottom in groups:
+        ordered = _glue(sorted(members, key=lambda w: w.x0))
+        lines.append(Line(ordered, ordered[0].x0, max(w.x1 for w in ordered), top, bottom))
     return lines
 
 
