@@ -12,10 +12,13 @@ import regex
 
 from normalizers.dates import find_date, parse_date
 from pipeline import aliases
-from pipeline.blocks import Block, Paragraph
-from pipeline.labels import match_label
+from pipeline.blocks import Block, Paragraph, Table
+from pipeline.labels import match_label, table_kind
 
 _REPORT_TYPES = [(regex.compile(rf"(?i)^\W*(?:{pattern})"), name) for name, pattern in aliases.REPORT_TYPES]
+# "Socialnämndens verksamhetsberättelse 2014": the type word after the board's name.
+_TYPE_AFTER_ORGAN = [(regex.compile(rf"(?i)^(?P<organ>[\w\- ]*?(?:nämnd|styrelse))(?P<genitive>ens|s)\s+(?:{pattern})"), name)
+                     for name, pattern in aliases.REPORT_TYPES]
 _TILL = regex.compile(r"(?:^|(?<=\S))Till\s*:?\s*$|^Till\s*:?\s+(?P<organ>\S.*)$")
 _DATE_LABEL = regex.compile(r"(?i)^(?:datum|date)\s*:?\s*")
 _ORGAN_WORD = regex.compile(r"(?i)(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige)$")
@@ -29,10 +32,16 @@ _LETTERHEAD_LIMIT = 60
 
 
 def letterhead(blocks: list[Block]) -> list[Paragraph]:
+    """The paragraphs of the letterhead. Word templates often lay the letterhead out as a table
+    (Handläggare | Till ...): its cells count as paragraphs, row by row."""
     out = []
     for block in blocks[:_LETTERHEAD_LIMIT]:
-        if not isinstance(block, Paragraph):
-            break
+        if isinstance(block, Table):
+            if any(table_kind(cell) for row in block.rows for cell in row.cells[:1]):
+                break  # an indicator or activity table: the body has begun
+            out.extend(Paragraph(line, row.place) for row in block.rows for cell in row.cells
+                       for line in cell.split("\n") if line.strip())
+            continue
         if aliases.FRONT_MATTER_END.match(block.text) or match_label(block.text):
             break
         out.append(block)
@@ -40,10 +49,11 @@ def letterhead(blocks: list[Block]) -> list[Paragraph]:
 
 
 def _title(paragraphs: list[Paragraph]) -> tuple[int, str, str] | None:
-    for k, paragraph in enumerate(paragraphs):
-        for pattern, report_type in _REPORT_TYPES:
-            if pattern.match(paragraph.text) and len(paragraph.text) <= 150:
-                return k, paragraph.text, report_type
+    for patterns in (_REPORT_TYPES, _TYPE_AFTER_ORGAN):
+        for k, paragraph in enumerate(paragraphs):
+            for pattern, report_type in patterns:
+                if pattern.match(paragraph.text) and len(paragraph.text) <= 150:
+                    return k, paragraph.text, report_type
     return None
 
 
@@ -57,9 +67,12 @@ def _organ(paragraphs: list[Paragraph], title: str | None) -> tuple[int | None, 
         if k + 1 < len(paragraphs):
             return k + 1, paragraphs[k + 1].text.strip(" ,.;")
     if title:
-        match = _FOR_ORGAN.search(title)
+        match = _FOR_ORGAN.search(title) or next(
+            (m for m in (pattern.match(title) for pattern, _ in _TYPE_AFTER_ORGAN) if m), None)
         if match:
             organ = match.group("organ").strip()
+            if match.groupdict().get("genitive") == "ens":
+                organ += "en"  # "Socialnämndens" is the genitive of "Socialnämnden"
             return None, organ[:1].upper() + organ[1:]
     for k, paragraph in enumerate(paragraphs):
         text = paragraph.text.strip(" ,.;")

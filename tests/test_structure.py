@@ -1084,3 +1084,27 @@ def test_page_break_repeats_the_first_header_over_activity_rows():
     assert [a["name"] for a in result["activities"]] == ["Utveckla det drogpreventiva arbetet",
                                                          "Implementera vägen-vidare-garanti"]
     assert [i["name"] for i in result["indicators"]] == ["Antal hemlösa", "Andel vuxna i öppenvård"]
+
+
+def test_metadata_from_a_letterhead_laid_out_as_a_table():
+    result = run_blocks([
+        Table([Row(["Socialförvaltningen", "Tjänsteutlåtande"], Place(line=1)),
+               Row(["Dnr 3.1-123/2015", "2015-05-04"], Place(line=2)),
+               Row(["Handläggare\nAnna Andersson", "Till\nSocialnämnden"], Place(line=3))], Place(line=1)),
+        Paragraph("Tertialrapport 1 2015", Place(line=4), heading=1),
+        Paragraph("Sammanfattning", Place(line=5), heading=1),
+    ])
+    (doc,) = result["documents"]
+    assert (doc["title"], doc["report_type"], doc["year"], doc["tertial"], doc["organ"], doc["dnr"],
+            str(doc["document_date"])) == ("Tertialrapport 1 2015", "tertialrapport", 2015, 1, "Socialnämnden",
+                                           "3.1-123/2015", "2015-05-04")
+    assert result["goals"] == [] and result["indicators"] == []
+
+
+@pytest.mark.parametrize("title, organ", [
+    ("Socialnämndens verksamhetsberättelse 2014", "Socialnämnden"),
+    ("Östermalms stadsdelsnämnds verksamhetsplan 2016", "Östermalms stadsdelsnämnd"),
+])
+def test_metadata_title_after_the_boards_name(title, organ):
+    (doc,) = run([title, "", "Sammanfattning"])["documents"]
+    assert (doc["title"], doc["organ"], doc["year"]) == (title, organ, int(title[-4:]))
