@@ -36,8 +36,18 @@ class Layout:
     name_col: int
     columns: dict[str, int]
     previous_label: str | None
-    key: tuple
     width: int
+
+    def repeats(self, other: Layout) -> bool:
+        """Whether this header is `other`'s again (a page break repeats it): the same kind of
+        table with its columns in the same places, whatever their spelling ("Årsmål" on one page,
+        "Arsmål" on the next) and even when one header cell was misread ("Avwvikelse") and maps
+        no column."""
+        if (self.kind, self.name_col) != (other.kind, other.name_col):
+            return False
+        mine, theirs = set(self.columns.items()), set(other.columns.items())
+        fewer, more = sorted((mine, theirs), key=len)
+        return fewer <= more and len(more) - len(fewer) <= max(1, len(more) // 3)
 
 
 def read_header(cells: list[str], year: int | None = None) -> Layout | None:
@@ -72,10 +82,7 @@ def read_header(cells: list[str], year: int | None = None) -> Layout | None:
         columns["previous_outcome"] = dated_outcomes[0]
         found = find_period(cells[dated_outcomes[0]])
         previous_label = found[0] if found else None
-    # Two headers are the same table's when they map the same columns, whatever their spelling
-    # ("Årsmål" on one page, "Arsmål" on the next).
-    key = (kind, name_col, *sorted(columns.items()))
-    return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label, key, len(cells))
+    return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label, len(cells))
 
 
 def _period_order(header: str) -> tuple[int, int]:
@@ -216,8 +223,8 @@ class TableAssembler:
         for k, (row, cells) in enumerate(zip(table.rows, rows)):
             layout = read_header(cells, self.year) if any(cells) else None
             if layout is not None:
-                if self._layout is not None and (layout.key == self._layout.key or (
-                        k == top and layout.key == self._first.key and self._still_current(rows[k + 1:], layout))):
+                if self._layout is not None and (layout.repeats(self._layout) or (
+                        k == top and layout.repeats(self._first) and self._still_current(rows[k + 1:], layout))):
                     # A page break repeats a table's first header row, also over the activity
                     # rows that a second header inside the same table introduced.
                     self._after_break = True

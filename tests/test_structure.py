@@ -1108,3 +1108,18 @@ def test_metadata_from_a_letterhead_laid_out_as_a_table():
 def test_metadata_title_after_the_boards_name(title, organ):
     (doc,) = run([title, "", "Sammanfattning"])["documents"]
     assert (doc["title"], doc["organ"], doc["year"]) == (title, organ, int(title[-4:]))
+
+
+def test_repeated_header_with_a_misread_cell_still_continues_the_table():
+    # OCR read the repeated header's "Avvikelse" as "Avwvikelse": still the same table, so the
+    # name cut by the page break is joined.
+    result = run([
+        "Nämndmål:", "", "Stadsdelsförvaltningen ska vara en attraktiv arbetsgivare", "",
+        ACT_HEADER,
+        tabs("✓ Alla medarbetare ska uppmuntras till att föreslå kostnadseffektiva", "2013-01-01", "2013-12-31", ""),
+        "",
+        tabs("Aktivitet", "Startdatum", "Slutdatum", "Avwvikelse"),
+        tabs("arbetsmetoder.", "", "", ""),
+    ])
+    assert [a["name"] for a in result["activities"]] == [
+        "Alla medarbetare ska uppmuntras till att föreslå kostnadseffektiva arbetsmetoder."]
