@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from parsers.ocr import read_scanned_pdf  # noqa: E402
 from parsers.text import read_text  # noqa: E402
-from pipeline.blocks import Paragraph, ParsedDocument, Table  # noqa: E402
+from parsers.blocks import Paragraph, ParsedDocument, Table  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared"
 SEED = FIXTURES / "seeds" / "000_05871d331dd0cb08.txt"

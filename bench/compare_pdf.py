@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from parsers.pdf import read_pdf  # noqa: E402
 from parsers.text import read_text  # noqa: E402
-from pipeline.blocks import Block, Paragraph, Table  # noqa: E402
+from parsers.blocks import Block, Paragraph, Table  # noqa: E402
 
 _SPACE = re.compile(r"\s+")
 

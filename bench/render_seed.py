@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from parsers.text import decode, parse_lines  # noqa: E402
-from pipeline.blocks import Paragraph, Table  # noqa: E402
+from parsers.blocks import Paragraph, Table  # noqa: E402
 
 _TITLE = regex.compile(r"(?i)^(?:verksamhetsberättelse|verksamhetsplan|tertialrapport)\b")
 _MAJOR = regex.compile(r"(?i)^(?:innehållsförteckning|inledning|sammanfattande analys|bilagor|övrigt"

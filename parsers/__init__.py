@@ -1,4 +1,4 @@
-"""One reader per input format, all producing `pipeline.blocks.ParsedDocument`.
+"""One reader per input format, all producing `parsers.blocks.ParsedDocument`.
 
 `read(path)` picks the reader from the file's first bytes, not only its name, so a Word file
 saved as `.pdf` is still read (with a warning) and a broken file gets a clear reason.
@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from pipeline.blocks import ParsedDocument, Problem, UnreadableFile
+from parsers.blocks import ParsedDocument, Problem, UnreadableFile
 
 # suffix -> format; the order of formats in READERS is the order sniffing tries them.
 SUFFIX_FORMATS = {

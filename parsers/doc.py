@@ -12,8 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from parsers.blocks import ParsedDocument, UnreadableFile
 from parsers.docx import read_docx
-from pipeline.blocks import ParsedDocument, UnreadableFile
 
 CONVERT_TIMEOUT_S = 120
 # LibreOffice import filter by the file's first bytes. Naming the filter matters: left to guess,

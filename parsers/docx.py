@@ -28,7 +28,15 @@ from docx.styles.style import BaseStyle
 from lxml import etree
 
 from normalizers.text import collapse
-from pipeline.blocks import Block, Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
+from parsers.blocks import (
+    Block,
+    Paragraph,
+    ParsedDocument,
+    Place,
+    Row,
+    Table,
+    UnreadableFile,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -1,7 +1,7 @@
 """Text bytes as the archives hold them: UTF-8, or Windows-1252 in older Swedish office files."""
 from __future__ import annotations
 
-from pipeline.blocks import Problem, UnreadableFile
+from parsers.blocks import Problem, UnreadableFile
 
 
 def decode(raw: bytes) -> tuple[str, list[Problem]]:

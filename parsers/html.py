@@ -26,8 +26,17 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from normalizers.text import collapse
+from parsers.blocks import (
+    Block,
+    Paragraph,
+    ParsedDocument,
+    Place,
+    Problem,
+    Row,
+    Table,
+    UnreadableFile,
+)
 from parsers.encoding import decode
-from pipeline.blocks import Block, Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
 
 _DROPPED = {"script", "style", "nav", "noscript", "template", "head", "iframe", "object", "svg", "button", "select"}
 _PAGE_CHROME = {"header", "footer"}

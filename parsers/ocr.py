@@ -25,11 +25,31 @@ import pytesseract
 import regex
 from PIL import Image, ImageOps
 
-from parsers.ocr_image import (Grid, GridRow, ImageSettings, MarkerSettings, deskew, despeckle, find_grids, specks,
-                               text_line_count)
-from parsers.ocr_text import (Line, cell_text, fix_date, join_lines, looks_date, looks_numeric, merge_readings,
-                              read_lines, restore_decimal_commas, split_paragraphs)
-from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
+from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
+from parsers.ocr_image import (
+    Grid,
+    GridRow,
+    ImageSettings,
+    MarkerSettings,
+    deskew,
+    despeckle,
+    find_grids,
+    specks,
+    text_line_count,
+)
+from parsers.ocr_text import (
+    Line,
+    cell_text,
+    fix_date,
+    join_lines,
+    looks_date,
+    looks_numeric,
+    merge_readings,
+    read_lines,
+    restore_decimal_commas,
+    split_paragraphs,
+)
+from parsers.pdf_open import open_pdf
 
 INSTALL_HINT = ("this PDF is scanned (no text layer) and needs OCR: install Tesseract with Swedish "
                 "(apt-get install tesseract-ocr tesseract-ocr-swe)")
@@ -109,8 +129,6 @@ def check_engine(settings: OcrSettings) -> str:
 def page_images(path: Path, password: str | None, dpi: int) -> list[np.ndarray]:
     """Every page as a grey image. Rendering rather than taking the embedded image works for any
     scanner's PDF: cropped, masked or several images per page."""
-    from parsers.pdf import open_pdf  # here, not at the top: parsers.pdf imports this module lazily too
-
     document = open_pdf(path, password)
     try:
         return [np.asarray(document[k].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))

@@ -13,12 +13,32 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from parsers.pdf_flow import (CellWords, cell_text, cell_words, heading_levels, is_running, paragraph_text,
-                              paragraphs, running_keys, toc_entry, vocabulary)
+from parsers.blocks import (
+    Block,
+    Paragraph,
+    ParsedDocument,
+    Place,
+    Problem,
+    Row,
+    Table,
+    UnreadableFile,
+)
+from parsers.pdf_flow import (
+    CellWords,
+    cell_text,
+    cell_words,
+    heading_levels,
+    is_running,
+    paragraph_text,
+    paragraphs,
+    running_keys,
+    toc_entry,
+    vocabulary,
+)
 from parsers.pdf_model import DEFAULT_SETTINGS, Line, PdfSettings
+from parsers.pdf_open import open_pdf
 from parsers.pdf_page import lines_of, read_page
 from parsers.pdf_tables import TableLayout, free_tables, ruled_tables
-from pipeline.blocks import Block, Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
 
 
 @dataclass(slots=True)
@@ -65,30 +85,6 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
                     page_blocks.pop(0)
         blocks.extend(page_blocks)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems)
-
-
-def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
-    """The PDF opened with PDFium, or UnreadableFile saying why not (shared with the OCR reader)."""
-    data = path.read_bytes()
-    if not data:
-        raise UnreadableFile("empty_file", "the PDF is empty (0 bytes): check that the download or copy completed")
-    try:
-        return pdfium.PdfDocument(data, password=password)
-    except pdfium.PdfiumError as error:
-        reason = str(error).lower()
-        if "password" in reason:
-            if password:
-                raise UnreadableFile("encrypted_pdf", "wrong password for this encrypted PDF: check the password "
-                                                      "given with --password") from error
-            raise UnreadableFile("encrypted_pdf", "encrypted PDF: supply the password with --password "
-                                                  "or decrypt it") from error
-        if not data.lstrip()[:1024].count(b"%PDF-"):
-            raise UnreadableFile("not_a_pdf", f"the file is not a PDF ({error}): give it its real extension") from error
-        if b"%%EOF" not in data[-2048:]:
-            raise UnreadableFile("truncated_pdf", f"the PDF is damaged or incomplete (it ends before its end "
-                                                  f"marker; {error}): re-download or re-export it") from error
-        raise UnreadableFile("damaged_pdf", f"the PDF is damaged or incomplete ({error}): "
-                                            f"re-download or re-export it") from error
 
 
 def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[list[_Page], list[Problem]]:

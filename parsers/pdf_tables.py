@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Segment, Word, stops_short
+from parsers.pdf_model import (
+    LIST_MARKERS,
+    Line,
+    PdfSettings,
+    Segment,
+    Word,
+    stops_short,
+)
 
 
 @dataclass(slots=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 import regex
 
 from normalizers.text import strip_markup
+from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
 from parsers.encoding import decode
 from parsers.html import fragment_blocks
-from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table
 
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
 _MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+(.*)$")

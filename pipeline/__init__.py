@@ -7,7 +7,7 @@ from pathlib import Path
 _PACKAGES = Path(__file__).resolve().parent.parent
 # The code that turns a file into rows. Orchestration, writing and the CLI are left out: they
 # do not change what a file's rows are.
-_EXTRACTION_CODE = ("parsers", "normalizers", "pipeline/blocks.py", "pipeline/aliases.py",
+_EXTRACTION_CODE = ("parsers", "normalizers", "parsers/blocks.py", "pipeline/aliases.py",
                     "pipeline/labels.py", "pipeline/tables.py", "pipeline/recognise.py",
                     "pipeline/metadata.py", "pipeline/extract.py", "pipeline/schema.py")
 

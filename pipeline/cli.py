@@ -10,8 +10,20 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.run import (DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_LOCKED,
-                          EXIT_OK, EXIT_PROBLEMS, RunError, RunOptions, RunSummary, default_jobs, run)
+from pipeline.run import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_LOCKED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    RunError,
+    RunOptions,
+    RunSummary,
+    default_jobs,
+    run,
+)
 
 log = logging.getLogger("rapportdata")
 

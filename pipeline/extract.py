@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import parsers
-from pipeline.blocks import UnreadableFile
+from parsers.blocks import UnreadableFile
 from pipeline.recognise import recognise
 
 log = logging.getLogger(__name__)

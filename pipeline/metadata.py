@@ -11,8 +11,8 @@ import datetime as dt
 import regex
 
 from normalizers.dates import find_date, parse_date
+from parsers.blocks import Block, Paragraph, Table
 from pipeline import aliases
-from pipeline.blocks import Block, Paragraph, Table
 from pipeline.labels import match_label, table_kind
 
 _REPORT_TYPES = [(regex.compile(rf"(?i)^\W*(?:{pattern})"), name) for name, pattern in aliases.REPORT_TYPES]

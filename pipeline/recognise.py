@@ -12,9 +12,16 @@ from dataclasses import dataclass, field
 import regex
 
 from normalizers.text import collapse, strip_markers
+from parsers.blocks import Block, Paragraph, ParsedDocument, Table
 from pipeline import aliases
-from pipeline.blocks import Block, Paragraph, ParsedDocument, Table
-from pipeline.labels import Label, is_section, match_label, match_section, match_status, split_number
+from pipeline.labels import (
+    Label,
+    is_section,
+    match_label,
+    match_section,
+    match_status,
+    split_number,
+)
 from pipeline.metadata import read_metadata
 from pipeline.tables import TableAssembler
 

@@ -30,10 +30,26 @@ import pyarrow as pa
 import pipeline
 from pipeline.discover import discover
 from pipeline.extract import extract_file, file_sha256
-from pipeline.manifest import (MANIFEST_NAME, Cache, FileRecord, StateDir, cache_key, load_manifest,
-                               problem_counts, write_manifest)
+from pipeline.manifest import (
+    MANIFEST_NAME,
+    Cache,
+    FileRecord,
+    StateDir,
+    cache_key,
+    load_manifest,
+    problem_counts,
+    write_manifest,
+)
 from pipeline.schema import TABLES
-from pipeline.writer import Part, fsync_tree, problem_tables, publish, recover, to_tables, write_dataset
+from pipeline.writer import (
+    Part,
+    fsync_tree,
+    problem_tables,
+    publish,
+    recover,
+    to_tables,
+    write_dataset,
+)
 
 log = logging.getLogger(__name__)
 

@@ -12,10 +12,16 @@ import regex
 
 from normalizers.dates import find_period, parse_date
 from normalizers.numbers import SEK_PER_UNIT, money_unit_in, parse_quantity, to_sek
-from normalizers.text import (collapse, first_letter_is_lower, indicator_key, is_only_markers, squash,
-                              strip_markers)
+from normalizers.text import (
+    collapse,
+    first_letter_is_lower,
+    indicator_key,
+    is_only_markers,
+    squash,
+    strip_markers,
+)
+from parsers.blocks import Paragraph, Row, Table
 from pipeline import aliases
-from pipeline.blocks import Paragraph, Row, Table
 from pipeline.labels import table_kind
 
 _COLUMN_PATTERNS = {

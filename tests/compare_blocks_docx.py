@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 import regex
 
-from pipeline.blocks import Block, Paragraph, Table
+from parsers.blocks import Block, Paragraph, Table
 
 from paths import FIXTURES, SEEDS
 DOCX_STEMS = ["000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2"]

@@ -14,7 +14,7 @@ from compare_blocks_docx import FIXTURES, compare, table_count
 from parsers import doc as doc_reader
 from parsers.doc import find_soffice, read_doc
 from parsers.docx import read_docx
-from pipeline.blocks import Paragraph, Table, UnreadableFile
+from parsers.blocks import Paragraph, Table, UnreadableFile
 
 needs_soffice = pytest.mark.skipif(find_soffice() is None,
                                    reason="LibreOffice (soffice) is not on PATH: apt-get install libreoffice-writer-nogui")

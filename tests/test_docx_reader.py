@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 import parsers
 from parsers.docx import read_docx
 from parsers.text import read_text
-from pipeline.blocks import Paragraph, Table, UnreadableFile
+from parsers.blocks import Paragraph, Table, UnreadableFile
 from pipeline.extract import extract_file
 from compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
 

@@ -10,7 +10,7 @@ import parsers
 from compare_blocks_docx import DOCX_STEMS, SEEDS, compare, table_count
 from parsers.html import read_html
 from parsers.text import read_text
-from pipeline.blocks import Block, Paragraph, Table, UnreadableFile
+from parsers.blocks import Block, Paragraph, Table, UnreadableFile
 
 REPORT = """<!DOCTYPE html>
 <html lang="sv">

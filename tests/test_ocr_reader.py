@@ -12,7 +12,7 @@ from parsers.ocr import OcrSettings, read_scanned_pdf
 from parsers.ocr_image import ImageSettings, specks
 from parsers.ocr_text import fix_date, fix_number, merge_readings, restore_decimal_commas
 from parsers.text import read_text
-from pipeline.blocks import Paragraph, Table, UnreadableFile
+from parsers.blocks import Paragraph, Table, UnreadableFile
 
 from paths import ROOT, SHARED
 SCAN = SHARED / "fixtures" / "000_05871d331dd0cb08.scan.pdf"

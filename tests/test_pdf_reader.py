@@ -15,7 +15,7 @@ from parsers.pdf import read_pdf
 from parsers.pdf_model import DEFAULT_SETTINGS, Line, Word
 from parsers.pdf_tables import free_tables
 from parsers.text import read_text
-from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
+from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 
 from paths import FIXTURES, ROOT, SEEDS
 S000, S001, S004 = "000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2"

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from parsers.text import parse_lines
-from pipeline.blocks import Paragraph, ParsedDocument, Place, Row, Table
+from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
 from pipeline.recognise import recognise
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from parsers.text import parse_lines, read_text, split_glued
 from paths import FIXTURES, SEEDS
-from pipeline.blocks import Paragraph, Table, UnreadableFile
+from parsers.blocks import Paragraph, Table, UnreadableFile
 
 
 def paragraphs(blocks) -> list[str]:
