@@ -15,6 +15,12 @@ Contract for parsers (tests/test_parsers_agree.py holds them to it):
 - A table has one `Row` per source row with one string per grid column. A cell merged across
   several grid columns gives its text at its first column and "" for the others; a row that is
   one cell across the full width has `spanning=True`.
+- A cell that spans several rows or columns in the source says so in `Row.spans` (its first
+  row and column hold the text; the positions it covers hold ""), so header structure survives.
+- Paged readers give each paragraph and cell its box on the page (`Box`, PDF points from the
+  page's top left), so a row can be shown where it was printed; other readers leave them None.
+- A coloured shape or icon standing for an assessment (a green circle, a red square) is a
+  `symbol` description ("green circle") on the paragraph or cell, never invented text.
 - Running page headers and footers ("Sida 3 (16)") are not emitted.
 """
 from __future__ import annotations
@@ -33,6 +39,24 @@ class Place:
     line: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on a page in PDF points, origin at the top left (y grows downwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """How many source rows and grid columns a cell covers, counted from the cell itself."""
+
+    rows: int = 1
+    columns: int = 1
+
+
 @dataclass(slots=True)
 class Paragraph:
     text: str
@@ -41,6 +65,8 @@ class Paragraph:
     # markdown '#', HTML <h1>); None for body text. A hint only: goal labels decide structure.
     heading: int | None = None
     bold: bool = False
+    box: Box | None = None
+    symbol: str | None = None  # "green circle": a coloured shape or icon printed with the text
 
 
 @dataclass(slots=True)
@@ -49,12 +75,19 @@ class Row:
     place: Place
     spanning: bool = False
     header: bool = False  # the source marks it as a header row (<th>, repeated Word header)
+    # grid column -> its span, only for cells covering more than one row or column
+    spans: dict[int, Span] = field(default_factory=dict)
+    # grid column -> the cell's box on the page (paged sources only)
+    boxes: dict[int, Box] = field(default_factory=dict)
+    # grid column -> a coloured shape or icon in the cell ("red circle")
+    symbols: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class Table:
     rows: list[Row]
     place: Place
+    caption: str | None = None  # the title printed above the table ("Tabell 3. Nettokostnader")
 
 
 Block = Union[Paragraph, Table]
