@@ -111,6 +111,9 @@ class ParsedDocument:
     page_count: int | None = None
     ocr: bool = False
     problems: list[Problem] = field(default_factory=list)
+    # What the file says of itself (PDF Info, DOCX core properties, HTML <title>/<meta>):
+    # "title", "author", "created" (ISO date), "subject". A last resort for the metadata.
+    properties: dict[str, str] = field(default_factory=dict)
 
 
 class UnreadableFile(Exception):
