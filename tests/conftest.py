@@ -1,22 +1,52 @@
-"""Fixtures shared by the test files."""
+"""Fixtures shared by the test files. The inputs too big to ship are made once per session."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from paths import SEEDS, SHARED
+from generated import endless_scan_pdf, huge_table_text
+from paths import BAD, FIXTURES, SEEDS
+from scan_recipe import ScanSettings, make_scan
 
-
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    """../shared beside the project (fixtures, gold, eval); the test is skipped without it."""
-    if not (SHARED / "fixtures").is_dir():
-        pytest.skip(f"the shared folder is not beside the project ({SHARED})")
-    return SHARED
+SCAN_STEM = "000_05871d331dd0cb08"
 
 
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     """data/raw: the seed reports as text."""
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def scan_000(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scanned copy of report 000, made from its ruled PDF with the project's scan recipe
+    (the recipe that made the original 6.4 MB fixture, which is not shipped)."""
+    out = tmp_path_factory.mktemp("scan") / f"{SCAN_STEM}.scan.pdf"
+    return make_scan(FIXTURES / f"{SCAN_STEM}.pdf", out, ScanSettings())
+
+
+@pytest.fixture(scope="session")
+def huge_table(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """huge_table.txt: a report with one 50,000-row indicator table (5.9 MB, made, not shipped)."""
+    path = tmp_path_factory.mktemp("huge") / "huge_table.txt"
+    path.write_text(huge_table_text(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def endless_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scan of 5,000 pages (0.7 MB) that no reader finishes in less than minutes."""
+    path = tmp_path_factory.mktemp("endless") / "endless.scan.pdf"
+    path.write_bytes(endless_scan_pdf())
+    return path
+
+
+@pytest.fixture(scope="session")
+def bad_dir(tmp_path_factory: pytest.TempPathFactory, huge_table: Path) -> Path:
+    """Every broken input of tests/fixtures/bad, with the generated huge_table.txt beside them."""
+    folder = tmp_path_factory.mktemp("bad") / "bad"
+    shutil.copytree(BAD, folder)
+    shutil.copy(huge_table, folder / huge_table.name)
+    return folder

@@ -18,7 +18,6 @@ from parsers.blocks import Paragraph, Table, UnreadableFile
 
 needs_soffice = pytest.mark.skipif(find_soffice() is None,
                                    reason="LibreOffice (soffice) is not on PATH: apt-get install libreoffice-writer-nogui")
-needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"shared fixtures not found at {FIXTURES}")
 STEM = "000_05871d331dd0cb08"
 
 
@@ -33,7 +32,6 @@ def legacy_doc(tmp_path_factory) -> Path:
 
 
 @needs_soffice
-@needs_fixtures
 def test_doc_reads_like_the_docx_it_was_saved_from(legacy_doc):
     expected = read_docx(FIXTURES / f"{STEM}.docx").blocks
     parsed = read_doc(legacy_doc)
@@ -45,7 +43,6 @@ def test_doc_reads_like_the_docx_it_was_saved_from(legacy_doc):
 
 
 @needs_soffice
-@needs_fixtures
 def test_doc_keeps_headings_merged_comment_rows_and_header_rows(legacy_doc):
     expected = read_docx(FIXTURES / f"{STEM}.docx").blocks
     actual = read_doc(legacy_doc).blocks
@@ -58,7 +55,6 @@ def test_doc_keeps_headings_merged_comment_rows_and_header_rows(legacy_doc):
 
 
 @needs_soffice
-@needs_fixtures
 def test_doc_sniffed_behind_a_wrong_name_is_still_converted(legacy_doc, tmp_path):
     renamed = tmp_path / "rapport.pdf"
     renamed.write_bytes(legacy_doc.read_bytes())
@@ -75,7 +71,6 @@ def test_damaged_doc_raises_damaged_doc(tmp_path):
 
 
 @needs_soffice
-@needs_fixtures
 def test_conversion_over_time_limit_raises_conversion_timeout(legacy_doc, tmp_path):
     with pytest.raises(UnreadableFile) as raised:
         doc_reader.convert_to_docx(legacy_doc, tmp_path, timeout=0.01)

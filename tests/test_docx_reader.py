@@ -18,7 +18,6 @@ from parsers.blocks import Paragraph, Table, UnreadableFile
 from pipeline.extract import extract_file
 from compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
 
-needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"shared fixtures not found at {FIXTURES}")
 
 # Tables per fixture README (TAB blocks minus TOC blocks), and the TOC tables the reader adds:
 # 004's text TOC is cut in two by a page break, Word's is one run of TOC paragraphs.
@@ -36,14 +35,12 @@ def _tables(blocks) -> list[Table]:
     return [block for block in blocks if isinstance(block, Table)]
 
 
-@needs_fixtures
 @pytest.mark.parametrize("stem", DOCX_STEMS)
 def test_table_count_is_readme_count_plus_toc_table(stem):
     tables = _tables(_read(stem).blocks)
     assert len(tables) == README_TABLES[stem] + TOC_TABLES[stem]
 
 
-@needs_fixtures
 @pytest.mark.parametrize("stem", [s for s in DOCX_STEMS if TOC_TABLES[s]])
 def test_toc_paragraphs_become_one_title_page_table_after_its_heading(stem):
     blocks = _read(stem).blocks
@@ -56,7 +53,6 @@ def test_toc_paragraphs_become_one_title_page_table_after_its_heading(stem):
     assert toc.rows[-1].cells[1] == "Error! Bookmark not defined."
 
 
-@needs_fixtures
 @pytest.mark.parametrize("stem", DOCX_STEMS)
 def test_agrees_with_text_reader_on_paragraphs_and_cells(stem):
     agreement = compare(read_text(SEEDS / f"{stem}.txt").blocks, _read(stem).blocks)
@@ -67,7 +63,6 @@ def test_agrees_with_text_reader_on_paragraphs_and_cells(stem):
     assert agreement.cells_actual <= agreement.cells_expected * (2 - MIN_AGREEMENT)
 
 
-@needs_fixtures
 def test_merged_comment_row_comes_back_once_with_spanning():
     indicator = _tables(_read("000_05871d331dd0cb08").blocks)[1]
     comment = indicator.rows[3]
@@ -77,7 +72,6 @@ def test_merged_comment_row_comes_back_once_with_spanning():
     assert not any(row.spanning for row in indicator.rows[:3])
 
 
-@needs_fixtures
 def test_two_level_header_of_004_keeps_grouped_columns_on_the_grid():
     table = next(t for t in _tables(_read("004_522f212c0b3259a2").blocks)
                  if "augusti 2017" in t.rows[0].cells)
@@ -88,7 +82,6 @@ def test_two_level_header_of_004_keeps_grouped_columns_on_the_grid():
     assert not top.spanning
 
 
-@needs_fixtures
 def test_heading_levels_follow_word_heading_styles():
     levels = {}
     for block in _read("000_05871d331dd0cb08").blocks:
@@ -101,19 +94,16 @@ def test_heading_levels_follow_word_heading_styles():
     assert levels["Kommentar"] == 6
 
 
-@needs_fixtures
 def test_underrubrik_style_is_bold_body_text_not_heading():
     block = next(b for b in _read("000_05871d331dd0cb08").blocks if isinstance(b, Paragraph) and b.text == "Jobbtorget")
     assert block.heading is None and block.bold
 
 
-@needs_fixtures
 def test_list_bullet_paragraphs_are_plain_paragraphs():
     texts = [b.text for b in _read("004_522f212c0b3259a2").blocks if isinstance(b, Paragraph)]
     assert "Framtid Stockholm Järva, Socialförvaltningen" in texts
 
 
-@needs_fixtures
 @pytest.mark.parametrize("name", ["garbage.docx", "truncated.docx"])
 def test_broken_docx_raises_damaged_docx(name):
     with pytest.raises(UnreadableFile) as raised:
@@ -122,7 +112,6 @@ def test_broken_docx_raises_damaged_docx(name):
     assert "re-save" in raised.value.message
 
 
-@needs_fixtures
 def test_docx_named_pdf_is_read_as_docx_with_warning():
     parsed = parsers.read(FIXTURES / "bad" / "not_a_pdf.pdf")
     assert parsed.source_format == "docx"
@@ -142,7 +131,6 @@ def _dataset(path: Path) -> dict[str, list[dict]]:
             for name, rows in extraction.tables.items()}
 
 
-@needs_fixtures
 @pytest.mark.parametrize("stem", DOCX_STEMS)
 def test_extraction_of_docx_gives_same_dataset_as_its_seed_text(stem):
     from_text, from_docx = _dataset(SEEDS / f"{stem}.txt"), _dataset(FIXTURES / f"{stem}.docx")

@@ -10,7 +10,6 @@ from pipeline.extract import extract_file
 
 STEMS = sorted(p.name for p in GOLD.iterdir() if p.is_dir())
 RENDERINGS = ("docx", "pdf", "plain.pdf")
-pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"the rendered fixtures ({FIXTURES}) are absent")
 
 
 def overall(path, stem: str) -> float:
@@ -31,8 +30,8 @@ def test_rendering_scores_as_well_as_its_text(text_scores, stem, rendering):
     assert result >= text_scores[stem] - 0.02, (result, text_scores[stem])
 
 
-def test_scanned_copy_read_by_ocr_scores_at_least_085():
+def test_scanned_copy_read_by_ocr_scores_at_least_085(scan_000):
     stem = "000_05871d331dd0cb08"
-    extraction = extract_file(FIXTURES / f"{stem}.scan.pdf", FIXTURES)
+    extraction = extract_file(scan_000, scan_000.parent)
     assert extraction.tables["documents"][0]["ocr"] is True
     assert score(stem, extraction.tables).overall >= 0.85

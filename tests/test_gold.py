@@ -53,7 +53,6 @@ def test_seeds_without_gold_still_give_their_structure():
     assert {r["unit"] for r in tables["budget_rows"]} == {"mnkr"}
 
 
-@pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"the fixtures ({FIXTURES}) are absent")
 def test_windows_1252_text_gives_the_same_dataset_as_utf8(extracted):
     path = FIXTURES / "001_0037d1aa6ba7bc46.cp1252.txt"
     other = extract_file(path, FIXTURES)

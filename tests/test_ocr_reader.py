@@ -14,11 +14,11 @@ from parsers.ocr_text import fix_date, fix_number, merge_readings, restore_decim
 from parsers.text import read_text
 from parsers.blocks import Paragraph, Table, UnreadableFile
 
-from paths import ROOT, SHARED
-SCAN = SHARED / "fixtures" / "000_05871d331dd0cb08.scan.pdf"
-SEED = SHARED / "seeds" / "000_05871d331dd0cb08.txt"
-REPORT_004 = SHARED / "fixtures" / "004_522f212c0b3259a2.pdf"
-RULED_000 = SHARED / "fixtures" / "000_05871d331dd0cb08.pdf"
+from paths import FIXTURES, ROOT, SEEDS
+from scan_recipe import ScanSettings, make_scan, rasterise
+SEED = SEEDS / "000_05871d331dd0cb08.txt"
+REPORT_004 = FIXTURES / "004_522f212c0b3259a2.pdf"
+RULED_000 = FIXTURES / "000_05871d331dd0cb08.pdf"
 
 
 def _bench(name: str):
@@ -30,17 +30,16 @@ def _bench(name: str):
 
 
 @pytest.fixture(scope="module")
-def scan():
-    return read_scanned_pdf(SCAN)
+def scan(scan_000):
+    return read_scanned_pdf(scan_000)
 
 
 @pytest.fixture(scope="module")
 def budget_page(tmp_path_factory):
     """Page 42 of the 004 report scanned the way the 000 fixture was: a 9-column indicator
     table at 7 pt and a budget table with a two-level header."""
-    make_scan = _bench("make_scan")
     out = tmp_path_factory.mktemp("scan") / "004_page42.scan.pdf"
-    make_scan.make_scan(REPORT_004, out, make_scan.ScanSettings(seed=1), first=42, last=42)
+    make_scan(REPORT_004, out, ScanSettings(seed=1), first=42, last=42)
     return [b for b in read_scanned_pdf(out).blocks if isinstance(b, Table)]
 
 
@@ -99,17 +98,17 @@ def test_blocks_agree_with_the_text_reader_on_the_seed(scan):
     assert agreement.paragraph_similarity >= 0.95
 
 
-def test_missing_tesseract_binary_says_what_to_install(monkeypatch):
+def test_missing_tesseract_binary_says_what_to_install(monkeypatch, scan_000):
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     with pytest.raises(UnreadableFile) as error:
-        read_scanned_pdf(SCAN)
+        read_scanned_pdf(scan_000)
     assert error.value.code == "ocr_unavailable"
     assert "apt-get install tesseract-ocr tesseract-ocr-swe" in error.value.message
 
 
-def test_missing_language_model_says_what_to_install():
+def test_missing_language_model_says_what_to_install(scan_000):
     with pytest.raises(UnreadableFile) as error:
-        read_scanned_pdf(SCAN, settings=OcrSettings(lang="xx_not_installed"))
+        read_scanned_pdf(scan_000, settings=OcrSettings(lang="xx_not_installed"))
     assert error.value.code == "ocr_unavailable"
 
 
@@ -140,7 +139,7 @@ def test_glued_percent_sign_is_not_read_as_digits(budget_page):
 
 
 def test_dust_specks_are_found_and_punctuation_is_not():
-    clean = np.asarray(_bench("make_scan").rasterise(RULED_000, 300, 6, 6)[0])
+    clean = np.asarray(rasterise(RULED_000, 300, 6, 6)[0])
     settings = ImageSettings()
     assert not specks(clean < settings.rule_threshold, settings).any()  # dots, commas, i, å, "-"
     dusty, dust = clean.copy(), np.zeros(clean.shape, dtype=bool)

@@ -20,8 +20,6 @@ from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, Unreada
 from paths import FIXTURES, ROOT, SEEDS
 S000, S001, S004 = "000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2"
 
-pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"fixtures folder {FIXTURES} is absent")
-
 
 @lru_cache(maxsize=None)
 def _read(name: str) -> ParsedDocument:
@@ -336,10 +334,8 @@ def test_encrypted_pdf_with_password_reads_like_the_plain_original():
     assert [getattr(b, "text", None) for b in opened.blocks] == [getattr(b, "text", None) for b in original.blocks]
 
 
-def test_pdf_without_text_layer_is_handed_to_ocr(monkeypatch):
-    scan = FIXTURES / f"{S000}.scan.pdf"
-    if not scan.exists():
-        pytest.skip("scan fixture absent")
+def test_pdf_without_text_layer_is_handed_to_ocr(monkeypatch, scan_000):
+    scan = scan_000
     calls = []
     fake = types.ModuleType("parsers.ocr")
     fake.read_scanned_pdf = lambda path, password=None: calls.append((path, password)) or ParsedDocument(

@@ -24,6 +24,8 @@ from pipeline.run import EXIT_LOCKED, RunError, RunOptions, run
 from pipeline.schema import TABLES
 from pipeline.writer import recover
 
+from paths import BAD
+
 RAPPORTDATA = Path(sys.executable).with_name("rapportdata")
 BAD_WITHOUT_ROWS = ("binary.txt", "empty.pdf", "encrypted.pdf", "garbage.docx", "truncated.docx", "truncated.pdf")
 
@@ -63,7 +65,7 @@ def seeds(tmp_path: Path, seed_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def bad_run(tmp_path_factory, seed_dir: Path, shared_dir: Path):
+def bad_run(tmp_path_factory, seed_dir: Path, bad_dir: Path):
     """One seed plus every bad fixture (huge_table.txt included) in one folder, and the seed alone."""
     base = tmp_path_factory.mktemp("bad")
     mixed, alone = base / "mixed", base / "alone"
@@ -72,7 +74,7 @@ def bad_run(tmp_path_factory, seed_dir: Path, shared_dir: Path):
     seed = sorted(seed_dir.glob("*.txt"))[0]
     for folder in (mixed, alone):
         shutil.copy(seed, folder / seed.name)
-    for bad in (shared_dir / "fixtures" / "bad").iterdir():
+    for bad in bad_dir.iterdir():
         shutil.copy(bad, mixed / bad.name)
     summary = run(options(mixed, base / "out-mixed"))
     run(options(alone, base / "out-alone"))
@@ -115,21 +117,30 @@ def test_huge_table_goes_through(bad_run):
 # ---------------------------------------------------------------- limits
 
 
-def test_timeout_and_memory_limit_cost_only_their_file(tmp_path: Path, seed_dir: Path, shared_dir: Path):
+def test_timeout_and_memory_limit_cost_only_their_file(tmp_path: Path, seed_dir: Path, endless_scan: Path,
+                                                      huge_table: Path):
     src = tmp_path / "raw"
     src.mkdir()
-    shutil.copy(shared_dir / "fixtures" / "bad" / "huge_table.txt", src)
+    # Slow by construction, not by size: the endless scan needs 5,000 Tesseract runs (minutes on
+    # any machine), the seed a fraction of a second, so a 10 s limit parts them however loaded
+    # the machine is.
+    shutil.copy(endless_scan, src / "endless.pdf")
     seed = sorted(seed_dir.glob("*.txt"))[0]
     shutil.copy(seed, src)
-    summary = run(options(src, tmp_path / "t", timeout=1.0))
+    summary = run(options(src, tmp_path / "t", timeout=10.0))
     problems = table(tmp_path / "t", "problems")
     assert list(problems.code) == ["timeout"] and "--timeout" in problems.message.iloc[0]
+    assert list(problems.source_path) == ["endless.pdf"]
     assert list(table(tmp_path / "t", "documents").source_path) == [seed.name]
     assert summary.exit_code == 1
-    # A file that hit a limit is read again next time: with the limit raised it now goes through.
-    again = run(options(src, tmp_path / "t", timeout=120))
-    assert again.read == 1 and again.from_cache == 1 and again.exit_code == 0
+    # A file that hit a limit is not cached: the next run reads it again (it times out again:
+    # the shorter limit cannot touch the seed, which comes from the cache).
+    again = run(options(src, tmp_path / "t", timeout=2.0))
+    assert again.read == 1 and again.from_cache == 1 and again.exit_code == 1
+    assert list(table(tmp_path / "t", "problems").code) == ["timeout"]
 
+    (src / "endless.pdf").unlink()
+    shutil.copy(huge_table, src)
     run(options(src, tmp_path / "m", max_memory_mb=450))
     problems = table(tmp_path / "m", "problems")
     assert list(problems.source_path) == ["huge_table.txt"]
@@ -137,13 +148,14 @@ def test_timeout_and_memory_limit_cost_only_their_file(tmp_path: Path, seed_dir:
     assert list(table(tmp_path / "m", "documents").source_path) == [seed.name]
 
 
-def test_a_killed_worker_costs_only_its_file(tmp_path: Path, seed_dir: Path, shared_dir: Path):
+def test_a_killed_worker_costs_only_its_file(tmp_path: Path, seed_dir: Path, endless_scan: Path):
     src = tmp_path / "raw"
     src.mkdir()
-    shutil.copy(shared_dir / "fixtures" / "bad" / "huge_table.txt", src / "a_huge.txt")
+    # The endless scan keeps its worker busy for minutes, so the kill a second in finds it at work.
+    shutil.copy(endless_scan, src / "a_endless.pdf")
     shutil.copy(sorted(seed_dir.glob("*.txt"))[0], src / "b_seed.txt")
 
-    def kill_the_worker() -> None:  # the worker reading a_huge.txt (jobs=1: the only one)
+    def kill_the_worker() -> None:  # the worker reading a_endless.pdf (jobs=1: the only one)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             for server in psutil.Process().children():
@@ -319,10 +331,10 @@ def cli(*args: object) -> subprocess.CompletedProcess:
     return subprocess.run([RAPPORTDATA, *map(str, args)], capture_output=True, text=True, timeout=120)
 
 
-def test_exit_codes_and_messages(seeds: Path, tmp_path: Path, shared_dir: Path):
+def test_exit_codes_and_messages(seeds: Path, tmp_path: Path):
     ok = cli("run", "--input", seeds, "--output", tmp_path / "out")
     assert ok.returncode == 0 and "event=summary files=5" in ok.stderr
-    shutil.copy(shared_dir / "fixtures" / "bad" / "garbage.docx", seeds)
+    shutil.copy(BAD / "garbage.docx", seeds)
     bad = cli("run", "--input", seeds, "--output", tmp_path / "out")
     assert bad.returncode == 1 and "code=damaged_docx" in bad.stderr and "from_cache=5" in bad.stderr
     missing = cli("run", "--input", tmp_path / "nowhere", "--output", tmp_path / "out")

@@ -65,7 +65,6 @@ def test_seed_line_numbers_are_the_files():
     assert first_table.place.line == 176 and first_table.rows[1].place.line == 177
 
 
-@pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"the fixtures ({FIXTURES}) are absent")
 def test_windows_1252_with_crlf_reads_like_utf8():
     utf8 = read_text(SEEDS / "001_0037d1aa6ba7bc46.txt")
     legacy = read_text(FIXTURES / "001_0037d1aa6ba7bc46.cp1252.txt")
@@ -73,7 +72,6 @@ def test_windows_1252_with_crlf_reads_like_utf8():
     assert [p.code for p in legacy.problems] == ["windows_1252"]
 
 
-@pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"the fixtures ({FIXTURES}) are absent")
 def test_binary_file_is_refused_with_a_reason():
     with pytest.raises(UnreadableFile) as raised:
         read_text(FIXTURES / "bad" / "binary.txt")
