@@ -7,6 +7,7 @@ faster than pdfminer's layout analysis, which the reader does not need.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 
 import pypdfium2 as pdfium
@@ -58,12 +59,12 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
         return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), height), settings)
     first = pdfium_c.FS_RECTF()
     last = pdfium_c.FS_RECTF()
+    sizes = _Sizes()
     origin_x = ctypes.c_double()
     origin_y = ctypes.c_double()
     bold_fonts = _BoldFonts()
     # Bound once: this loop runs for every word of the document.
-    char_box, font_size, char_origin = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize,
-                                        pdfium_c.FPDFText_GetCharOrigin)
+    char_box, char_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     words: list[Word] = []
     for match in _TOKEN.finditer(text):
         a, b = match.span()
@@ -72,7 +73,7 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
             token = token.replace("\x02", "-").replace("\ufffe", "-")
         char_box(raw, a, first)
         char_box(raw, b - 1, last)
-        size = font_size(raw, a)
+        size = sizes(raw, a)
         if last.right < first.left or abs(last.top - first.top) > 0.5 * size:
             words.extend(words_of(_chars(raw, a, b, height), settings))
             continue
@@ -83,6 +84,21 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
         words.append(Word(token, first.left, last.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
                           size, bold_fonts(raw, a)))
     return words
+
+
+class _Sizes:
+    """The size a glyph is printed at. Many producers set the font at size 1 and scale it with
+    the text matrix, so the font size pdfium reports is multiplied by the matrix's vertical
+    scale (its length, so that rotated text has its size too)."""
+
+    def __init__(self) -> None:
+        self._matrix = pdfium_c.FS_MATRIX()
+
+    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
+        m = self._matrix
+        pdfium_c.FPDFText_GetMatrix(raw, index, m)
+        scale = math.hypot(m.c, m.d)
+        return float(pdfium_c.FPDFText_GetFontSize(raw, index)) * (scale if scale > 0 else 1.0)
 
 
 class _BoldFonts:
@@ -115,6 +131,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
     size = 0.0
     bold = False
     bold_fonts = _BoldFonts()
+    sizes = _Sizes()
     for i in range(start, end):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in _NOT_GLYPHS:
@@ -125,7 +142,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
-        size = pdfium_c.FPDFText_GetFontSize(raw, i)
+        size = sizes(raw, i)
         bold = bold_fonts(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
         baseline = height - origin_y.value
