@@ -7,9 +7,9 @@ from pathlib import Path
 _PACKAGES = Path(__file__).resolve().parent.parent
 # The code that turns a file into rows. Orchestration, writing and the CLI are left out: they
 # do not change what a file's rows are.
-_EXTRACTION_CODE = ("parsers", "normalizers", "parsers/blocks.py", "pipeline/aliases.py",
-                    "pipeline/labels.py", "pipeline/tables.py", "pipeline/recognise.py",
-                    "pipeline/metadata.py", "pipeline/extract.py", "pipeline/schema.py")
+_EXTRACTION_CODE = ("parsers", "normalizers", "parsers/blocks.py", "pipeline/recognise/vocabulary.py",
+                    "pipeline/recognise/labels.py", "pipeline/recognise/assemble.py", "pipeline/recognise/structure.py",
+                    "pipeline/recognise/metadata.py", "pipeline/run/extract.py", "pipeline/schema.py")
 
 
 def _fingerprint() -> str:

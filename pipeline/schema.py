@@ -1,7 +1,7 @@
 """Every output column, defined once.
 
 The writer casts each table to these schemas, the tests check the written files against them,
-and `python -m pipeline.docs` generates docs/data-dictionary.md from them.
+and `python -m pipeline.dataset.docs` generates docs/data-dictionary.md from them.
 """
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.writer import Part
+from pipeline.dataset.writer import Part
 
 MANIFEST_NAME = "_manifest.json"
 MANIFEST_FORMAT = 1

@@ -1,4 +1,4 @@
-"""Generate docs/data-dictionary.md from pipeline/schema.py: `python -m pipeline.docs`.
+"""Generate docs/data-dictionary.md from pipeline/schema.py: `python -m pipeline.dataset.docs`.
 
 The dictionary is generated, never edited by hand, so it cannot drift from the tables the
 writer produces; tests/test_run.py checks the committed file is current.
@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 
 from pipeline.schema import TABLES
-from pipeline.writer import UNKNOWN_YEAR
+from pipeline.dataset.writer import UNKNOWN_YEAR
 
 DICTIONARY = Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md"
 
 HEADER = f"""\
 # Data dictionary
 
-Generated from `pipeline/schema.py` by `python -m pipeline.docs`; do not edit by hand.
+Generated from `pipeline/schema.py` by `python -m pipeline.dataset.docs`; do not edit by hand.
 
 ## Layout
 

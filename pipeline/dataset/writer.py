@@ -4,7 +4,7 @@ Layout of a dataset folder (see docs/data-dictionary.md):
 
     <out>/<table>/year=<year>/part-0.parquet   every table with a `year` column (hive partitions)
     <out>/problems/part-0.parquet              problems (no year: one file)
-    <out>/_manifest.json                       what the dataset was built from (pipeline.manifest)
+    <out>/_manifest.json                       what the dataset was built from (pipeline.dataset.cache)
 
 Rows whose year is unknown go to the partition `year=0`. pyarrow's own null partition
 (`year=__HIVE_DEFAULT_PARTITION__`) cannot be read by `pandas.read_parquet` at all ("Cannot yet
@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.extract import Extraction, problem_row
+from pipeline.run.extract import Extraction, problem_row
 from pipeline.schema import TABLES, TableSpec
 
 log = logging.getLogger(__name__)

@@ -21,8 +21,8 @@ from normalizers.text import (
     strip_markers,
 )
 from parsers.blocks import Paragraph, Row, Table
-from pipeline import aliases
-from pipeline.labels import table_kind
+from pipeline.recognise import vocabulary as aliases
+from pipeline.recognise.labels import table_kind
 
 _COLUMN_PATTERNS = {
     "indicator": [(name, regex.compile(pattern)) for name, pattern in aliases.INDICATOR_COLUMNS],

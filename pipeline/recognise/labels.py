@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from normalizers.text import squash, strip_markers
-from pipeline import aliases
+from pipeline.recognise import vocabulary as aliases
 
 _LABEL = regex.compile(
     r"^\s*(?:" + "|".join(f"(?P<l{k}>{pattern})" for k, (_, pattern) in enumerate(aliases.GOAL_LEVELS)) + r")"

@@ -12,8 +12,8 @@ import regex
 
 from normalizers.dates import find_date, parse_date
 from parsers.blocks import Block, Paragraph, Table
-from pipeline import aliases
-from pipeline.labels import match_label, table_kind
+from pipeline.recognise import vocabulary as aliases
+from pipeline.recognise.labels import match_label, table_kind
 
 _REPORT_TYPES = [(regex.compile(rf"(?i)^\W*(?:{pattern})"), name) for name, pattern in aliases.REPORT_TYPES]
 # "Socialnämndens verksamhetsberättelse 2014": the type word after the board's name.

@@ -13,8 +13,8 @@ import regex
 
 from normalizers.text import collapse, strip_markers
 from parsers.blocks import Block, Paragraph, ParsedDocument, Table
-from pipeline import aliases
-from pipeline.labels import (
+from pipeline.recognise import vocabulary as aliases
+from pipeline.recognise.labels import (
     Label,
     is_section,
     match_label,
@@ -22,8 +22,8 @@ from pipeline.labels import (
     match_status,
     split_number,
 )
-from pipeline.metadata import read_metadata
-from pipeline.tables import TableAssembler
+from pipeline.recognise.metadata import read_metadata
+from pipeline.recognise.assemble import TableAssembler
 
 _LOOKAHEAD = 12  # paragraphs searched for the sub-goals that confirm an unlabelled heading
 _STATUS_WINDOW = 3

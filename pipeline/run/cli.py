@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.run import (
+from pipeline.run.orchestrate import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_TIMEOUT,
     EXIT_FAILED,

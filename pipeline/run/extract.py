@@ -13,7 +13,7 @@ from pathlib import Path
 
 import parsers
 from parsers.blocks import UnreadableFile
-from pipeline.recognise import recognise
+from pipeline.recognise.structure import recognise
 
 log = logging.getLogger(__name__)
 

@@ -28,9 +28,9 @@ from typing import Protocol
 import pyarrow as pa
 
 import pipeline
-from pipeline.discover import discover
-from pipeline.extract import extract_file, file_sha256
-from pipeline.manifest import (
+from pipeline.run.discover import discover
+from pipeline.run.extract import extract_file, file_sha256
+from pipeline.dataset.cache import (
     MANIFEST_NAME,
     Cache,
     FileRecord,
@@ -41,7 +41,7 @@ from pipeline.manifest import (
     write_manifest,
 )
 from pipeline.schema import TABLES
-from pipeline.writer import (
+from pipeline.dataset.writer import (
     Part,
     fsync_tree,
     problem_tables,
@@ -258,7 +258,7 @@ class LocalPool:
         # forkserver: workers fork from a clean process with the pipeline preloaded, so a start
         # costs milliseconds and never copies the parent's state (threads, open files).
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["pipeline.run"])
+        self.context.set_forkserver_preload(["pipeline.run.orchestrate"])
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> LocalPool:
