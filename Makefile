@@ -22,7 +22,7 @@ test: $(BIN)/rapportdata
 
 # Regenerate docs/data-dictionary.md from pipeline/schema.py.
 docs: $(BIN)/rapportdata
-	$(BIN)/python -m pipeline.docs
+	$(BIN)/python -m pipeline.dataset.docs
 
 bench: $(BIN)/rapportdata
 	$(BIN)/python bench/bench_pdf.py

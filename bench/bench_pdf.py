@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # Child programs: each reads argv[1] and prints {"seconds": work time}.
-_EXTRACT = "from pipeline.extract import extract_file\ndef read(path):\n    extract_file(path, path.parent)\n"
+_EXTRACT = "from pipeline.run.extract import extract_file\ndef read(path):\n    extract_file(path, path.parent)\n"
 _CHILD = {
     "ours-pdf": _EXTRACT,
     "ours-docx": _EXTRACT,

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import parsers  # noqa: E402
 from compare_pdf import compare  # noqa: E402
-from pipeline.extract import extract_file  # noqa: E402
+from pipeline.run.extract import extract_file  # noqa: E402
 from render_seed import render  # noqa: E402
 
 SEEDS = ROOT / "data" / "raw"

@@ -15,7 +15,7 @@ import parsers
 from parsers.docx import read_docx
 from parsers.text import read_text
 from parsers.blocks import Paragraph, Table, UnreadableFile
-from pipeline.extract import extract_file
+from pipeline.run.extract import extract_file
 from compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from goldcheck import score
 from paths import FIXTURES, GOLD, SEEDS
-from pipeline.extract import extract_file
+from pipeline.run.extract import extract_file
 
 STEMS = sorted(p.name for p in GOLD.iterdir() if p.is_dir())
 

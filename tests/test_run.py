@@ -17,12 +17,12 @@ import psutil
 import pytest
 
 import pipeline
-from pipeline.discover import discover
-from pipeline.docs import DICTIONARY, render
-from pipeline.manifest import StateDir
-from pipeline.run import EXIT_LOCKED, RunError, RunOptions, run
+from pipeline.run.discover import discover
+from pipeline.dataset.docs import DICTIONARY, render
+from pipeline.dataset.cache import StateDir
+from pipeline.run.orchestrate import EXIT_LOCKED, RunError, RunOptions, run
 from pipeline.schema import TABLES
-from pipeline.writer import recover
+from pipeline.dataset.writer import recover
 
 from paths import BAD
 
@@ -321,7 +321,7 @@ def test_discovery_skips_hidden_and_office_lock_files(tmp_path: Path):
 
 
 def test_data_dictionary_is_current():
-    assert DICTIONARY.read_text(encoding="utf-8") == render(), "run python -m pipeline.docs"
+    assert DICTIONARY.read_text(encoding="utf-8") == render(), "run python -m pipeline.dataset.docs"
 
 
 # ---------------------------------------------------------------- the command

@@ -11,7 +11,7 @@ import pytest
 
 from parsers.text import parse_lines
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
-from pipeline.recognise import recognise
+from pipeline.recognise.structure import recognise
 
 
 def run(lines: list[str] | str) -> dict[str, list[dict]]:
