@@ -92,13 +92,12 @@ def _broken_word(before: Line, after: Line, left: float, right: float, known: Ce
 def join_lines(lines: list[Line], words: set[str], right: float | None = None,
                known: CellWords | None = None) -> str:
     """`right` is the edge a table cell's text can reach: given it, a word broken there is made whole."""
-    text = ""
-    left = min((line.x0 for line in lines), default=0.0)
-    for before, line in zip([None, *lines], lines):
+    if not lines:
+        return ""
+    text = lines[0].text
+    left = min(line.x0 for line in lines)
+    for before, line in zip(lines, lines[1:]):
         piece = line.text
-        if not text:
-            text = piece
-            continue
         if right is not None and known is not None and _broken_word(before, line, left, right, known):
             text += piece
             continue

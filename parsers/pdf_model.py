@@ -45,6 +45,10 @@ class PdfSettings:
     # Lines of one table cell are at most this many font sizes apart (the gap between them); when
     # even a table's closest lines are further apart, each of its lines is a row.
     cell_leading: float = 0.45
+    # Rows are padded when some line gaps are larger than the closest ones by this many points
+    # and this factor: smaller steps are the jitter of one line spacing.
+    row_gap_step: float = 1.5
+    row_gap_ratio: float = 1.6
 
 
 DEFAULT_SETTINGS = PdfSettings()

@@ -14,14 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parsers.pdf_model import (
-    LIST_MARKERS,
-    Line,
-    PdfSettings,
-    Segment,
-    Word,
-    stops_short,
-)
+from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Segment, Word
+from parsers.pdf_rows import column_of, row_groups
 
 
 @dataclass(slots=True)
@@ -84,14 +78,14 @@ def _merge_collinear(segments: list[Segment], horizontal: bool, settings: PdfSet
     merged: list[Segment] = []
     for group in groups:
         at = position(group[0])
-        start = end = None
-        for seg in sorted(group, key=span):
+        ordered = sorted(group, key=span)
+        start, end = span(ordered[0])
+        for seg in ordered[1:]:
             lo, hi = span(seg)
-            if end is not None and lo <= end + settings.snap:
+            if lo <= end + settings.snap:
                 end = max(end, hi)
                 continue
-            if start is not None:
-                merged.append(_segment(at, start, end, horizontal))
+            merged.append(_segment(at, start, end, horizontal))
             start, end = lo, hi
         merged.append(_segment(at, start, end, horizontal))
     return merged
@@ -409,7 +403,7 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings,
     rights = _column_rights(structured, bounds, gutters, x1, settings)
     starts = [hi for _, hi in gutters]
     rows = [_free_row(group, bounds, starts, rights, settings)
-            for group in _row_groups(lines, bounds, rights, settings)]
+            for group in row_groups(lines, bounds, rights, settings)]
     return TableLayout(rows, lines[0].top, lines[-1].bottom, x0, x1, gutters, max(line.size for line in lines))
 
 
@@ -421,7 +415,7 @@ def _column_rights(structured: list[Line], bounds: list[float], gutters: list[tu
     widest: dict[int, float] = {}
     for line in structured:
         for run in _segments(line, settings):
-            k = _column_of(run[0], bounds)
+            k = column_of(run[0], bounds)
             widest[k] = max(widest.get(k, 0.0), max(w.x1 for w in run))
     # The last column reaches the table's right edge, which a row across the table reaches too.
     return [min(lo, widest.get(k, lo)) for k, (lo, _) in enumerate(gutters)] + [x1]
@@ -440,7 +434,7 @@ def _own_gutters(lines: list[Line], structured: list[Line], left: float,
     # A column that words start in on one line only (a wide space inside a cell) is no column,
     # unless the table is that short or the line is a header, which names every column even
     # when the body leaves one empty; a column no line starts in is an indent.
-    support = Counter(k for line in structured for k in {_column_of(w, bounds) for w in line.words}
+    support = Counter(k for line in structured for k in {column_of(w, bounds) for w in line.words}
                       for _ in range(2 if line.bold else 1))
     needed = 2 if len(structured) > 2 else 1
     used = sorted(k for k, n in support.items() if n >= needed)
@@ -453,65 +447,6 @@ def _own_gutters(lines: list[Line], structured: list[Line], left: float,
         # there, and empty.
         found.insert(0, (left, x0))
     return _narrowed(found, lines, settings) or found
-
-
-def _row_groups(lines: list[Line], bounds: list[float], rights: list[float],
-                settings: PdfSettings) -> list[list[Line]]:
-    """Lines of one row sit closer together than lines of neighbouring rows, when the table has
-    padding between rows; without it, the text decides (`_starts_row`)."""
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
-    threshold = _row_break(gaps, max(line.size for line in lines), settings)
-    name = min(_column_of(line.words[0], bounds) for line in lines)
-    groups: list[list[Line]] = [[lines[0]]]
-    for gap, above, line in zip(gaps, lines, lines[1:]):
-        if threshold is not None:
-            starts_row = gap > threshold
-        else:
-            starts_row = _starts_row(above, line, bounds, rights, name)
-        if starts_row:
-            groups.append([line])
-        else:
-            groups[-1].append(line)
-    return groups
-
-
-def _row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | None:
-    """The gap above which a line starts a new row, or None when the gaps do not tell (no
-    padding between rows). The closest lines are lines of one cell, unless even they are
-    further apart than lines of a paragraph: then every line is a row. Otherwise rows start at
-    the first clearly larger gap: the gaps above it are padding, or padding plus a header's
-    rule, and need not be alike."""
-    if not gaps:
-        return None
-    ordered = sorted(gaps)
-    if ordered[0] > settings.cell_leading * size:
-        return ordered[0] / 2
-    for a, b in zip(ordered, ordered[1:]):
-        if b - a >= 1.5 and b >= 1.6 * max(a, 0.5):
-            return (a + b) / 2
-    return None
-
-
-def _starts_row(above: Line, line: Line, bounds: list[float], rights: list[float], name: int) -> bool:
-    """Without padding between rows: a row starts where the name column gets text that does not
-    wrap on from the line above, or gets text while another column starts a new cell beside it
-    (dates and figures stand on a row's first line only). A change between header and body
-    starts a row too."""
-    if line.bold != above.bold:
-        return True
-    over, here = _column_parts(above, bounds), _column_parts(line, bounds)
-    if name not in here:
-        return False
-    if name not in over or stops_short(over[name], here[name], rights[name]):
-        return True
-    return any(k not in over for k in here if k != name)
-
-
-def _column_parts(line: Line, bounds: list[float]) -> dict[int, Line]:
-    parts: dict[int, list[Word]] = {}
-    for word in line.words:
-        parts.setdefault(_column_of(word, bounds), []).append(word)
-    return {k: Line(words, words[0].x0, words[-1].x1, line.top, line.bottom) for k, words in parts.items()}
 
 
 def _crosses(line: Line, bounds: list[float]) -> bool:
@@ -532,15 +467,7 @@ def _free_row(lines: list[Line], bounds: list[float], starts: list[float], right
         # A run of words belongs to the column it starts in: a header cell merged over several
         # columns gives its text at its first column.
         for run in _segments(line, settings, starts):
-            k = _column_of(run[0], bounds)
+            k = column_of(run[0], bounds)
             per_column[k].append(Line(run, run[0].x0, max(w.x1 for w in run), line.top, line.bottom))
     cells = [CellLayout(col, rights[k]) for k, col in enumerate(per_column)]
     return RowLayout(cells, lines[0].top, header=header)
-
-
-def _column_of(word: Word, bounds: list[float]) -> int:
-    """A word that runs over a gutter (a merged header cell) belongs to the column it starts in."""
-    for k, bound in enumerate(bounds):
-        if word.x0 < bound:
-            return k
-    return len(bounds)

@@ -1,0 +1,99 @@
+"""Rows of a table without row rules: which of its lines start a new row and which run on in
+the row above (a wrapped cell).
+
+The steps, each a pure function of lines and column bounds:
+- `row_break`: the gap above which a line starts a row, when the table pads its rows;
+- `starts_row`: what the text says when the gaps do not tell, or when they contradict it:
+  figures do not wrap, so a line with a figure under a figure of the line above is a new row,
+  however evenly the lines are spaced;
+- `row_groups`: the lines grouped into rows with both.
+"""
+from __future__ import annotations
+
+import re
+
+from parsers.pdf_model import Line, PdfSettings, Word, stops_short
+
+# A figure or a placeholder for one: "2,753,438", "$8,242", "-1.2", "45 %", "(3.4)", "—", "n/a".
+_FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/]*\s?[%‰]?[)\]]?[*a-z†‡]?$|^[-−–—.…]{1,3}$|^n/?a$",
+                     re.IGNORECASE)
+
+
+def column_of(word: Word, bounds: list[float]) -> int:
+    """A word that runs over a gutter (a merged header cell) belongs to the column it starts in."""
+    for k, bound in enumerate(bounds):
+        if word.x0 < bound:
+            return k
+    return len(bounds)
+
+
+def column_parts(line: Line, bounds: list[float]) -> dict[int, Line]:
+    parts: dict[int, list[Word]] = {}
+    for word in line.words:
+        parts.setdefault(column_of(word, bounds), []).append(word)
+    return {k: Line(words, words[0].x0, words[-1].x1, line.top, line.bottom) for k, words in parts.items()}
+
+
+def is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.strip()))
+
+
+def stacked_figures(over: dict[int, Line], here: dict[int, Line], name: int) -> bool:
+    """A figure right of the name column stands under a figure of the line above: two rows,
+    since a typesetter never wraps a number onto a second line of its cell."""
+    return any(k != name and k in over and is_figure(part.text) and is_figure(over[k].text)
+               for k, part in here.items())
+
+
+def row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | None:
+    """The gap above which a line starts a new row, or None when the gaps do not tell (no
+    padding between rows). The closest lines are lines of one cell, unless even they are
+    further apart than lines of a paragraph: then every line is a row. Otherwise rows start at
+    the first clearly larger gap: the gaps above it are padding, or padding plus a header's
+    rule, and need not be alike."""
+    if not gaps:
+        return None
+    ordered = sorted(gaps)
+    if ordered[0] > settings.cell_leading * size:
+        return ordered[0] / 2
+    for a, b in zip(ordered, ordered[1:]):
+        if b - a >= settings.row_gap_step and b >= settings.row_gap_ratio * max(a, 0.5):
+            return (a + b) / 2
+    return None
+
+
+def starts_row(above: Line, line: Line, bounds: list[float], rights: list[float], name: int) -> bool:
+    """Without padding between rows: a row starts where the name column gets text that does not
+    wrap on from the line above, or gets text while another column starts a new cell beside it,
+    or where figures stand under figures. A change between header and body starts a row too."""
+    if line.bold != above.bold:
+        return True
+    over, here = column_parts(above, bounds), column_parts(line, bounds)
+    if name not in here:
+        return False
+    if name not in over or stops_short(over[name], here[name], rights[name]):
+        return True
+    return stacked_figures(over, here, name) or any(k not in over for k in here if k != name)
+
+
+def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
+               settings: PdfSettings) -> list[list[Line]]:
+    """Lines of one row sit closer together than lines of neighbouring rows, when the table has
+    padding between rows; without it, the text decides (`starts_row`). Even with padding,
+    figures under figures with a name beside them are rows: the few wider gaps were then
+    between sections, not rows."""
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    threshold = row_break(gaps, max(line.size for line in lines), settings)
+    name = min(column_of(line.words[0], bounds) for line in lines)
+    groups: list[list[Line]] = [[lines[0]]]
+    for gap, above, line in zip(gaps, lines, lines[1:]):
+        if threshold is None:
+            new = starts_row(above, line, bounds, rights, name)
+        else:
+            over, here = column_parts(above, bounds), column_parts(line, bounds)
+            new = gap > threshold or (name in here and name in over and stacked_figures(over, here, name))
+        if new:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
