@@ -6,7 +6,9 @@ saved as `.pdf` is still read (with a warning) and a broken file gets a clear re
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from parsers.blocks import ParsedDocument, Problem, UnreadableFile
 
@@ -69,7 +71,7 @@ def read(path: Path, password: str | None = None) -> ParsedDocument:
     """Read any supported file. Raises UnreadableFile when nothing can be read."""
     fmt, problems = detect_format(path)
     module_name, func_name = READERS[fmt].split(":")
-    reader = getattr(importlib.import_module(module_name), func_name)
+    reader = cast(Callable[..., ParsedDocument], getattr(importlib.import_module(module_name), func_name))
     parsed = reader(path, password=password) if fmt == "pdf" else reader(path)
     parsed.problems[:0] = problems
     return parsed

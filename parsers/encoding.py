@@ -1,22 +1,78 @@
-"""Text bytes as the archives hold them: UTF-8, or Windows-1252 in older Swedish office files."""
+"""Text bytes as the archives hold them: UTF-8, Windows-1252 in older Swedish office files, and
+UTF-16 where Windows saved "Unicode text"."""
 from __future__ import annotations
+
+import codecs
 
 from parsers.blocks import Problem, UnreadableFile
 
+# Control characters that never occur in text (TAB, LF, CR and FF do).
+_CONTROLS = {code: None for code in range(32) if chr(code) not in "\t\r\n\f"}
+_SAMPLE = 4096  # bytes looked at to tell BOM-less UTF-16 by its NUL pattern
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" when the bytes look like UTF-16 without a BOM: text of Latin
+    letters in UTF-16 has a NUL as every other byte (the high byte of each character), binary
+    data has NULs anywhere."""
+    sample = raw[:_SAMPLE - _SAMPLE % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.4 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.4 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(raw: bytes, codec: str) -> str | None:
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def _binary(offset: int) -> UnreadableFile:
+    return UnreadableFile("binary_file", f"the file holds binary data (a NUL byte at byte {offset:,}), not text: "
+                                         "if it is a document, give it its real extension (.pdf, .docx, .doc)")
+
 
 def decode(raw: bytes) -> tuple[str, list[Problem]]:
-    """UTF-8 (with or without BOM) first; Windows-1252, the encoding of older Swedish office
-    files, when the bytes are not UTF-8. Binary data is refused."""
-    if b"\x00" in raw[:65536]:
-        raise UnreadableFile("binary_file", "the file holds binary data (NUL bytes), not text: "
-                                            "if it is a document, give it its real extension (.pdf, .docx, .doc)")
+    """UTF-16 when a BOM or the bytes' NUL pattern says so; else UTF-8 (with or without BOM)
+    and, when the bytes are not UTF-8, Windows-1252, the encoding of older Swedish office files.
+    Binary data is refused: a NUL byte anywhere in the file (the whole file is searched: binary
+    data appended to a text must not slip through), except NUL padding at its very end, which a
+    copy or download that did not complete leaves and which is dropped with a warning."""
+    problems: list[Problem] = []
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_utf16(raw, "utf-16")  # the BOM tells the byte order and is removed
+        if text is not None:
+            return text, []
+    guessed = _utf16_without_bom(raw)
+    if guessed:
+        text = _decode_utf16(raw, guessed)
+        if text is not None:
+            order = "little" if guessed.endswith("le") else "big"
+            return text, [Problem("warning", "utf_16", f"the file is UTF-16 ({order}-endian) without a byte order "
+                                                       "mark; it was read as UTF-16")]
+    content = raw.rstrip(b"\x00")
+    if len(content) < len(raw):
+        problems.append(Problem("warning", "nul_padding", f"the file ends in {len(raw) - len(content):,} NUL bytes, "
+                                                          "as a copy or download that did not complete leaves it; "
+                                                          "they were left out: check that the file is complete"))
+    nul = content.find(b"\x00")
+    if nul >= 0:
+        raise _binary(nul)
     try:
-        return raw.decode("utf-8-sig"), []
+        return content.decode("utf-8-sig"), problems
     except UnicodeDecodeError:
         pass
-    text = raw.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f")
-    if "\ufffd" in text or controls > len(text[:65536]) / 100:
-        raise UnreadableFile("not_text", "the file is neither UTF-8 nor Windows-1252 text: "
+    text = content.decode("cp1252", errors="replace")
+    controls = len(text) - len(text.translate(_CONTROLS))
+    if "\ufffd" in text or controls > len(text) / 100:
+        raise UnreadableFile("not_text", "the file is neither UTF-8, UTF-16 nor Windows-1252 text: "
                                          "convert it to UTF-8, or give it its real extension")
-    return text, [Problem("warning", "windows_1252", "the file is not UTF-8; it was read as Windows-1252")]
+    return text, problems + [Problem("warning", "windows_1252", "the file is not UTF-8; it was read as Windows-1252")]

@@ -13,6 +13,11 @@ Choices a reader of the output should know:
   as the DOCX reader does.
 - A cell covered by a rowspan from above is "" in the rows below, like a Word vMerge.
 - `bold` is a hint for body text (all its text inside <b>/<strong>); headings are never bold.
+- A cell with colspan or rowspan keeps its extent in `Row.spans`.
+- `properties` come from <title> and the author / description / date <meta> tags.
+- Elements nested deeper than 200 levels (only hostile or broken pages do that; lxml itself
+  stops at 256, or 2048 with huge_tree, and drops the rest of the page) are read as flat text
+  at level 200, with a `deep_nesting` warning: nothing is lost, some paragraph breaks may be.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ from parsers.blocks import (
     Place,
     Problem,
     Row,
+    Span,
     Table,
     UnreadableFile,
 )
@@ -53,6 +59,20 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp12
                     "ascii": "cp1252"}
 _WESTERN_SINGLE_BYTE = {"cp1252", "iso8859-15", "iso8859-1"}
 _MAX_COLSPAN = 1000  # the HTML spec's own cap: a typo such as colspan=99999 must not eat memory
+# The walker recurses per level (two frames each) and Python stops at 1000 frames; no real page
+# nests a tenth as deep.
+MAX_DEPTH = 200
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+         "wbr"}
+_BREAKING = _BLOCK | {"table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+# <meta name=...> -> property; the first one given wins.
+_META_PROPERTIES = {"author": "author", "dc.creator": "author", "dcterms.creator": "author",
+                    "description": "subject", "subject": "subject", "dc.subject": "subject",
+                    "dc.description": "subject", "dc.title": "title", "dcterms.title": "title", "og:title": "title",
+                    "date": "created", "created": "created", "dc.date": "created", "dcterms.created": "created",
+                    "dc.date.created": "created", "article:published_time": "created"}
+_ISO_DATE = regex.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
 def decode_html(raw: bytes) -> tuple[str, list[Problem]]:
@@ -99,6 +119,11 @@ def _span(cell: etree._Element, attribute: str, limit: int) -> int:
     return min(max(int(value.group(1)), 1), limit) if value else 1
 
 
+def _sourceline(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return line if isinstance(line, int) else None
+
+
 def _is_page_chrome(element: etree._Element) -> bool:
     return element.tag in _PAGE_CHROME and not any(a.tag in _SECTIONING for a in element.iterancestors())
 
@@ -111,7 +136,7 @@ def _is_list_marker(element: etree._Element) -> bool:
 
 def _table_rows(table: etree._Element) -> Iterator[etree._Element]:
     """The table's own rows in display order: a browser draws <tfoot> last wherever it stands."""
-    footer = []
+    footer: list[etree._Element] = []
     for child in table:
         if child.tag == "tr":
             yield child
@@ -149,7 +174,7 @@ class _Walker:
     def _text(self, text: str | None, element: etree._Element, bold: bool) -> None:
         if text:
             if self._line is None and text.strip():
-                self._line = element.sourceline
+                self._line = _sourceline(element)
             self._pieces.append((text, bold))
 
     def _node(self, element: etree._Element, bold: bool) -> None:
@@ -182,6 +207,7 @@ class _Walker:
         rows = list(_table_rows(table))
         grid: list[list[str | None]] = [[] for _ in rows]  # None: a slot not yet filled
         cell_counts, spans = [], []
+        extents: list[dict[int, Span]] = [{} for _ in rows]
         for index, tr in enumerate(rows):
             cells = [cell for cell in tr if cell.tag in ("td", "th")]
             cell_counts.append(len(cells))
@@ -198,23 +224,26 @@ class _Walker:
                         target[column + offset] = ""
                 grid[index][column] = _cell_text(cell)
                 spans.append((index, colspan))
+                if colspan > 1 or rowspan > 1:
+                    extents[index][column] = Span(rowspan, colspan)
                 column += colspan
         width = max((len(row) for row in grid), default=0)
         if not width:
             return
         full_width = {index for index, colspan in spans if colspan == width}
         self.blocks.append(Table([
-            Row([cell or "" for cell in row] + [""] * (width - len(row)), self._place(tr.sourceline),
+            Row([cell or "" for cell in row] + [""] * (width - len(row)), self._place(_sourceline(tr)),
                 spanning=width > 1 and cell_counts[index] == 1 and index in full_width,
-                header=_is_header_row(tr))
-            for index, (tr, row) in enumerate(zip(rows, grid))], self._place(table.sourceline)))
+                header=_is_header_row(tr), spans=extents[index])
+            for index, (tr, row) in enumerate(zip(rows, grid))], self._place(_sourceline(table))))
 
 
 def _is_header_row(tr: etree._Element) -> bool:
     """In <thead>, or made only of <th> (a <th> at the start of a body row heads the row, not
     the column, so one <td> makes it a data row)."""
     cells = [cell.tag for cell in tr if cell.tag in ("td", "th")]
-    return tr.getparent().tag == "thead" or bool(cells) and all(tag == "th" for tag in cells)
+    parent = tr.getparent()
+    return parent is not None and parent.tag == "thead" or bool(cells) and all(tag == "th" for tag in cells)
 
 
 def _cell_text(cell: etree._Element) -> str:
@@ -230,11 +259,106 @@ def _cell_text(cell: etree._Element) -> str:
     return "\n".join(lines)
 
 
+def _depth_limit_hit(parser: lxml_html.HTMLParser) -> bool:
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def flatten_source(text: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags below nesting level `limit` taken out (block tags become <br>,
+    so their paragraphs stay apart): what lets lxml read a page past its own depth limit.
+    Counting by tags alone over-counts where HTML leaves end tags out, which only flattens a
+    few more levels of a page that is pathological anyway."""
+    stack: list[tuple[str, bool]] = []  # open element, kept?
+
+    def replace(match: regex.Match[str]) -> str:
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        breaking = "<br>" if name in _BREAKING else ""
+        if name in _VOID:
+            return match.group(0)
+        if not closing:
+            kept = len(stack) < limit
+            stack.append((name, kept))
+            return match.group(0) if kept else breaking
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == name:
+                kept = stack[k][1]
+                del stack[k:]
+                return match.group(0) if kept else breaking
+        return match.group(0)  # a stray end tag: lxml ignores it
+
+    return str(_TAG.sub(replace, text))
+
+
+def flatten_tree(root: etree._Element, limit: int = MAX_DEPTH) -> int:
+    """Take out the elements below level `limit` (their text and children move up); returns the
+    depth the tree had. Iterative, as the tree may be deeper than Python may recurse."""
+    deepest, too_deep = 0, []
+    pending = [(root, 0)]
+    while pending:
+        element, depth = pending.pop()
+        deepest = max(deepest, depth)
+        if depth > limit:
+            too_deep.append(element)
+        pending.extend((child, depth + 1) for child in element)
+    # Outermost first: each element taken out then hands up only its own few children, where
+    # innermost first would carry the growing flattened content up level by level (quadratic).
+    for element in too_deep:
+        if isinstance(element.tag, str) and (element.tag in _BREAKING or _HEADING.match(element.tag)):
+            element.addprevious(etree.Element("br"))
+            element.append(etree.Element("br"))
+        if isinstance(element, lxml_html.HtmlElement):
+            element.drop_tag()
+        else:  # a comment or processing instruction: it has no text to keep
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+    return deepest
+
+
+def _parse(text: str, fragment: bool) -> tuple[etree._Element, list[Problem]]:
+    """The page's tree, read in full however deep it nests."""
+    parser = lxml_html.HTMLParser(huge_tree=True)  # huge_tree: also text nodes over 10 MB
+    build = (lambda t: lxml_html.fragment_fromstring(t, create_parent="div", parser=parser)) if fragment else \
+        (lambda t: lxml_html.document_fromstring(t, parser=parser))
+    root = build(text)
+    flattened = _depth_limit_hit(parser)
+    if flattened:  # lxml stopped at its limit and dropped the rest: read it again, flattened
+        parser = lxml_html.HTMLParser(huge_tree=True)
+        root = build(flatten_source(text))
+    depth = flatten_tree(root)
+    if not flattened and depth <= MAX_DEPTH:
+        return root, []
+    return root, [Problem("warning", "deep_nesting",
+                          f"the page nests its elements more than {MAX_DEPTH} levels deep (as no real page does); "
+                          f"the content below level {MAX_DEPTH} was read as flat text, so some paragraph breaks "
+                          "there may be lost: check the page, which may have been made to attack readers")]
+
+
+def _properties(root: etree._Element) -> dict[str, str]:
+    properties: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = _META_PROPERTIES.get((meta.get("name") or meta.get("property") or "").strip().lower())
+        value = _clean(meta.get("content") or "")
+        if key and value and key not in properties:
+            properties[key] = value
+    title = root.find(".//title")
+    text = _clean("".join(str(piece) for piece in title.itertext())) if title is not None else ""
+    if text:
+        properties["title"] = text  # the page's own title outranks meta tags
+    if "created" in properties:
+        date = _ISO_DATE.match(properties["created"])
+        if date:
+            properties["created"] = "-".join(date.groups())
+        else:
+            del properties["created"]  # "3 maj" or a timestamp in another form: no ISO date to give
+    return properties
+
+
 def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
     """The blocks of a piece of HTML inside another kind of file, such as the `<table>` an OCR
     converter leaves in its text output; places count from the fragment's first line there."""
     try:
-        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+        root, _ = _parse(fragment, fragment=True)
     except (etree.ParserError, ValueError):
         return []
     walker = _Walker(first_line)
@@ -249,7 +373,7 @@ def read_html(path: Path) -> ParsedDocument:
     # once the text is decoded. Removing it on its line keeps source lines right.
     text = _XML_DECLARATION.sub("", text, count=1)
     try:
-        root = lxml_html.document_fromstring(text)
+        root, deep = _parse(text, fragment=False)
     except (etree.ParserError, ValueError) as error:
         raise UnreadableFile("empty_html", f"the web page has no content to read ({error}): "
                                            "check that the page was saved completely") from error
@@ -257,4 +381,4 @@ def read_html(path: Path) -> ParsedDocument:
     body = root.find("body")
     walker.contents(body if body is not None else root)
     walker.flush()
-    return ParsedDocument(walker.blocks, "html", problems=problems)
+    return ParsedDocument(walker.blocks, "html", problems=problems + deep, properties=_properties(root))

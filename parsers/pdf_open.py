@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
+import pypdfium2 as pdfium  # type: ignore[import-untyped]  # ships no type information
 
 from parsers.blocks import UnreadableFile
 
@@ -18,8 +18,12 @@ def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
     if not data:
         raise UnreadableFile("empty_file", "the PDF is empty (0 bytes): check that the download or copy completed")
     try:
-        return pdfium.PdfDocument(data, password=password)
+        document = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as error:
+        if error.err_code == 0:
+            # PDFium's "Success" on a failed load: the file parsed but its page tree is empty
+            # (or missing), which PDFium refuses to open. Say that, not "(PDFium: Success)".
+            raise _no_pages() from error
         reason = str(error).lower()
         if "password" in reason:
             if password:
@@ -34,3 +38,12 @@ def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
                                                   f"marker; {error}): re-download or re-export it") from error
         raise UnreadableFile("damaged_pdf", f"the PDF is damaged or incomplete ({error}): "
                                             f"re-download or re-export it") from error
+    if len(document) == 0:  # should PDFium one day open such a file, the reason stays the same
+        document.close()
+        raise _no_pages()
+    return document
+
+
+def _no_pages() -> UnreadableFile:
+    return UnreadableFile("no_pages", "the PDF has no pages (its page list is empty), so there is nothing to read: "
+                                      "the export or scan that made it probably failed; re-export or re-download it")
