@@ -13,18 +13,27 @@ Choices a reader of the output should know:
 - Text boxes anchored in a paragraph are emitted as blocks right after that paragraph.
 - `bold` is a hint for body text: a heading's bold comes from its style and is not repeated.
 - Header and footer parts are never read, so running headers and page numbers stay out.
+- Merged cells keep their extent in `Row.spans` (gridSpan: columns, vMerge: rows).
+- Assessment symbols: a small one-colour image in a cell or a paragraph, or a cell's own
+  saturated shading (not one a whole row shares: that is a header or zebra band), is described in
+  `Row.symbols` / `Paragraph.symbol` ("green circle", "red shading"); which column holds the
+  assessment is the recogniser's call, by its header.
+- `properties` are the core properties (title, subject, author, created as an ISO date).
 """
 from __future__ import annotations
 
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import regex
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
-from docx.styles.style import BaseStyle
+from docx.opc.part import Part
+from docx.styles.style import CharacterStyle
 from lxml import etree
 
 from normalizers.text import collapse
@@ -34,12 +43,18 @@ from parsers.blocks import (
     ParsedDocument,
     Place,
     Row,
+    Span,
     Table,
     UnreadableFile,
 )
+from parsers.symbols import hex_colour_name, image_symbol
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_V = "{urn:schemas-microsoft-com:vml}"
 
 # Elements that only wrap content (content controls, custom XML, smart tags): read through them.
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
@@ -49,6 +64,7 @@ _HEADING_STYLE = regex.compile(r"(?i)^(?:heading\s?([1-6])|title)$")
 _TOC_STYLE = regex.compile(r"(?i)^toc\s?\d$")
 _OFF = {"0", "false", "off", "none"}
 _MAX_SPAN = 1000  # Word's own grid limit is 63 columns; anything far above is a damaged file
+_MAX_SYMBOL_EMU = 914400  # an image shown larger than an inch is a picture, not a symbol
 
 
 def _val(element: etree._Element | None, default: str | None = None) -> str | None:
@@ -89,10 +105,10 @@ def _clean_lines(text: str) -> str:
 class _Styles:
     """Style lookups by style id, following `basedOn` chains."""
 
-    def __init__(self, styles: list[BaseStyle]):
+    def __init__(self, styles: list[CharacterStyle]):
         self._by_id = {style.style_id: style for style in styles}
 
-    def _chain(self, style_id: str | None) -> Iterator[BaseStyle]:
+    def _chain(self, style_id: str | None) -> Iterator[CharacterStyle]:
         style = self._by_id.get(style_id) if style_id else None
         seen: set[str] = set()
         while style is not None and style.style_id not in seen:  # a basedOn loop is possible
@@ -154,20 +170,94 @@ def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
             yield from _text_boxes(child)
 
 
-def _row_cells(tr: etree._Element) -> tuple[list[str], int]:
-    """One string per grid column covered by the row, and the number of cells in the row."""
+class _Images:
+    """Symbols in the images of the body, decoded once per image part."""
+
+    def __init__(self, part: Part):
+        self._part = part
+        self._seen: dict[str, str | None] = {}
+
+    def symbol(self, element: etree._Element) -> str | None:
+        """The symbol of the first small one-colour image inside `element`, if any."""
+        for drawing in element.iter(f"{_W}drawing"):
+            extent = drawing.find(f".//{_WP}extent")
+            sizes = [extent.get(k, "") for k in ("cx", "cy")] if extent is not None else []
+            if any(size.isdigit() and int(size) > _MAX_SYMBOL_EMU for size in sizes):
+                continue
+            blip = drawing.find(f".//{_A}blip")
+            symbol = self._decode(blip.get(f"{_R}embed") if blip is not None else None)
+            if symbol:
+                return symbol
+        for image in element.iter(f"{_V}imagedata"):  # VML pictures of older Word files
+            symbol = self._decode(image.get(f"{_R}id"))
+            if symbol:
+                return symbol
+        return None
+
+    def _decode(self, rel_id: str | None) -> str | None:
+        if not rel_id:
+            return None
+        if rel_id not in self._seen:
+            related = self._part.related_parts.get(rel_id)  # a dangling id is a damaged picture only
+            self._seen[rel_id] = image_symbol(related.blob) if related is not None else None
+        return self._seen[rel_id]
+
+
+@dataclass(slots=True)
+class _Cell:
+    column: int  # first grid column
+    columns: int
+    merge: str | None  # vMerge: None, "restart" or "continue"
+    symbol: str | None
+    fill: str | None  # colour name of the cell's shading
+
+
+def _row_cells(tr: etree._Element, images: _Images) -> tuple[list[str], list[_Cell]]:
+    """One string per grid column covered by the row, and the row's cells."""
     cells = [""] * _count(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
-    count = 0
+    found = []
     for tc in _content(tr):
         if tc.tag != f"{_W}tc":
             continue
-        count += 1
         span = _count(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)
         v_merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+        merge = None if v_merge is None else _val(v_merge, "continue")
         # A vMerge without "restart" continues the cell above, which already holds the text.
-        continued = v_merge is not None and _val(v_merge, "continue") != "restart"
+        continued = merge is not None and merge != "restart"
+        shading = tc.find(f"{_W}tcPr/{_W}shd")
+        fill = hex_colour_name(shading.get(f"{_W}fill")) if shading is not None else None
+        found.append(_Cell(len(cells), span, None if merge is None else ("continue" if continued else "restart"),
+                           None if continued else images.symbol(tc), fill))
         cells += ["" if continued else _cell_text(tc)] + [""] * (span - 1)
-    return cells, count
+    return cells, found
+
+
+def _symbols(found: list[_Cell]) -> dict[int, str]:
+    """Grid column -> symbol: an image, else a shading the cell does not share with its whole row."""
+    symbols = {cell.column: cell.symbol for cell in found if cell.symbol}
+    fills = [cell.fill for cell in found]
+    for cell in found:
+        if cell.fill and cell.column not in symbols and (len(found) == 1 or fills.count(cell.fill) < len(found)):
+            symbols[cell.column] = f"{cell.fill} shading"
+    return symbols
+
+
+def _spans(rows: list[list[_Cell]]) -> list[dict[int, Span]]:
+    """Per row, grid column -> Span of each cell covering more than one row or column."""
+    merges = [{cell.column: cell.merge for cell in row} for row in rows]
+    spans: list[dict[int, Span]] = []
+    for index, row in enumerate(rows):
+        spans.append({})
+        for cell in row:
+            if cell.merge == "continue":
+                continue
+            down = 1
+            while cell.merge == "restart" and index + down < len(rows) and \
+                    merges[index + down].get(cell.column) == "continue":
+                down += 1
+            if down > 1 or cell.columns > 1:
+                spans[-1][cell.column] = Span(down, cell.columns)
+    return spans
 
 def _cell_text(container: etree._Element) -> str:
     lines = []
@@ -181,8 +271,9 @@ def _cell_text(container: etree._Element) -> str:
 
 
 class _BodyReader:
-    def __init__(self, styles: _Styles):
+    def __init__(self, styles: _Styles, images: _Images):
         self.styles = styles
+        self.images = images
         self.blocks: list[Block] = []
         self.ordinal = 0  # paragraphs and table rows of the body, counted as Word shows them
         self._toc: Table | None = None  # the TOC table being filled, while TOC paragraphs run
@@ -211,7 +302,7 @@ class _BodyReader:
         elif _clean(raw):
             heading = self.styles.heading_level(style_id, p_pr)
             bold = heading is None and all(self._run_bold(run, style_id) for text, run in pieces if text.strip())
-            self._emit(Paragraph(_clean(raw), place, heading=heading, bold=bold))
+            self._emit(Paragraph(_clean(raw), place, heading=heading, bold=bold, symbol=self.images.symbol(p)))
         for box in _text_boxes(p):
             self.read(box)
 
@@ -221,8 +312,9 @@ class _BodyReader:
         if not any(row.cells):
             return
         if self._toc is None:
-            self._emit(Table([], place))
-            self._toc = self.blocks[-1]
+            toc = Table([], place)
+            self._emit(toc)
+            self._toc = toc
         self._toc.rows.append(row)
 
     def _run_bold(self, run: etree._Element | None, paragraph_style: str | None) -> bool:
@@ -238,30 +330,65 @@ class _BodyReader:
 
     def _table(self, tbl: etree._Element) -> Table | None:
         grid_width = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
-        rows: list[tuple[list[str], int, bool, Place]] = []
+        rows: list[tuple[list[str], list[_Cell], bool, Place]] = []
         for tr in _content(tbl):
             if tr.tag == f"{_W}tr":
                 self.ordinal += 1
-                cells, cell_count = _row_cells(tr)
+                cells, found = _row_cells(tr, self.images)
                 header = bool(_is_on(tr.find(f"{_W}trPr/{_W}tblHeader")))
-                rows.append((cells, cell_count, header, Place(line=self.ordinal)))
+                rows.append((cells, found, header, Place(line=self.ordinal)))
         if not rows:
             return None
         width = max([grid_width] + [len(cells) for cells, _, _, _ in rows])
+        spans = _spans([found for _, found, _, _ in rows])
         return Table([Row(cells + [""] * (width - len(cells)), place,
-                          spanning=width > 1 and count == 1 and len(cells) == width and bool(cells[0]),
-                          header=header)
-                      for cells, count, header, place in rows], rows[0][3])
+                          spanning=width > 1 and len(found) == 1 and len(cells) == width and bool(cells[0]),
+                          header=header, spans=row_spans, symbols=_symbols(found))
+                      for (cells, found, header, place), row_spans in zip(rows, spans)], rows[0][3])
+
+def _xml_refusal(error: etree.XMLSyntaxError) -> UnreadableFile:
+    """Why lxml refused a part of a sound zip, in words: its safety limits are not damage."""
+    reason = str(error)
+    if "Excessive depth" in reason:
+        return UnreadableFile("docx_xml_too_deep", "the Word file is a valid .docx zip, but its XML nests elements "
+                                                   "more than 256 levels deep, past the XML parser's safety limit, "
+                                                   "so it was not read: no Word document nests so deep; open it in "
+                                                   "Word and save it again, or ask where it came from")
+    if "too long" in reason or "huge" in reason.lower():
+        return UnreadableFile("docx_xml_too_large", "the Word file is a valid .docx zip, but its XML holds a single "
+                                                    "text of more than 10 MB, past the XML parser's safety limit, so "
+                                                    "it was not read: open it in Word and save it again, or ask "
+                                                    "where it came from")
+    return UnreadableFile("damaged_docx", f"the Word file is a valid zip but its XML is malformed ({reason}): "
+                                          "re-save it from Word or re-download it")
+
+
+def _properties(core: Any) -> dict[str, str]:
+    """Title, subject, author and created date of the core properties, where they are given."""
+    found = {"title": core.title, "subject": core.subject, "author": core.author}
+    properties = {key: _clean(value) for key, value in found.items() if isinstance(value, str) and _clean(value)}
+    if core.created is not None:
+        properties["created"] = core.created.date().isoformat()
+    return properties
+
 
 def read_docx(path: Path) -> ParsedDocument:
     try:
         document = Document(str(path))
+    except etree.XMLSyntaxError as error:
+        raise _xml_refusal(error) from error
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as error:
         raise UnreadableFile("damaged_docx", "the Word file is damaged or incomplete (not a valid .docx zip): "
                                              "re-save it from Word or re-download it") from error
     except ValueError as error:  # python-docx: a zip package, but of another kind (.xlsx, .pptx)
         raise UnreadableFile("not_a_word_file", f"the file is a zip package but not a Word document ({error}): "
                                                 f"give it its real extension or export it as .docx") from error
-    reader = _BodyReader(_Styles(list(document.styles)))
+    # Paragraph styles are character styles too; table and numbering styles style no text.
+    styles = [style for style in document.styles if isinstance(style, CharacterStyle)]
+    reader = _BodyReader(_Styles(styles), _Images(document.part))
     reader.read(document.element.body)
-    return ParsedDocument(reader.blocks, "docx")
+    try:
+        properties = _properties(document.core_properties)
+    except (ValueError, KeyError, etree.XMLSyntaxError):
+        properties = {}  # a malformed docProps/core.xml costs the last-resort metadata only
+    return ParsedDocument(reader.blocks, "docx", properties=properties)

@@ -1,6 +1,7 @@
 """The DOCX reader on the shared fixtures (made from the seed texts) and on small built documents."""
 from __future__ import annotations
 
+import datetime
 import re
 import zipfile
 from pathlib import Path
@@ -14,7 +15,7 @@ from docx.oxml.ns import qn
 import parsers
 from parsers.docx import read_docx
 from parsers.text import read_text
-from parsers.blocks import Paragraph, Table, UnreadableFile
+from parsers.blocks import Paragraph, Span, Table, UnreadableFile
 from pipeline.run.extract import extract_file
 from compare_blocks_docx import DOCX_STEMS, FIXTURES, SEEDS, compare
 
@@ -70,6 +71,7 @@ def test_merged_comment_row_comes_back_once_with_spanning():
     assert comment.cells[0].startswith("Kommentar\nAntal barn i familjer")
     assert comment.cells[1:] == [""] * 5
     assert not any(row.spanning for row in indicator.rows[:3])
+    assert comment.spans == {0: Span(1, 6)} and not any(row.spans for row in indicator.rows[:3])
 
 
 def test_two_level_header_of_004_keeps_grouped_columns_on_the_grid():
@@ -80,6 +82,8 @@ def test_two_level_header_of_004_keeps_grouped_columns_on_the_grid():
     assert sub.cells == ["", "Budget", "Utfall", "Förbrukn", "Budget", "Utfall", "Förbrukn"]
     assert top.header and sub.header and not table.rows[2].header
     assert not top.spanning
+    # the groups keep their extent, so the second header level can be joined to its group
+    assert top.spans == {1: Span(1, 3), 4: Span(1, 3)} and sub.spans == {}
 
 
 def test_heading_levels_follow_word_heading_styles():
@@ -186,6 +190,33 @@ def test_vertical_merge_gives_text_once_and_gridspan_in_middle_is_not_spanning(t
     rows = read_docx(_save(document, tmp_path)).blocks[0].rows
     assert [r.cells for r in rows] == [["lodrät", "", ""], ["", "", ""], ["x", "vågrät", ""]]
     assert not any(r.spanning for r in rows)
+    # the merges keep their extent at their first cell; the covered positions have none
+    assert [r.spans for r in rows] == [{0: Span(2, 1)}, {}, {1: Span(1, 2)}]
+
+
+def test_merge_over_two_rows_and_columns_is_one_span(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 1).merge(table.cell(1, 2)).text = "block"
+    table.cell(2, 0).text = "under"
+    rows = read_docx(_save(document, tmp_path)).blocks[0].rows
+    assert [r.cells for r in rows] == [["", "block", ""], ["", "", ""], ["under", "", ""]]
+    assert [r.spans for r in rows] == [{1: Span(2, 2)}, {}, {}]
+
+
+def test_core_properties_are_the_documents_properties(tmp_path):
+    document = docx.Document()
+    core = document.core_properties
+    core.title, core.subject, core.author = "Verksamhetsberättelse  2025", "Socialnämnden", "Anna Andersson"
+    core.created = datetime.datetime(2026, 1, 15, 9, 30)
+    document.add_paragraph("Text")
+    parsed = read_docx(_save(document, tmp_path))
+    assert parsed.properties == {"title": "Verksamhetsberättelse 2025", "subject": "Socialnämnden",
+                                 "author": "Anna Andersson", "created": "2026-01-15"}
+
+
+def test_fixture_properties_come_from_its_core_properties():
+    assert _read("000_05871d331dd0cb08").properties["title"] == "Verksamhetsberättelse VB 2013"
 
 
 def test_header_row_flag_and_full_width_merge_is_spanning(tmp_path):

@@ -10,7 +10,7 @@ import parsers
 from compare_blocks_docx import DOCX_STEMS, SEEDS, compare, table_count
 from parsers.html import read_html
 from parsers.text import read_text
-from parsers.blocks import Block, Paragraph, Table, UnreadableFile
+from parsers.blocks import Block, Paragraph, Span, Table, UnreadableFile
 
 REPORT = """<!DOCTYPE html>
 <html lang="sv">
@@ -90,6 +90,35 @@ def test_two_level_budget_header_expands_colspan_and_rowspan_on_the_grid(report)
     ]
     assert [r.header for r in budget.rows] == [True, True, False]
     assert not any(r.spanning for r in budget.rows)
+
+
+def test_colspan_and_rowspan_cells_keep_their_span(report):
+    indicators, budget = _tables(report.blocks)
+    assert [r.spans for r in budget.rows] == [{0: Span(2, 1), 1: Span(1, 3), 4: Span(1, 3)}, {}, {}]
+    assert [r.spans for r in indicators.rows] == [{}, {}, {0: Span(1, 4)}]
+
+
+def test_rowspan_past_the_last_row_is_cut_to_the_table(tmp_path):
+    page = "<html><body><table><tr><td rowspan=9>a</td><td>b</td></tr><tr><td>c</td></tr></table></body></html>"
+    rows = _tables(read_html(_write(tmp_path, page)).blocks)[0].rows
+    assert [r.cells for r in rows] == [["a", "b"], ["", "c"]]
+    assert [r.spans for r in rows] == [{0: Span(2, 1)}, {}]
+
+
+def test_title_and_meta_tags_are_the_pages_properties(tmp_path):
+    page = ('<html><head><title> Delårsrapport  mars 2026 </title><meta name="author" content="Kommunstyrelsen">'
+            '<meta name="description" content="Uppföljning av nämndmål"><meta name="dcterms.created" '
+            'content="2026-04-02T08:00:00+02:00"><meta name="og:title" content="Annat"></head>'
+            '<body><p>Text</p></body></html>')
+    assert read_html(_write(tmp_path, page)).properties == {
+        "title": "Delårsrapport mars 2026", "author": "Kommunstyrelsen", "subject": "Uppföljning av nämndmål",
+        "created": "2026-04-02"}
+
+
+def test_meta_title_stands_in_for_a_missing_title_and_a_date_not_iso_is_left_out(tmp_path):
+    page = ('<html><head><meta property="og:title" content="Årsredovisning 2025">'
+            '<meta name="date" content="3 maj 2026"></head><body><p>Text</p></body></html>')
+    assert read_html(_write(tmp_path, page)).properties == {"title": "Årsredovisning 2025"}
 
 
 def test_places_are_source_lines(report):
