@@ -25,6 +25,7 @@ _ASCENT = 0.8
 _DESCENT = 0.2
 _BOLD_WEIGHT = 600
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_REGULAR_NAMES = ("regular", "roman", "book", "light", "medium", "normal")
 _FORCE_BOLD_FLAG = 1 << 18
 # A fill this close to white is paper, not shading.
 _WHITE = 245
@@ -152,13 +153,19 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
 
 
 def _is_bold(font: pdfium_c.FPDF_FONT) -> bool:
-    # Subset fonts often declare weight 400 whatever they are; the name says "Bold".
+    # The name says it when it names a weight: subset fonts often declare weight 400 whatever
+    # they are, and some declare a bold weight for their regular face (pdfium then guesses it
+    # from the stems). Only a name without a weight leaves it to the declared weight and flags.
     if not font:
         return False
     name = ctypes.create_string_buffer(256)
     pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
-    return (any(mark in name.value.decode("latin-1").lower() for mark in _BOLD_NAMES)
-            or pdfium_c.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT
+    lowered = name.value.decode("latin-1").lower()
+    if any(mark in lowered for mark in _BOLD_NAMES):
+        return True
+    if any(mark in lowered for mark in _REGULAR_NAMES):
+        return False
+    return (pdfium_c.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT
             or bool(pdfium_c.FPDFFont_GetFlags(font) & _FORCE_BOLD_FLAG))
 
 
