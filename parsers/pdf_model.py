@@ -45,6 +45,9 @@ class PdfSettings:
     # Lines of one table cell are at most this many font sizes apart (the gap between them); when
     # even a table's closest lines are further apart, each of its lines is a row.
     cell_leading: float = 0.45
+    # A line with fewer than 1/this of the cells of a table's densest line may be a header
+    # spanning groups of columns: it does not decide where the columns are.
+    spanning_share: float = 2.0
     # Rows are padded when some line gaps are larger than the closest ones by this many points
     # and this factor: smaller steps are the jitter of one line spacing.
     row_gap_step: float = 1.5

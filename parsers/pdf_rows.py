@@ -3,9 +3,9 @@ the row above (a wrapped cell).
 
 The steps, each a pure function of lines and column bounds:
 - `row_break`: the gap above which a line starts a row, when the table pads its rows;
-- `starts_row`: what the text says when the gaps do not tell, or when they contradict it:
-  figures do not wrap, so a line with a figure under a figure of the line above is a new row,
-  however evenly the lines are spaced;
+- `starts_row`: what the text says when the gaps do not tell;
+- `stacked_figures`: figures do not wrap, so a line with a figure under a figure of its row is
+  a new row, however evenly the lines are spaced;
 - `row_groups`: the lines grouped into rows with both.
 """
 from __future__ import annotations
@@ -15,7 +15,8 @@ import re
 from parsers.pdf_model import Line, PdfSettings, Word, stops_short
 
 # A figure or a placeholder for one: "2,753,438", "$8,242", "-1.2", "45 %", "(3.4)", "—", "n/a".
-_FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/]*\s?[%‰]?[)\]]?[*a-z†‡]?$|^[-−–—.…]{1,3}$|^n/?a$",
+# Ranges ("(102.7–103.6)", "2003–04") are figures too.
+_FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/–−-]*\s?[%‰]?[)\]]?[*a-z†‡]?$|^[-−–—.…]{1,3}$|^n/?a$",
                      re.IGNORECASE)
 
 
@@ -38,10 +39,10 @@ def is_figure(text: str) -> bool:
     return bool(_FIGURE.match(text.strip()))
 
 
-def stacked_figures(over: dict[int, Line], here: dict[int, Line], name: int) -> bool:
-    """A figure right of the name column stands under a figure of the line above: two rows,
+def stacked_figures(row: list[dict[int, Line]], here: dict[int, Line], name: int) -> bool:
+    """A figure right of the name column stands under a figure of the row so far: two rows,
     since a typesetter never wraps a number onto a second line of its cell."""
-    return any(k != name and k in over and is_figure(part.text) and is_figure(over[k].text)
+    return any(k != name and is_figure(part.text) and any(k in over and is_figure(over[k].text) for over in row)
                for k, part in here.items())
 
 
@@ -64,36 +65,39 @@ def row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | 
 
 def starts_row(above: Line, line: Line, bounds: list[float], rights: list[float], name: int) -> bool:
     """Without padding between rows: a row starts where the name column gets text that does not
-    wrap on from the line above, or gets text while another column starts a new cell beside it,
-    or where figures stand under figures. A change between header and body starts a row too."""
-    if line.bold != above.bold:
-        return True
+    wrap on from the line above, or gets text while another column starts a new cell beside it."""
     over, here = column_parts(above, bounds), column_parts(line, bounds)
     if name not in here:
         return False
     if name not in over or stops_short(over[name], here[name], rights[name]):
         return True
-    return stacked_figures(over, here, name) or any(k not in over for k in here if k != name)
+    return any(k not in over for k in here if k != name)
 
 
 def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
                settings: PdfSettings) -> list[list[Line]]:
     """Lines of one row sit closer together than lines of neighbouring rows, when the table has
-    padding between rows; without it, the text decides (`starts_row`). Even with padding,
-    figures under figures with a name beside them are rows: the few wider gaps were then
-    between sections, not rows."""
+    padding between rows; without it, the text decides (`starts_row`), and a change between
+    header and body starts a row. Either way bold after plain text starts a row (a heading;
+    plain after bold may be a cell's run-in label and its text), and so do figures under the
+    row's figures with a name beside them: the few wider gaps were then between sections."""
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     threshold = row_break(gaps, max(line.size for line in lines), settings)
     name = min(column_of(line.words[0], bounds) for line in lines)
     groups: list[list[Line]] = [[lines[0]]]
+    row = [column_parts(lines[0], bounds)]
     for gap, above, line in zip(gaps, lines, lines[1:]):
-        if threshold is None:
-            new = starts_row(above, line, bounds, rights, name)
+        here = column_parts(line, bounds)
+        if (line.bold and not above.bold) or (name in here and stacked_figures(row, here, name)):
+            new = True
+        elif threshold is None:
+            new = line.bold != above.bold or starts_row(above, line, bounds, rights, name)
         else:
-            over, here = column_parts(above, bounds), column_parts(line, bounds)
-            new = gap > threshold or (name in here and name in over and stacked_figures(over, here, name))
+            new = gap > threshold
         if new:
             groups.append([line])
+            row = [here]
         else:
             groups[-1].append(line)
+            row.append(here)
     return groups

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Segment, Word
-from parsers.pdf_rows import column_of, row_groups
+from parsers.pdf_rows import column_of, is_figure, row_groups
 
 
 @dataclass(slots=True)
@@ -253,10 +253,12 @@ def free_tables(lines: list[Line], settings: PdfSettings,
 
 def _next_header(table: TableLayout) -> float | None:
     """The top of the first header row that comes after a body row. A bold row with one cell
-    (a comment's label) is not a header: a header names several columns."""
+    (a comment's label) is not a header: a header names several columns; nor is a bold row of
+    figures (a total): a header names, it does not count."""
     seen_body = False
     for row in table.rows:
-        if row.header and seen_body and sum(1 for cell in row.cells if cell.lines) >= 2:
+        texts = [" ".join(line.text for line in cell.lines) for cell in row.cells if cell.lines]
+        if row.header and seen_body and len(texts) >= 2 and not any(is_figure(t) for t in texts[1:]):
             return row.top
         seen_body = seen_body or not row.header
     return None
@@ -334,16 +336,23 @@ def _gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tupl
     with a plain word space: the spaces between columns.
 
     The body decides where the strips are: a header cell that names a group of columns
-    ("augusti 2017" over Budget, Utfall, Förbrukn) runs across the gaps between them, so a bold
-    line's run of words that bridges a gap the body leaves open does not close it."""
+    ("augusti 2017" over Budget, Utfall, Förbrukn) runs across the gaps between them, so a run
+    of words of a bold or sparse line that bridges a gap the body leaves open does not close it."""
     structured = [line for line in lines if _structured(line, left, settings)]
-    body = [line for line in structured if not line.bold] or structured
+    runs = {id(line): [(run[0].x0, max(w.x1 for w in run)) for run in _segments(line, settings)]
+            for line in structured}
+    densest = max((len(runs[id(line)]) for line in structured if not line.bold), default=0)
+    # A line with far fewer cells than the densest is a header over groups of columns too
+    # ("Actual" over five years), bold or not.
+    body = [line for line in structured
+            if not line.bold and len(runs[id(line)]) * settings.spanning_share >= densest] or structured
     spans = [(w.x0, w.x1) for line in body for w in line.words]
     body_strips = _open_strips(spans)
-    for line in structured:
-        if line.bold and body is not structured:
-            runs = [(run[0].x0, max(w.x1 for w in run)) for run in _segments(line, settings)]
-            spans.extend(run for run in runs if not _bridges(*run, body_strips))
+    if body is not structured:
+        chosen = {id(line) for line in body}
+        for line in structured:
+            if id(line) not in chosen:
+                spans.extend(run for run in runs[id(line)] if not _bridges(*run, body_strips))
     wide = [_wide_gaps(line, left, settings) for line in structured]
     out = []
     for lo, hi in _open_strips(spans):
