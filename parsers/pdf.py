@@ -35,10 +35,12 @@ from parsers.pdf_flow import (
     toc_entry,
     vocabulary,
 )
+from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import DEFAULT_SETTINGS, Line, PdfSettings
 from parsers.pdf_open import open_pdf
 from parsers.pdf_page import lines_of, read_page
-from parsers.pdf_tables import TableLayout, free_tables, ruled_tables
+from parsers.pdf_ruled import ruled_tables
+from parsers.pdf_tables import free_tables
 
 
 @dataclass(slots=True)

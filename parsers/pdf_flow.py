@@ -7,8 +7,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from parsers.pdf_layout import CellLayout
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, stops_short
-from parsers.pdf_tables import CellLayout
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")

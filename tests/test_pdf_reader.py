@@ -362,7 +362,7 @@ def test_word_broken_at_a_narrow_cells_edge_is_made_whole():
     ordinary wrap ("Prognos|helår", "Periodens|utfall") keeps its space: its next word is one the
     document uses elsewhere, or the two words make no word together."""
     from parsers.pdf_flow import cell_text, cell_words, vocabulary
-    from parsers.pdf_tables import CellLayout
+    from parsers.pdf_layout import CellLayout
 
     broken = [_cell_line(["Perioden"], 0, 0), _cell_line(["s", "utfall"], 0, 10)]
     wrapped = [_cell_line(["Prognos"], 0, 0), _cell_line(["helår"], 0, 10)]
@@ -383,7 +383,7 @@ def test_word_broken_after_other_words_of_its_line_is_made_whole():
     and a page's line may put the tail a column's padding after the next cell's text: that is
     no use of the tail as a word."""
     from parsers.pdf_flow import cell_text, cell_words, vocabulary
-    from parsers.pdf_tables import CellLayout
+    from parsers.pdf_layout import CellLayout
 
     cell = [_cell_line(["KF", "å"], 0, 0), _cell_line(["rsmål"], 0, 10)]
     beside = _cell_line(["l"], -30, 10)  # the tail of the cell to the left, 6 pt before "rsmål"

@@ -1,0 +1,192 @@
+"""Columns from the alignment of text, for tables without column rules: the steps that turn a
+table's lines into gutters (the vertical strips between columns) and a row's lines into cells.
+
+A gutter is a strip that no word of the body crosses and that lines start or end a column at,
+as in the text-edge method behind tabula and camelot stream; headers over groups of columns
+and rows of one cell across the table are told apart so that they do not close gutters.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from parsers.pdf_layout import CellLayout, RowLayout
+from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Word
+from parsers.pdf_rows import column_of
+
+
+def left_margin(lines: list[Line]) -> float:
+    counts: dict[int, int] = {}
+    for line in lines:
+        counts[round(line.x0)] = counts.get(round(line.x0), 0) + 1
+    return float(max(counts, key=lambda x: (counts[x], -x))) if counts else 0.0
+
+
+def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()] = ()) -> list[list[Word]]:
+    """The line's words in runs split at gaps wide enough to be column gutters, or, given where
+    the table's columns start, at a gap wider than a word space before a word that starts a
+    column. The space after a list bullet is an indent, not a gutter."""
+    runs = [[line.words[0]]]
+    gutter = settings.column_gap * line.size
+    narrow = settings.cell_gap * line.size
+    for a, b in zip(line.words, line.words[1:]):
+        gap = b.x0 - a.x1
+        if (gap >= narrow and a.text not in LIST_MARKERS
+                and (gap >= gutter or any(a.x1 < start <= b.x0 + 0.5 for start in starts))):
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return runs
+
+
+def wide_gaps(line: Line, left: float, settings: PdfSettings) -> list[tuple[float, float]]:
+    """Gaps on the line wide enough to be column gutters; an indent far from the text's left
+    margin counts too, since a continuation line may start in a later column."""
+    runs = cell_runs(line, settings)
+    gaps = [(a[-1].x1, b[0].x0) for a, b in zip(runs, runs[1:])]
+    if line.x0 - left >= 2 * settings.column_gap * line.size:
+        gaps.insert(0, (left, line.x0))
+    return gaps
+
+
+def has_gutter(line: Line, left: float, settings: PdfSettings) -> bool:
+    return bool(wide_gaps(line, left, settings))
+
+
+def open_strips(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches between the spans that no span covers."""
+    out: list[tuple[float, float]] = []
+    reach = None
+    for a, b in sorted(spans):
+        if reach is not None and a > reach:
+            out.append((reach, a))
+        reach = b if reach is None else max(reach, b)
+    return out
+
+
+def bridges(x0: float, x1: float, strips: list[tuple[float, float]]) -> bool:
+    return any(x0 < lo and hi < x1 for lo, hi in strips)
+
+
+def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[tuple[float, float]]:
+    """Vertical strips that no word of a column-structured line covers, and that more of those
+    lines start or end a column at (a wide gap with an edge on the strip's edge) than run across
+    with a plain word space: the spaces between columns.
+
+    The body decides where the strips are: a header cell that names a group of columns
+    ("augusti 2017" over Budget, Utfall, Förbrukn) runs across the gaps between them, so a run
+    of words of a bold or sparse line that bridges a gap the body leaves open does not close it."""
+    structured = [line for line in lines if has_gutter(line, left, settings)]
+    runs = {id(line): [(run[0].x0, max(w.x1 for w in run)) for run in cell_runs(line, settings)]
+            for line in structured}
+    densest = max((len(runs[id(line)]) for line in structured if not line.bold), default=0)
+    # A line with far fewer cells than the densest is a header over groups of columns too
+    # ("Actual" over five years), bold or not.
+    body = [line for line in structured
+            if not line.bold and len(runs[id(line)]) * settings.spanning_share >= densest] or structured
+    spans = [(w.x0, w.x1) for line in body for w in line.words]
+    body_strips = open_strips(spans)
+    if body is not structured:
+        chosen = {id(line) for line in body}
+        for line in structured:
+            if id(line) not in chosen:
+                spans.extend(run for run in runs[id(line)] if not bridges(*run, body_strips))
+    wide = [wide_gaps(line, left, settings) for line in structured]
+    out = []
+    for lo, hi in open_strips(spans):
+        votes = 0
+        for line, gaps in zip(structured, wide):
+            around = [(g_lo, g_hi) for g_lo, g_hi in gaps if g_lo <= lo + 0.01 and hi - 0.01 <= g_hi]
+            if around:
+                votes += any(abs(g_hi - hi) < 1.0 or abs(g_lo - lo) < 1.0 for g_lo, g_hi in around)
+            elif any(a.x1 <= lo + 0.01 and hi - 0.01 <= b.x0 for a, b in zip(line.words, line.words[1:])):
+                votes -= 1  # the line runs across the strip with an ordinary space
+        if votes > 0:
+            out.append((lo, hi))
+    return out
+
+
+def narrow_gutters(gutters: list[tuple[float, float]], lines: list[Line],
+              settings: PdfSettings) -> list[tuple[float, float]] | None:
+    """The gutters narrowed to the space that all of `lines` leave free: a wrapped line of a
+    cell can reach further right than the lines that show the columns, and a run of words that
+    starts inside a gutter starts a cell there. A plain line that runs across a gutter is a row
+    of one cell, and a bold one a header cell over several columns; neither narrows anything.
+    None when a line with columns of its own runs across a gutter: the lines do not fit these
+    columns."""
+    strips = list(gutters)
+    for line in lines:
+        runs = [(run[0].x0, max(w.x1 for w in run)) for run in cell_runs(line, settings)]
+        if any(bridges(*run, strips) for run in runs):
+            if line.bold or len(runs) == 1:
+                continue
+            return None
+        for k, (lo, hi) in enumerate(strips):
+            for r0, r1 in runs:
+                if lo < r0 < hi:
+                    hi = r0
+                elif r0 <= lo < r1:
+                    lo = r1
+            if lo >= hi:
+                return None
+            strips[k] = (lo, hi)
+    return strips
+
+
+def column_rights(structured: list[Line], bounds: list[float], gutters: list[tuple[float, float]],
+                   x1: float, settings: PdfSettings) -> list[float]:
+    """Where each column's text can reach: the widest text in it among the lines that show the
+    columns. Lines of one cell's own that reach further may be a row across the table, so they
+    do not move it; a narrower estimate only keeps fewer paragraph breaks inside a cell."""
+    widest: dict[int, float] = {}
+    for line in structured:
+        for run in cell_runs(line, settings):
+            k = column_of(run[0], bounds)
+            widest[k] = max(widest.get(k, 0.0), max(w.x1 for w in run))
+    # The last column reaches the table's right edge, which a row across the table reaches too.
+    return [min(lo, widest.get(k, lo)) for k, (lo, _) in enumerate(gutters)] + [x1]
+
+
+def table_gutters(lines: list[Line], structured: list[Line], left: float,
+                 settings: PdfSettings) -> list[tuple[float, float]]:
+    found = find_gutters(lines, settings, left)
+    bounds = [(lo + hi) / 2 for lo, hi in found]
+    # A column that words start in on one line only (a wide space inside a cell) is no column,
+    # unless the table is that short or the line is a header, which names every column even
+    # when the body leaves one empty; a column no line starts in is an indent.
+    support = Counter(k for line in structured for k in {column_of(w, bounds) for w in line.words}
+                      for _ in range(2 if line.bold else 1))
+    needed = 2 if len(structured) > 2 else 1
+    used = sorted(k for k, n in support.items() if n >= needed)
+    if len(used) < 2:
+        return []
+    found = [found[k - 1] for k in used[1:]]
+    x0 = min(line.x0 for line in lines)
+    if x0 - left >= 2 * settings.column_gap * lines[0].size:
+        # Every line starts a column's width right of the text's margin: the first column is
+        # there, and empty.
+        found.insert(0, (left, x0))
+    return narrow_gutters(found, lines, settings) or found
+
+
+def crosses(line: Line, bounds: list[float]) -> bool:
+    return any(w.x0 < b < w.x1 for w in line.words for b in bounds)
+
+
+def free_row(lines: list[Line], bounds: list[float], starts: list[float], rights: list[float],
+              settings: PdfSettings) -> RowLayout:
+    n_columns = len(bounds) + 1
+    header = all(w.bold for line in lines for w in line.words)
+    plain = all(len(cell_runs(line, settings, starts)) == 1 for line in lines)
+    if plain and any(crosses(line, bounds) for line in lines):
+        # Running text across the column edges: one cell across the table (a comment row).
+        cells = [CellLayout(lines, rights[-1])] + [CellLayout([], r) for r in rights[1:]]
+        return RowLayout(cells, lines[0].top, spanning=True, header=header)
+    per_column: list[list[Line]] = [[] for _ in range(n_columns)]
+    for line in lines:
+        # A run of words belongs to the column it starts in: a header cell merged over several
+        # columns gives its text at its first column.
+        for run in cell_runs(line, settings, starts):
+            k = column_of(run[0], bounds)
+            per_column[k].append(Line(run, run[0].x0, max(w.x1 for w in run), line.top, line.bottom))
+    cells = [CellLayout(col, rights[k]) for k, col in enumerate(per_column)]
+    return RowLayout(cells, lines[0].top, header=header)

@@ -1,0 +1,176 @@
+"""Ruled tables: rulings that touch each other form a grid; the grid's lines are the row and
+column edges, and a column edge missing across a row band means the cells there are merged. A
+grid with row rules but no column rules (only horizontal lines, or shaded rows) takes its
+columns from the text's alignment, as a line-free table does.
+"""
+from __future__ import annotations
+
+from parsers.pdf_columns import find_gutters
+from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
+from parsers.pdf_model import Line, PdfSettings, Segment
+
+
+def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettings) -> list[TableLayout]:
+    horizontal = _merge_collinear([s for s in segments if s.horizontal], True, settings)
+    vertical = _merge_collinear([s for s in segments if not s.horizontal], False, settings)
+    tables = []
+    for h_group, v_group in _grids(horizontal, vertical, settings):
+        table = _grid_table(lines, h_group, v_group, settings)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _merge_collinear(segments: list[Segment], horizontal: bool, settings: PdfSettings) -> list[Segment]:
+    """One segment per stretch of ruling: cell-by-cell strokes and double borders become one."""
+    def position(s: Segment) -> float:
+        return s.top if horizontal else s.x0
+
+    def span(s: Segment) -> tuple[float, float]:
+        return (s.x0, s.x1) if horizontal else (s.top, s.bottom)
+
+    # Rulings at (nearly) one position, then each such group merged along its length.
+    groups: list[list[Segment]] = []
+    for seg in sorted(segments, key=position):
+        if groups and position(seg) - position(groups[-1][0]) <= settings.snap:
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    merged: list[Segment] = []
+    for group in groups:
+        at = position(group[0])
+        ordered = sorted(group, key=span)
+        start, end = span(ordered[0])
+        for seg in ordered[1:]:
+            lo, hi = span(seg)
+            if lo <= end + settings.snap:
+                end = max(end, hi)
+                continue
+            merged.append(_segment(at, start, end, horizontal))
+            start, end = lo, hi
+        merged.append(_segment(at, start, end, horizontal))
+    return merged
+
+
+def _segment(at: float, start: float, end: float, horizontal: bool) -> Segment:
+    return Segment(start, at, end, at) if horizontal else Segment(at, start, at, end)
+
+
+def _touch(h: Segment, v: Segment, tolerance: float) -> bool:
+    return (h.x0 - tolerance <= v.x0 <= h.x1 + tolerance
+            and v.top - tolerance <= h.top <= v.bottom + tolerance)
+
+
+def _grids(horizontal: list[Segment], vertical: list[Segment],
+           settings: PdfSettings) -> list[tuple[list[Segment], list[Segment]]]:
+    """Connected groups of rulings: a row rule and a column rule that touch are connected. Row
+    rules that touch no column rule are a table drawn with row rules (or shading) only: those
+    with the same left and right ends, one close below the other, are connected too."""
+    nodes = horizontal + vertical
+    parent = list(range(len(nodes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    n_h = len(horizontal)
+    tol = settings.snap
+    loose: list[int] = []
+    for i, h in enumerate(horizontal):
+        touching = [j for j, v in enumerate(vertical) if _touch(h, v, tol)]
+        for j in touching:
+            parent[find(i)] = find(n_h + j)
+        if not touching:
+            loose.append(i)
+    loose.sort(key=lambda k: horizontal[k].top)
+    for a, b in zip(loose, loose[1:]):
+        upper, lower = horizontal[a], horizontal[b]
+        if (abs(upper.x0 - lower.x0) <= tol and abs(upper.x1 - lower.x1) <= tol
+                and lower.top - upper.top <= settings.max_row_height):
+            parent[find(a)] = find(b)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, seg in enumerate(nodes):
+        h_list, v_list = groups.setdefault(find(i), ([], []))
+        (h_list if i < n_h else v_list).append(seg)
+    return [g for g in groups.values() if g[0]]
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= tolerance:
+            continue
+        out.append(value)
+    return out
+
+
+def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment],
+                settings: PdfSettings) -> TableLayout | None:
+    tol = settings.snap
+    x0 = min([s.x0 for s in h_group] + [s.x0 for s in v_group])
+    x1 = max([s.x1 for s in h_group] + [s.x1 for s in v_group])
+    top = min([s.top for s in h_group] + [s.top for s in v_group])
+    bottom = max([s.bottom for s in h_group] + [s.bottom for s in v_group])
+    ys = _cluster([s.top for s in h_group] + [top, bottom], tol)
+    inner = [line for line in (_clip(line, x0, x1, top, bottom) for line in lines) if line is not None]
+    if len(ys) < 2 or not inner:
+        return None
+    xs = _cluster([s.x0 for s in v_group] + [x0, x1], tol)
+    if len(xs) <= 2:
+        # Row rules or shading only: the columns are where the text leaves gutters.
+        found = find_gutters(inner, settings, x0)
+        xs = [x0] + [(lo + hi) / 2 for lo, hi in found] + [x1]
+        v_group = [Segment(x, top, x, bottom) for x in xs]
+    if len(xs) < 3 and len(ys) < 3:
+        return None  # a box around text (a frame, a callout), not a table
+    rows = []
+    for r in range(len(ys) - 1):
+        band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
+        if not band:
+            continue
+        edges = _row_edges(band, xs, v_group, (ys[r] + ys[r + 1]) / 2, tol)
+        rows.append(_row(band, edges, len(xs) - 1, xs))
+    if not rows:
+        return None
+    return TableLayout(rows, top, bottom, x0, x1)
+
+
+def _clip(line: Line, x0: float, x1: float, top: float, bottom: float) -> Line | None:
+    mid = (line.top + line.bottom) / 2
+    if not top <= mid <= bottom:
+        return None
+    words = [w for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1]
+    if not words:
+        return None
+    return Line(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom)
+
+
+def _row_edges(band: list[Line], xs: list[float], v_group: list[Segment], y: float, tol: float) -> list[int]:
+    """Indices into xs of the column edges drawn across this row band (outer edges included)."""
+    drawn = [0] + [k for k in range(1, len(xs) - 1)
+                   if any(abs(v.x0 - xs[k]) <= tol and v.top - tol <= y <= v.bottom + tol for v in v_group)] \
+        + [len(xs) - 1]
+    if len(drawn) > 2 or len(xs) <= 2:
+        return drawn
+    # No inner edge drawn in this band. Text flowing across where the edges would be is one cell
+    # across the table (a comment row); otherwise the row simply has no vertical rules (shaded
+    # or open grid) and takes the table's columns.
+    crossing = any(w.x0 < xs[k] - tol < xs[k] + tol < w.x1 for line in band for w in line.words
+                   for k in range(1, len(xs) - 1))
+    return drawn if crossing else list(range(len(xs)))
+
+
+def _row(band: list[Line], edges: list[int], n_columns: int, xs: list[float]) -> RowLayout:
+    """Cells of one row; a cell merged over several grid columns puts its text at its first
+    column and leaves the others empty."""
+    cells = [CellLayout([], xs[k + 1]) for k in range(n_columns)]
+    for a, b in zip(edges, edges[1:]):
+        cells[a].lines = [line for line in (_clip(line, xs[a], xs[b], -1e9, 1e9) for line in band) if line]
+        # Cell padding is the same on both sides.
+        pad = min((line.x0 for line in cells[a].lines), default=xs[a]) - xs[a]
+        cells[a].right = xs[b] - max(pad, 0.0)
+    spanning = n_columns > 1 and len(edges) == 2
+    header = all(w.bold for line in band for w in line.words)
+    return RowLayout(cells, min(line.top for line in band), spanning, header)
