@@ -5,6 +5,7 @@ as a reader looks at the page, so "above" is a smaller `top`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -27,8 +28,11 @@ class PdfSettings:
     min_segment: float = 3.0
     # Two rulings closer than this are one grid line (double borders, cell-by-cell strokes).
     snap: float = 2.5
-    # Row rules further apart than this are not rows of one table drawn with row rules only.
+    # Row rules further apart than this are not rows of one table drawn with row rules only,
+    # unless the text between them has column gutters; nor are rules with this many lines
+    # without gutters between them.
     max_row_height: float = 120.0
+    min_rule_band_lines: int = 3
     # Running headers and footers live in this share of the page height at the top and bottom.
     margin_band: float = 0.12
     # A line in the margin band is running matter when its text repeats on this share of pages.
@@ -55,6 +59,9 @@ class PdfSettings:
 
 
 DEFAULT_SETTINGS = PdfSettings()
+
+# A table's or figure's title: "Table 3.", "Tabell 2:", "TABLE IV", "Figur 1".
+CAPTION = re.compile(r"^(tab(le|ell|\.)|fig(ure|ur|\.)|diagram|chart|exhibit)\s*([0-9]+|[IVXL]+\b)", re.IGNORECASE)
 
 # Glyphs a word processor draws in front of a list item; the text behind them is the item.
 LIST_MARKERS = frozenset({"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "•", "◦", "▪", "‣", "∙"})

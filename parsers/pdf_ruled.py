@@ -5,16 +5,17 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
-from parsers.pdf_columns import find_gutters
+from parsers.pdf_columns import column_rights, find_gutters, free_row, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
-from parsers.pdf_model import Line, PdfSettings, Segment
+from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
+from parsers.pdf_rows import row_groups
 
 
 def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettings) -> list[TableLayout]:
     horizontal = _merge_collinear([s for s in segments if s.horizontal], True, settings)
     vertical = _merge_collinear([s for s in segments if not s.horizontal], False, settings)
     tables = []
-    for h_group, v_group in _grids(horizontal, vertical, settings):
+    for h_group, v_group in _grids(horizontal, vertical, lines, settings):
         table = _grid_table(lines, h_group, v_group, settings)
         if table is not None:
             tables.append(table)
@@ -61,11 +62,12 @@ def _touch(h: Segment, v: Segment, tolerance: float) -> bool:
             and v.top - tolerance <= h.top <= v.bottom + tolerance)
 
 
-def _grids(horizontal: list[Segment], vertical: list[Segment],
+def _grids(horizontal: list[Segment], vertical: list[Segment], lines: list[Line],
            settings: PdfSettings) -> list[tuple[list[Segment], list[Segment]]]:
     """Connected groups of rulings: a row rule and a column rule that touch are connected. Row
-    rules that touch no column rule are a table drawn with row rules (or shading) only: those
-    with the same left and right ends, one close below the other, are connected too."""
+    rules that touch no column rule are a table drawn with row rules (or shading) only: each is
+    connected to the next one below it across most of its width when they bound one table
+    (`_same_table`)."""
     nodes = horizontal + vertical
     parent = list(range(len(nodes)))
 
@@ -85,16 +87,37 @@ def _grids(horizontal: list[Segment], vertical: list[Segment],
         if not touching:
             loose.append(i)
     loose.sort(key=lambda k: horizontal[k].top)
-    for a, b in zip(loose, loose[1:]):
-        upper, lower = horizontal[a], horizontal[b]
-        if (abs(upper.x0 - lower.x0) <= tol and abs(upper.x1 - lower.x1) <= tol
-                and lower.top - upper.top <= settings.max_row_height):
+    for n, a in enumerate(loose):
+        upper = horizontal[a]
+        b = next((b for b in loose[n + 1:] if _overlap(upper, horizontal[b]) >= 0.5), None)
+        if b is not None and _same_table(upper, horizontal[b], lines, settings):
             parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, seg in enumerate(nodes):
         h_list, v_list = groups.setdefault(find(i), ([], []))
         (h_list if i < n_h else v_list).append(seg)
     return [g for g in groups.values() if g[0]]
+
+
+def _overlap(a: Segment, b: Segment) -> float:
+    """How much of the shorter of two horizontal rules the other one covers."""
+    shorter = min(a.x1 - a.x0, b.x1 - b.x0)
+    return (min(a.x1, b.x1) - max(a.x0, b.x0)) / shorter if shorter > 0 else 0.0
+
+
+def _same_table(upper: Segment, lower: Segment, lines: list[Line], settings: PdfSettings) -> bool:
+    """Two row rules bound one table unless the text between them says otherwise: a caption
+    between them starts another table, and text without any column gutter is a paragraph or
+    notes between two tables, unless it is a row or two between close rules (a label row).
+    Text with gutters is the table's body, however tall."""
+    x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
+    band = [line for line in lines if upper.top < (line.top + line.bottom) / 2 < lower.top
+            and x0 <= (line.x0 + line.x1) / 2 <= x1]
+    if any(CAPTION.match(line.text) for line in band):
+        return False
+    if any(has_gutter(line, x0, settings) for line in band):
+        return True
+    return lower.top - upper.top <= settings.max_row_height and len(band) < settings.min_rule_band_lines
 
 
 def _cluster(values: list[float], tolerance: float) -> list[float]:
@@ -119,10 +142,9 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
         return None
     xs = _cluster([s.x0 for s in v_group] + [x0, x1], tol)
     if len(xs) <= 2:
-        # Row rules or shading only: the columns are where the text leaves gutters.
         found = find_gutters(inner, settings, x0)
-        xs = [x0] + [(lo + hi) / 2 for lo, hi in found] + [x1]
-        v_group = [Segment(x, top, x, bottom) for x in xs]
+        if found:
+            return _rule_table(inner, ys, found, (x0, top, x1, bottom), settings)
     if len(xs) < 3 and len(ys) < 3:
         return None  # a box around text (a frame, a callout), not a table
     rows = []
@@ -135,6 +157,24 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
     if not rows:
         return None
     return TableLayout(rows, top, bottom, x0, x1)
+
+
+def _rule_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, float]],
+                box: tuple[float, float, float, float], settings: PdfSettings) -> TableLayout:
+    """Row rules or shading only: the columns are where the text leaves gutters, and the rules
+    part rows, but a band between two rules may hold several rows (rules under the header and
+    at the foot only), told apart as in a line-free table."""
+    x0, top, x1, bottom = box
+    bounds = [(lo + hi) / 2 for lo, hi in gutters]
+    rights = column_rights([line for line in inner if has_gutter(line, x0, settings)], bounds, gutters, x1, settings)
+    starts = [hi for _, hi in gutters]
+    rows = []
+    for r in range(len(ys) - 1):
+        band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
+        if band:
+            rows += [free_row(group, bounds, starts, rights, settings)
+                     for group in row_groups(band, bounds, rights, settings)]
+    return TableLayout(rows, top, bottom, x0, x1, gutters, max(line.size for line in inner))
 
 
 def _clip(line: Line, x0: float, x1: float, top: float, bottom: float) -> Line | None:
