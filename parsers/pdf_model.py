@@ -33,6 +33,13 @@ class PdfSettings:
     # without gutters between them.
     max_row_height: float = 120.0
     min_rule_band_lines: int = 3
+    # A line-free grid is prose when more than `prose_share` of its cells have `prose_words`
+    # words or more and fewer than `prose_figures` of them are figures; it is a chart's labels
+    # when more than `scatter_share` of its rows hold one cell outside the first column.
+    prose_words: int = 6
+    prose_share: float = 0.5
+    prose_figures: float = 0.2
+    scatter_share: float = 0.5
     # Running headers and footers live in this share of the page height at the top and bottom.
     margin_band: float = 0.12
     # A line in the margin band is running matter when its text repeats on this share of pages.

@@ -17,6 +17,7 @@ from parsers.pdf_columns import (
 from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import Line, PdfSettings
 from parsers.pdf_rows import is_figure, row_groups
+from parsers.pdf_verdict import is_table
 
 
 def free_tables(lines: list[Line], settings: PdfSettings,
@@ -36,7 +37,7 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             continue
         end = _region_end(lines, i, settings)
         table = _free_table(lines[i:end], left, settings, before)
-        if table is None:
+        if table is None or not is_table(table, settings):
             i += 1
             continue
         split = _next_header(table)

@@ -1,0 +1,37 @@
+"""Whether a grid found in the text's alignment is a table at all: page layouts leave gutters
+too. Multi-column prose gives rows of long runs of words and no figures; a chart's labels give
+rows with a single figure scattered over many columns. Pure functions of a layout's cell texts.
+"""
+from __future__ import annotations
+
+from parsers.pdf_layout import TableLayout
+from parsers.pdf_model import PdfSettings
+from parsers.pdf_rows import is_figure
+
+
+def cell_texts(table: TableLayout) -> list[list[str]]:
+    """Each row's cell texts, lines joined, for rows that are not one cell across the table."""
+    return [[" ".join(line.text for line in cell.lines) for cell in row.cells]
+            for row in table.rows if not row.spanning]
+
+
+def is_prose(rows: list[list[str]], settings: PdfSettings) -> bool:
+    """Most cells are runs of many words and hardly any is a figure: columns of running text."""
+    cells = [text for row in rows for text in row if text]
+    if not cells:
+        return True
+    long = sum(1 for text in cells if len(text.split()) >= settings.prose_words)
+    figures = sum(1 for text in cells if is_figure(text))
+    return long > settings.prose_share * len(cells) and figures < settings.prose_figures * len(cells)
+
+
+def is_scatter(rows: list[list[str]], settings: PdfSettings) -> bool:
+    """Most rows hold one cell, away from the first column: labels of a chart's bars or points,
+    which a table's label column would hold."""
+    lone = sum(1 for row in rows if sum(1 for text in row if text) == 1 and not row[0])
+    return len(rows) >= 2 and lone > settings.scatter_share * len(rows)
+
+
+def is_table(table: TableLayout, settings: PdfSettings) -> bool:
+    rows = cell_texts(table)
+    return not (is_prose(rows, settings) or is_scatter(rows, settings))
