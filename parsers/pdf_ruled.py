@@ -87,10 +87,18 @@ def _grids(horizontal: list[Segment], vertical: list[Segment], lines: list[Line]
         if not touching:
             loose.append(i)
     loose.sort(key=lambda k: horizontal[k].top)
+    free = set(loose)
+    gridded = [h for i, h in enumerate(horizontal) if i not in free]
     for n, a in enumerate(loose):
         upper = horizontal[a]
         b = next((b for b in loose[n + 1:] if _overlap(upper, horizontal[b]) >= 0.5), None)
-        if b is not None and _same_table(upper, horizontal[b], lines, settings):
+        if b is None:
+            continue
+        lower = horizontal[b]
+        # A grid between two row rules is a table of its own: the rules around it are not one table.
+        if any(upper.top < h.top < lower.top and _overlap(upper, h) > 0 for h in gridded):
+            continue
+        if _same_table(upper, lower, lines, settings):
             parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, seg in enumerate(nodes):
