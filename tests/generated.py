@@ -76,6 +76,13 @@ def huge_table_text(rows: int = HUGE_TABLE_ROWS, seed: int = 0) -> str:
     return "".join(lines)
 
 
+def wide_row_text(cells: int = 40_000_000) -> bytes:
+    """A text whose one table row has `cells` one-letter cells (80 MB): whatever reads it must
+    hold a list of that many cells (320 MB of pointers alone, and a record per cell after),
+    memory by construction for the memory-limit tests."""
+    return b"Verksamhetsber\xc3\xa4ttelse 2013\n" + b"x\t" * (cells - 1) + b"x\n"
+
+
 def pdf_bytes(objects: list[bytes]) -> bytes:
     """A PDF of the given objects (numbered from 1, the first one the catalog) with a correct xref."""
     out = bytearray(b"%PDF-1.4\n")
