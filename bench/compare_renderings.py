@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import parsers  # noqa: E402
 from compare_pdf import compare  # noqa: E402
+from pipeline.dataset.arrow import to_tables  # noqa: E402
 from pipeline.run.extract import extract_file  # noqa: E402
 from render_seed import render  # noqa: E402
 
@@ -44,7 +45,7 @@ KEYS: dict[str, Callable[[dict], tuple]] = {
 
 
 def row_keys(path: Path) -> dict[str, Counter]:
-    tables = extract_file(path, path.parent).tables
+    tables = {name: t.to_pylist() for name, t in to_tables(extract_file(path, path.parent)).items()}
     return {name: Counter(key(row) for row in tables.get(name, [])) for name, key in KEYS.items()}
 
 

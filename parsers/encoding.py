@@ -32,7 +32,10 @@ def _decode_utf16(raw: bytes, codec: str) -> str | None:
         text = raw.decode(codec)
     except UnicodeDecodeError:
         return None
-    return None if "\x00" in text else text
+    # Binary data can pass for UTF-16 by its NUL pattern ("\x00\x01" repeated); text it is not
+    # when it holds NULs or more than the odd control character.
+    controls = len(text) - len(text.translate(_CONTROLS))
+    return None if "\x00" in text or controls > len(text) / 100 else text
 
 
 def _binary(offset: int) -> UnreadableFile:

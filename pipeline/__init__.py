@@ -5,18 +5,18 @@ import hashlib
 from pathlib import Path
 
 _PACKAGES = Path(__file__).resolve().parent.parent
-# The code that turns a file into rows. Orchestration, writing and the CLI are left out: they
-# do not change what a file's rows are.
-_EXTRACTION_CODE = ("parsers", "normalizers", "parsers/blocks.py", "pipeline/recognise/vocabulary.py",
-                    "pipeline/recognise/labels.py", "pipeline/recognise/assemble.py", "pipeline/recognise/structure.py",
-                    "pipeline/recognise/metadata.py", "pipeline/run/extract.py", "pipeline/schema.py")
+# The code that shapes a file's rows: the readers, the normalizers, recognition, the record
+# definitions, the Arrow tables the worker caches and the worker itself. The orchestration,
+# the Parquet writer and the command line only move rows about, so changing them keeps the cache.
+_EXTRACTION_CODE = ("parsers", "normalizers", "pipeline/schema.py", "pipeline/recognise",
+                    "pipeline/dataset/arrow.py", "pipeline/run/extract.py", "pipeline/run/worker.py")
 
 
 def _fingerprint() -> str:
     digest = hashlib.sha256()
     for name in _EXTRACTION_CODE:
         path = _PACKAGES / name
-        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+        for source in sorted(p for p in path.rglob("*") if p.suffix in (".py", ".tsv")) if path.is_dir() else [path]:
             digest.update(source.relative_to(_PACKAGES).as_posix().encode())
             digest.update(source.read_bytes())
     return digest.hexdigest()[:12]

@@ -1,13 +1,236 @@
-"""Every output column, defined once.
+"""Every output column, defined once: the typed record of each table.
 
-The writer casts each table to these schemas, the tests check the written files against them,
-and `python -m pipeline.dataset.docs` generates docs/data-dictionary.md from them.
+A record class is the table: its fields, in order, are the table's columns, each field carrying
+its Arrow type and its description. The recogniser builds rows only as these records (a
+misspelled or missing column is a TypeError, and mypy sees it), the writer casts them to the
+Arrow schema derived here, and `python -m pipeline.dataset.docs` generates docs/data-dictionary.md
+and datapackage.json from the same definitions. This module imports nothing of the pipeline: it
+is the contract between recognition and the dataset, as `parsers.blocks` is between the readers
+and recognition.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, Union
 
 import pyarrow as pa
+
+S, F, I, D, B = pa.string(), pa.float64(), pa.int32(), pa.date32(), pa.bool_()
+
+
+def _column(type_: pa.DataType, doc: str) -> Any:
+    """A record field that is a column: required (no default), with its Arrow type and meaning."""
+    return field(metadata={"type": type_, "doc": doc})
+
+
+def _doc_id() -> Any:
+    return _column(S, "Stable id of the source file's content: the first 16 hex digits of its SHA-256.")
+
+
+def _year() -> Any:
+    return _column(I, "Year the report covers (copied from `documents` so every table can be "
+                     "partitioned and filtered by it). Stored as the hive partition `year=N`; a "
+                     "year that could not be read is `year=0`, since pandas cannot read a null "
+                     "partition: filter `year > 0` for dated rows.")
+
+
+def _goal_id() -> Any:
+    return _column(S, "The innermost goal the row sits under (`goals.goal_id`); null if none.")
+
+
+def _table_id() -> Any:
+    return _column(S, "Id of the source table: `<doc_id>:t<ordinal>` in document order.")
+
+
+def _page() -> Any:
+    return _column(I, "1-based page in paged sources (PDF); null for text and Word.")
+
+
+def _line() -> Any:
+    return _column(I, "1-based line in text sources; for Word, the 1-based ordinal of the paragraph "
+                     "or table row in the body; for PDF, the line on the page.")
+
+
+def _box(edge: str) -> Any:
+    return _column(F, f"The {edge} edge of the row's box on its PDF page, in points from the page's "
+                     "top left (y grows downwards); null for sources without pages.")
+
+
+def _numeric(label: str) -> Any:
+    return _column(F, f"{label} as a number (decimal comma read, thousands spaces removed, "
+                     "percent kept in percent units); null when the cell holds no number.")
+
+
+def _raw(label: str) -> Any:
+    return _column(S, f"The {label} cell as printed, markup and markers removed.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentRecord:
+    doc_id: str = _doc_id()
+    source_path: str = _column(S, "Path of the file relative to the input folder.")
+    source_format: str = _column(S, "`pdf`, `docx`, `doc`, `txt`, `md` or `html`.")
+    sha256: str = _column(S, "SHA-256 of the file's bytes.")
+    title: str | None = _column(S, 'Report title as printed ("Verksamhetsberättelse VB 2013").')
+    report_type: str = _column(S, "`verksamhetsberättelse`, `verksamhetsplan`, `tertialrapport`, "
+                                 "`delårsrapport`, `årsredovisning`, `årsbokslut`, `budget` or `other`.")
+    year: int | None = _year()
+    year_source: str | None = _column(S, "Where the year was read: `title`, `period` (\"Rapportperiod: "
+                                        "2025-12-31\"), `date` (the document's date), `text` (the "
+                                        "letterhead or a running header), `properties` (the file's own "
+                                        "metadata); null when no year was found.")
+    tertial: int | None = _column(I, "1 or 2 for tertialrapporter, else null.")
+    organ: str | None = _column(S, "The board (nämnd) the report is addressed to.")
+    unit: str | None = _column(S, "The reporting unit (enhet) if the report is a unit's, else null.")
+    dnr: str | None = _column(S, "Diarienummer as printed, else null.")
+    document_date: dt.date | None = _column(D, "The document's own date, if printed.")
+    meeting_date: dt.date | None = _column(D, "Date of the board meeting (sammanträde) it goes to, if printed.")
+    page_count: int | None = _column(I, "Pages, for paged sources.")
+    ocr: bool = _column(B, "True when the text was read by OCR from page images.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GoalRecord:
+    goal_id: str = _column(S, "Id of the goal: `<doc_id>:g<ordinal>` in document order.")
+    doc_id: str = _doc_id()
+    year: int | None = _year()
+    parent_goal_id: str | None = _column(S, "The enclosing goal one level up (or more, where a level is skipped).")
+    level: str = _column(S, "`inriktningsmål`, `verksamhetsområdesmål`, `nämndmål`, `åtagande` or `enhetsmål`.")
+    number: str | None = _column(S, 'The goal\'s number as printed ("1", "1.2", "I.1"), no trailing dot.')
+    title: str = _column(S, "The goal's text, without number and level label.")
+    assessment: str | None = _column(S, "`helt`, `delvis` or `ej`, from the status line (\"Uppfylls helt\"), "
+                                       "the assessment column of a goal table or a coloured symbol.")
+    assessment_raw: str | None = _column(S, 'What the assessment was read from, markers removed: the status '
+                                           'line ("Ingen" where the report says no assessment), or the '
+                                           'symbol seen ("symbol: green circle").')
+    description: str | None = _column(S, 'The "Beskrivning" text under the goal.')
+    expected_result: str | None = _column(S, 'The "Förväntat resultat" text under the goal.')
+    analysis: str | None = _column(S, 'The "Analys"/"Kommentar" text under the goal.')
+    page: int | None = _page()
+    line: int | None = _line()
+    x0: float | None = _box("left")
+    y0: float | None = _box("top")
+    x1: float | None = _box("right")
+    y1: float | None = _box("bottom")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IndicatorRecord:
+    doc_id: str = _doc_id()
+    year: int | None = _year()
+    goal_id: str | None = _goal_id()
+    table_id: str = _table_id()
+    kind: str = _column(S, 'The table\'s header word as printed ("Indikator", "KF:s indikatorer").')
+    name: str = _column(S, "Indicator name, wrapped lines joined, markers removed.")
+    indicator_key: str = _column(S, "Normalised name for joining the same indicator across reports: "
+                                   "case-folded, punctuation and scope notes such as \"(alla nämnder)\" removed.")
+    outcome: float | None = _numeric('"Periodens utfall"')
+    outcome_raw: str | None = _raw('"Periodens utfall"')
+    outcome_men: float | None = _numeric('"Utfall män/pojkar"')
+    outcome_men_raw: str | None = _raw('"Utfall män/pojkar"')
+    outcome_women: float | None = _numeric('"Utfall kvinnor/flickor"')
+    outcome_women_raw: str | None = _raw('"Utfall kvinnor/flickor"')
+    previous_outcome: float | None = _numeric("The previous period's outcome (\"Periodens utfall VB 2012\")")
+    previous_outcome_raw: str | None = _raw("The previous period's outcome (\"Periodens utfall VB 2012\")")
+    forecast: float | None = _numeric('"Prognos helår"')
+    forecast_raw: str | None = _raw('"Prognos helår"')
+    target: float | None = _numeric('"Årsmål"')
+    target_raw: str | None = _raw('"Årsmål"')
+    kf_target: float | None = _numeric('"KF:s årsmål"')
+    kf_target_raw: str | None = _raw('"KF:s årsmål"')
+    unit: str | None = _column(S, "Unit the numbers are in (`%`, `st`, `kr`, `kWh`, `kWh/kvm`, `dagar`, ...), "
+                                 "from the row's cells; null if none is printed.")
+    previous_label: str | None = _column(S, 'The period named in the previous-outcome header ("VB 2012").')
+    period: str | None = _column(S, 'The "Period" cell ("VB 2013", "Tertial 2 2018").')
+    frequency: str | None = _column(S, 'The "Periodicitet" cell ("Tertial", "År").')
+    comment: str | None = _column(S, 'The indicator\'s "Kommentar"/"Analys" text, label removed.')
+    page: int | None = _page()
+    line: int | None = _line()
+    x0: float | None = _box("left")
+    y0: float | None = _box("top")
+    x1: float | None = _box("right")
+    y1: float | None = _box("bottom")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActivityRecord:
+    doc_id: str = _doc_id()
+    year: int | None = _year()
+    goal_id: str | None = _goal_id()
+    table_id: str = _table_id()
+    kind: str = _column(S, 'The table\'s header word as printed ("Aktivitet", "KF:s aktiviteter").')
+    name: str = _column(S, "The activity text, wrapped lines joined, markers removed.")
+    start_date: dt.date | None = _column(D, 'The "Startdatum" cell as a date.')
+    end_date: dt.date | None = _column(D, 'The "Slutdatum" cell as a date.')
+    start_raw: str | None = _column(S, 'The "Startdatum" cell as printed.')
+    end_raw: str | None = _column(S, 'The "Slutdatum" cell as printed.')
+    deviation: str | None = _column(S, 'The "Avvikelse" cell.')
+    status: str | None = _column(S, 'The "Status" cell as printed, or the symbol seen in it ("symbol: green circle").')
+    completion: float | None = _column(F, 'The "Färdiggrad" cell as a number (percent units: "75 %" gives 75).')
+    comment: str | None = _column(S, 'Its "Kommentar"/"Analys" text, from a comment row or a Kommentar column.')
+    page: int | None = _page()
+    line: int | None = _line()
+    x0: float | None = _box("left")
+    y0: float | None = _box("top")
+    x1: float | None = _box("right")
+    y1: float | None = _box("bottom")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetRecord:
+    doc_id: str = _doc_id()
+    year: int | None = _year()
+    table_id: str = _table_id()
+    table_title: str | None = _column(S, "The table's caption, or the nearest heading above it.")
+    row_label: str = _column(S, "The row's label cell.")
+    column: str | None = _column(S, 'The column header; two header levels joined with " / " ("augusti 2017 / Budget").')
+    value: float = _column(F, "The number as printed, sign kept.")
+    unit: str | None = _column(S, "`mnkr` (also for mkr, miljoner kr), `tkr`, `kr` or `%`: from the cell, the "
+                                 "table's header or caption, or the text right before or after the table.")
+    value_sek: float | None = _column(F, "The value in kronor when the unit is money.")
+    raw: str = _column(S, "The cell as printed.")
+    page: int | None = _page()
+    line: int | None = _line()
+    x0: float | None = _box("left")
+    y0: float | None = _box("top")
+    x1: float | None = _box("right")
+    y1: float | None = _box("bottom")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CellRecord:
+    doc_id: str = _doc_id()
+    year: int | None = _year()
+    table_id: str = _table_id()
+    kind: str = _column(S, "`indicator`, `activity`, `budget` or `other`.")
+    row: int = _column(I, "0-based row within the table.")
+    col: int = _column(I, "0-based column within the row.")
+    row_span: int = _column(I, "Source rows the cell covers (1 unless merged down).")
+    col_span: int = _column(I, "Grid columns the cell covers (1 unless merged across).")
+    text: str = _column(S, "The cell text, markup removed.")
+    page: int | None = _page()
+    line: int | None = _line()
+    x0: float | None = _column(F, "The cell's left edge on its PDF page, in points from the page's left; "
+                                 "null for sources without pages.")
+    y0: float | None = _column(F, "The cell's top edge, in points from the page's top.")
+    x1: float | None = _column(F, "The cell's right edge.")
+    y1: float | None = _column(F, "The cell's bottom edge.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProblemRecord:
+    source_path: str = _column(S, "Path of the file relative to the input folder.")
+    doc_id: str | None = _column(S, "The file's doc_id, null if it could not be read at all.")
+    severity: str = _column(S, "`error` (the file gave no rows) or `warning` (it gave rows, some may be missing).")
+    code: str = _column(S, "Short machine-readable reason, e.g. `encrypted_pdf`, `not_utf8`, `timeout`.")
+    message: str = _column(S, "What happened and what a person can do about it.")
+    page: int | None = _page()
+    line: int | None = _line()
+
+
+Record = Union[DocumentRecord, GoalRecord, IndicatorRecord, ActivityRecord, BudgetRecord, CellRecord, ProblemRecord]
 
 
 @dataclass(frozen=True)
@@ -21,7 +244,11 @@ class Column:
 class TableSpec:
     name: str
     doc: str
-    columns: tuple[Column, ...]
+    record: type[Any]
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(Column(f.name, f.metadata["type"], f.metadata["doc"]) for f in fields(self.record))
 
     @property
     def schema(self) -> pa.Schema:
@@ -29,134 +256,27 @@ class TableSpec:
 
     @property
     def names(self) -> list[str]:
-        return [c.name for c in self.columns]
+        return [f.name for f in fields(self.record)]
 
-
-S, F, I, D, B = pa.string(), pa.float64(), pa.int32(), pa.date32(), pa.bool_()
-
-DOC_ID = Column("doc_id", S, "Stable id of the source file's content: the first 16 hex digits of its SHA-256.")
-YEAR = Column("year", I, "Year the report covers (copied from `documents` so every table can be "
-                         "partitioned and filtered by it). Stored as the hive partition `year=N`; a "
-                         "year that could not be read is `year=0`, since pandas cannot read a null "
-                         "partition: filter `year > 0` for dated rows.")
-GOAL_ID = Column("goal_id", S, "The innermost goal the row sits under (`goals.goal_id`); null if none.")
-TABLE_ID = Column("table_id", S, "Id of the source table: `<doc_id>:t<ordinal>` in document order.")
-PAGE = Column("page", I, "1-based page in paged sources (PDF); null for text and Word.")
-LINE = Column("line", I, "1-based line in text sources; for Word, the 1-based ordinal of the paragraph "
-                         "or table row in the body; for PDF, the line on the page.")
-
-
-def _numeric(name: str, label: str) -> tuple[Column, Column]:
-    return (Column(name, F, f"{label} as a number (decimal comma read, thousands spaces removed, "
-                            "percent kept in percent units); null when the cell holds no number."),
-            Column(f"{name}_raw", S, f"The {label} cell as printed, markup and markers removed."))
-
-
-_INDICATOR_NUMBERS = (
-    ("outcome", '"Periodens utfall"'),
-    ("outcome_men", '"Utfall män/pojkar"'),
-    ("outcome_women", '"Utfall kvinnor/flickor"'),
-    ("previous_outcome", "The previous period's outcome (\"Periodens utfall VB 2012\")"),
-    ("forecast", '"Prognos helår"'),
-    ("target", '"Årsmål"'),
-    ("kf_target", '"KF:s årsmål"'),
-)
-
-DOCUMENTS = TableSpec("documents", "One row per input file that was read.", (
-    DOC_ID,
-    Column("source_path", S, "Path of the file relative to the input folder."),
-    Column("source_format", S, "`pdf`, `docx`, `doc`, `txt`, `md` or `html`."),
-    Column("sha256", S, "SHA-256 of the file's bytes."),
-    Column("title", S, 'Report title as printed ("Verksamhetsberättelse VB 2013").'),
-    Column("report_type", S, "`verksamhetsberättelse`, `verksamhetsplan`, `tertialrapport`, "
-                             "`delårsrapport` or `other`."),
-    YEAR,
-    Column("tertial", I, "1 or 2 for tertialrapporter, else null."),
-    Column("organ", S, "The board (nämnd) the report is addressed to."),
-    Column("unit", S, "The reporting unit (enhet) if the report is a unit's, else null."),
-    Column("dnr", S, "Diarienummer as printed, else null."),
-    Column("document_date", D, "The document's own date, if printed."),
-    Column("meeting_date", D, "Date of the board meeting (sammanträde) it goes to, if printed."),
-    Column("page_count", I, "Pages, for paged sources."),
-    Column("ocr", B, "True when the text was read by OCR from page images."),
-))
-
-GOALS = TableSpec("goals", "Every goal heading of the body (never the table of contents).", (
-    Column("goal_id", S, "Id of the goal: `<doc_id>:g<ordinal>` in document order."),
-    DOC_ID,
-    YEAR,
-    Column("parent_goal_id", S, "The enclosing goal one level up (or more, where a level is skipped)."),
-    Column("level", S, "`inriktningsmål`, `verksamhetsområdesmål`, `nämndmål`, `åtagande` or `enhetsmål`."),
-    Column("number", S, 'The goal\'s number as printed ("1", "1.2", "I.1"), no trailing dot.'),
-    Column("title", S, "The goal's text, without number and level label."),
-    Column("assessment", S, "`helt`, `delvis` or `ej`, from the status line (\"Uppfylls helt\")."),
-    Column("assessment_raw", S, 'The status line as printed, markers removed ("Ingen" where the report '
-                                "says no assessment)."),
-    Column("description", S, 'The "Beskrivning" text under the goal.'),
-    Column("expected_result", S, 'The "Förväntat resultat" text under the goal.'),
-    Column("analysis", S, 'The "Analys"/"Kommentar" text under the goal.'),
-    PAGE, LINE,
-))
-
-INDICATORS = TableSpec("indicators", "One row per indicator row of an indicator table.", (
-    DOC_ID, YEAR, GOAL_ID, TABLE_ID,
-    Column("kind", S, 'The table\'s header word as printed ("Indikator", "KF:s indikatorer").'),
-    Column("name", S, "Indicator name, wrapped lines joined, markers removed."),
-    Column("indicator_key", S, "Normalised name for joining the same indicator across reports: "
-                               "case-folded, punctuation and scope notes such as \"(alla nämnder)\" removed."),
-    *[c for name, label in _INDICATOR_NUMBERS for c in _numeric(name, label)],
-    Column("unit", S, "Unit the numbers are in (`%`, `st`, `kr`, `kWh`, `kWh/kvm`, `dagar`, ...), "
-                      "from the row's cells; null if none is printed."),
-    Column("previous_label", S, 'The period named in the previous-outcome header ("VB 2012").'),
-    Column("period", S, 'The "Period" cell ("VB 2013", "Tertial 2 2018").'),
-    Column("frequency", S, 'The "Periodicitet" cell ("Tertial", "År").'),
-    Column("comment", S, 'The indicator\'s "Kommentar"/"Analys" text, label removed.'),
-    PAGE, LINE,
-))
-
-ACTIVITIES = TableSpec("activities", "One row per activity row of an activity table.", (
-    DOC_ID, YEAR, GOAL_ID, TABLE_ID,
-    Column("kind", S, 'The table\'s header word as printed ("Aktivitet", "KF:s aktiviteter").'),
-    Column("name", S, "The activity text, wrapped lines joined, markers removed."),
-    Column("start_date", D, 'The "Startdatum" cell as a date.'),
-    Column("end_date", D, 'The "Slutdatum" cell as a date.'),
-    Column("start_raw", S, 'The "Startdatum" cell as printed.'),
-    Column("end_raw", S, 'The "Slutdatum" cell as printed.'),
-    Column("deviation", S, 'The "Avvikelse" cell.'),
-    Column("comment", S, 'Its "Kommentar"/"Analys" text, from a comment row or a Kommentar column.'),
-    PAGE, LINE,
-))
-
-BUDGET_ROWS = TableSpec("budget_rows", "One row per number in a financial table.", (
-    DOC_ID, YEAR, TABLE_ID,
-    Column("table_title", S, "Nearest heading or caption above the table."),
-    Column("row_label", S, "The row's label cell."),
-    Column("column", S, 'The column header; two header levels joined with " / " ("augusti 2017 / Budget").'),
-    Column("value", F, "The number as printed, sign kept."),
-    Column("unit", S, "`mnkr` (also for mkr, miljoner kr), `tkr`, `kr` or `%`: from the cell, the "
-                      "table's header or caption, or the text right before or after the table."),
-    Column("value_sek", F, "The value in kronor when the unit is money."),
-    Column("raw", S, "The cell as printed."),
-    PAGE, LINE,
-))
-
-TABLE_CELLS = TableSpec("table_cells", "Every cell of every table, raw, so nothing in a table is lost.", (
-    DOC_ID, YEAR, TABLE_ID,
-    Column("kind", S, "`indicator`, `activity`, `budget` or `other`."),
-    Column("row", I, "0-based row within the table."),
-    Column("col", I, "0-based column within the row."),
-    Column("text", S, "The cell text, markup removed."),
-    PAGE, LINE,
-))
-
-PROBLEMS = TableSpec("problems", "What could not be read, and why: one row per problem.", (
-    Column("source_path", S, "Path of the file relative to the input folder."),
-    Column("doc_id", S, "The file's doc_id, null if it could not be read at all."),
-    Column("severity", S, "`error` (the file gave no rows) or `warning` (it gave rows, some may be missing)."),
-    Column("code", S, "Short machine-readable reason, e.g. `encrypted_pdf`, `not_utf8`, `timeout`."),
-    Column("message", S, "What happened and what a person can do about it."),
-    PAGE, LINE,
-))
 
 TABLES: dict[str, TableSpec] = {t.name: t for t in (
-    DOCUMENTS, GOALS, INDICATORS, ACTIVITIES, BUDGET_ROWS, TABLE_CELLS, PROBLEMS)}
+    TableSpec("documents", "One row per input file that was read.", DocumentRecord),
+    TableSpec("goals", "Every goal of the body (never the table of contents): goal headings and the "
+                       "rows of goal tables.", GoalRecord),
+    TableSpec("indicators", "One row per indicator row of an indicator table.", IndicatorRecord),
+    TableSpec("activities", "One row per activity row of an activity table.", ActivityRecord),
+    TableSpec("budget_rows", "One row per number in a financial table.", BudgetRecord),
+    TableSpec("table_cells", "Every cell of every table, raw, so nothing in a table is lost.", CellRecord),
+    TableSpec("problems", "What could not be read, and why: one row per problem.", ProblemRecord),
+)}
+RECORD_TABLES: dict[type[Any], str] = {spec.record: name for name, spec in TABLES.items()}
+
+
+@dataclass
+class FileRows:
+    """One file's records of every table, as the recogniser and the readers left them."""
+
+    source_path: str
+    doc_id: str | None
+    tables: dict[str, Sequence[Record]] = field(default_factory=dict)  # table name -> its records
+    problems: list[ProblemRecord] = field(default_factory=list)

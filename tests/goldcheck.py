@@ -11,13 +11,25 @@ import json
 import math
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
-
 from paths import GOLD
+
+from pipeline.dataset.arrow import to_tables
+from pipeline.run.extract import extract_file
+from pipeline.schema import TABLES
+
 NUMERIC = ("outcome", "outcome_men", "outcome_women", "previous_outcome", "forecast", "target", "kf_target")
 DOC_FIELDS = ("report_type", "year", "tertial", "organ", "unit", "dnr", "document_date", "meeting_date")
 _NOISE = regex.compile(r"<[^>]+>|[\u25a0-\u25ff\u2600-\u27bf\u2022\u2713\u2714\ue000-\uf8ff*#_]")
+
+
+def dataset_rows(path: Path, root: Path) -> dict[str, list[dict]]:
+    """A file's rows of every table as the dataset holds them (through the Arrow tables the
+    worker caches), keyed by column name."""
+    tables = to_tables(extract_file(path, root))
+    return {name: tables[name].to_pylist() if name in tables else [] for name in TABLES}
 
 
 def key(text) -> str:

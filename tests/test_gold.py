@@ -1,19 +1,16 @@
 """The seed reports of data/raw against their hand-checked gold labels (tests/gold)."""
 from __future__ import annotations
 
-
 import pytest
-
-from goldcheck import score
+from goldcheck import dataset_rows, score
 from paths import FIXTURES, GOLD, SEEDS
-from pipeline.run.extract import extract_file
 
 STEMS = sorted(p.name for p in GOLD.iterdir() if p.is_dir())
 
 
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, dict]:
-    return {stem: extract_file(SEEDS / f"{stem}.txt", SEEDS).tables for stem in STEMS}
+    return {stem: dataset_rows(SEEDS / f"{stem}.txt", SEEDS) for stem in STEMS}
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -39,14 +36,14 @@ def test_only_total_row_beyond_gold_in_001_budget(extracted):
 
 
 def test_seeds_without_gold_still_give_their_structure():
-    tables = extract_file(SEEDS / "003_224bbd46f3dd11ca.txt", SEEDS).tables
+    tables = dataset_rows(SEEDS / "003_224bbd46f3dd11ca.txt", SEEDS)
     assert tables["documents"][0]["report_type"] == "verksamhetsberättelse"
     assert {g["level"] for g in tables["goals"]} == {"inriktningsmål", "verksamhetsområdesmål", "nämndmål",
                                                      "enhetsmål"}
     assert tables["indicators"] and tables["activities"]
     # 003's only tables with numbers outside indicator tables count complaints ("13 st"): no money.
     assert tables["budget_rows"] == []
-    tables = extract_file(SEEDS / "002_d3814ae89213c269.txt", SEEDS).tables
+    tables = dataset_rows(SEEDS / "002_d3814ae89213c269.txt", SEEDS)
     assert tables["documents"][0]["organ"] == "Socialtjänst- och arbetsmarknadsnämnden"
     for name in ("goals", "indicators", "activities", "budget_rows"):
         assert tables[name], name
@@ -55,10 +52,10 @@ def test_seeds_without_gold_still_give_their_structure():
 
 def test_windows_1252_text_gives_the_same_dataset_as_utf8(extracted):
     path = FIXTURES / "001_0037d1aa6ba7bc46.cp1252.txt"
-    other = extract_file(path, FIXTURES)
+    other = dataset_rows(path, FIXTURES)
     reference = extracted["001_0037d1aa6ba7bc46"]
     for name in ("goals", "indicators", "activities", "budget_rows"):
         strip = lambda rows: [{k: v for k, v in r.items() if k not in ("doc_id", "goal_id", "parent_goal_id",
                                                                       "table_id")} for r in rows]
-        assert strip(other.tables[name]) == strip(reference[name]), name
-    assert [p["code"] for p in other.problems] == ["windows_1252"]
+        assert strip(other[name]) == strip(reference[name]), name
+    assert [p["code"] for p in other["problems"]] == ["windows_1252"]

@@ -6,22 +6,29 @@ are read off the input by hand.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict, fields
 
 import pytest
 
-from parsers.text import parse_lines
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
-from pipeline.recognise.structure import recognise
+from parsers.text import parse_lines
+from pipeline.recognise.structure import Recognised, recognise
+
+
+def rows(found: Recognised) -> dict[str, list[dict]]:
+    """The records as plain rows, to compare with rows read off the input by hand."""
+    tables = {f.name: [asdict(r) for r in getattr(found, f.name)] for f in fields(found) if f.name != "metadata"}
+    return {"documents": [asdict(found.metadata)], **tables}
 
 
 def run(lines: list[str] | str) -> dict[str, list[dict]]:
     if isinstance(lines, str):
         lines = lines.split("\n")
-    return recognise(ParsedDocument(parse_lines(lines), "txt"), "doc")
+    return rows(recognise(ParsedDocument(parse_lines(lines), "txt"), "doc"))
 
 
 def run_blocks(blocks) -> dict[str, list[dict]]:
-    return recognise(ParsedDocument(blocks, "docx"), "doc")
+    return rows(recognise(ParsedDocument(blocks, "docx"), "doc"))
 
 
 def goals(result) -> list[tuple]:

@@ -1,0 +1,1 @@
+"""The dataset stage: records to Arrow tables, the per-file cache, the Parquet dataset and its docs."""

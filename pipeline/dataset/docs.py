@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.schema import TABLES
 from pipeline.dataset.writer import UNKNOWN_YEAR
+from pipeline.schema import TABLES
 
-DICTIONARY = Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md"
+DICTIONARY = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"
 
 HEADER = f"""\
 # Data dictionary

@@ -25,7 +25,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.run.extract import Extraction, problem_row
 from pipeline.schema import TABLES, TableSpec
 
 log = logging.getLogger(__name__)
@@ -39,51 +38,6 @@ PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": True}
 # A cache part: given a table name, that part's rows of it (already cast to the table's schema)
 # or None when it has none.
 Part = Callable[[str], "pa.Table | None"]
-
-
-def _column_error(spec: TableSpec, rows: list[dict]) -> str:
-    """Name the first column whose values do not fit the schema, for an actionable message."""
-    for field in spec.schema:
-        try:
-            pa.array([row.get(field.name) for row in rows], type=field.type)
-        except (pa.ArrowException, TypeError, ValueError) as error:
-            return f"{spec.name}.{field.name}: {error}"
-    return spec.name
-
-
-def to_tables(extraction: Extraction) -> dict[str, pa.Table]:
-    """One file's rows as Arrow tables cast to their schemas; empty tables are left out.
-
-    The document's year is copied into every row that lacks one, so each table can be
-    partitioned and filtered by year without a join. A table whose rows do not fit the schema
-    (a recogniser bug) is dropped with a `problems` row instead of failing the whole file.
-    """
-    documents = extraction.tables.get("documents") or [{}]
-    year = documents[0].get("year")
-    problems = list(extraction.problems)
-    tables: dict[str, pa.Table] = {}
-    for name, rows in extraction.tables.items():
-        spec = TABLES.get(name)
-        if spec is None or not rows:
-            continue
-        if year is not None and "year" in spec.names:
-            rows = [row if row.get("year") is not None else {**row, "year": year} for row in rows]
-        try:
-            tables[name] = pa.Table.from_pylist(rows, schema=spec.schema)
-        except (pa.ArrowException, TypeError, ValueError):
-            problems.append(problem_row(
-                extraction.source_path, extraction.doc_id, "warning", "invalid_rows",
-                f"{len(rows)} rows of {name} were left out: a value does not fit the column "
-                f"({_column_error(spec, rows)}); this is a bug in rapportdata, please report it"))
-    if problems:
-        tables["problems"] = pa.Table.from_pylist(problems, schema=TABLES["problems"].schema)
-    return tables
-
-
-def problem_tables(source_path: str, code: str, message: str) -> dict[str, pa.Table]:
-    """The tables of a file that gave nothing but one error."""
-    return to_tables(Extraction(source_path, None, problems=[
-        problem_row(source_path, None, "error", code, message)]))
 
 
 class _PartitionWriter:

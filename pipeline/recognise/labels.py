@@ -1,6 +1,6 @@
 """Reading single paragraphs: goal labels, goal numbers, status lines, section headings.
 
-Compiled once from the alias tables in pipeline.aliases.
+Compiled once from the alias tables in pipeline.vocabulary.
 """
 from __future__ import annotations
 
@@ -9,20 +9,21 @@ from dataclasses import dataclass
 import regex
 
 from normalizers.text import squash, strip_markers
-from pipeline.recognise import vocabulary as aliases
+from pipeline.recognise import vocabulary
+from pipeline.recognise.settings import SETTINGS
 
 _LABEL = regex.compile(
-    r"^\s*(?:" + "|".join(f"(?P<l{k}>{pattern})" for k, (_, pattern) in enumerate(aliases.GOAL_LEVELS)) + r")"
+    r"^\s*(?:" + "|".join(f"(?P<l{k}>{pattern})" for k, (_, pattern) in enumerate(vocabulary.GOAL_LEVELS)) + r")"
     r"(?=[\s:]|$)(?:\s+(?P<lnum>\d{1,2}|[IVX]{1,4}))?\s*(?::\s*(?P<rest>.*)|$)",
     regex.IGNORECASE)
 # "1.2 Title", "1. Title", "3.Title", "I.1 Title", "2.5. Title": a number needs a dot to be one.
 _NUMBER = regex.compile(
     r"^\s*(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+|(?:\d{1,2}|[IVX]{1,4})(?=\.))\.?\s*(?P<rest>\S.*)$")
-_STATUS = [(regex.compile(rf"^{aliases.ASSESSMENT_LEAD}(?:{pattern})\.?$", regex.IGNORECASE), value)
-           for pattern, value in aliases.ASSESSMENTS]
+_STATUS = [(regex.compile(rf"^{vocabulary.ASSESSMENT_LEAD}(?:{pattern})\.?$", regex.IGNORECASE), value)
+           for pattern, value in vocabulary.ASSESSMENTS]
 _SECTION = [(regex.compile(rf"^(?:{pattern})\s*:?$", regex.IGNORECASE), value)
-            for pattern, value in aliases.GOAL_SECTIONS]
-_TABLE_KINDS = [(regex.compile(rf"^{pattern}$"), kind) for kind, pattern in aliases.TABLE_KINDS]
+            for pattern, value in vocabulary.GOAL_SECTIONS]
+_TABLE_KINDS = [(regex.compile(rf"^{pattern}$"), kind) for kind, pattern in vocabulary.TABLE_KINDS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ def match_label(text: str) -> Label | None:
     match = _LABEL.match(strip_markers(text))
     if not match:
         return None
-    level = next(aliases.GOAL_LEVELS[k][0] for k in range(len(aliases.GOAL_LEVELS)) if match.group(f"l{k}"))
+    level = next(vocabulary.GOAL_LEVELS[k][0] for k in range(len(vocabulary.GOAL_LEVELS)) if match.group(f"l{k}"))
     return Label(level, match.group("lnum"), strip_markers(match.group("rest") or ""))
 
 
@@ -51,7 +52,7 @@ def split_number(title: str) -> tuple[str | None, str]:
 def match_status(text: str) -> tuple[str | None, str] | None:
     """(assessment, status line without markers) for a status line, else None."""
     line = strip_markers(text)
-    if len(line) > 60:
+    if len(line) > SETTINGS.max_status_length:
         return None
     for pattern, value in _STATUS:
         if pattern.match(line):
@@ -59,21 +60,20 @@ def match_status(text: str) -> tuple[str | None, str] | None:
     return None
 
 
-_NO_SECTION = object()
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A sub-heading inside a goal; `field` is the goal column its text goes to, None for a
+    sub-heading whose text belongs to no column (it closes the field before it)."""
+
+    field: str | None
 
 
-def match_section(text: str):
-    """The goal field a sub-heading opens (None for sub-headings that open no field), or
-    `_NO_SECTION` when the text is no sub-heading."""
+def match_section(text: str) -> Section | None:
     line = strip_markers(text)
     for pattern, value in _SECTION:
         if pattern.match(line):
-            return value
-    return _NO_SECTION
-
-
-def is_section(value) -> bool:
-    return value is not _NO_SECTION
+            return Section(value)
+    return None
 
 
 def table_kind(cell: str) -> str | None:

@@ -7,42 +7,46 @@ every field is found by what it says ("Till", "Sammanträde", "Dnr"), not by its
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import regex
 
 from normalizers.dates import find_date, parse_date
-from parsers.blocks import Block, Paragraph, Table
-from pipeline.recognise import vocabulary as aliases
+from parsers.blocks import Block, Paragraph, ParsedDocument, Table
+from pipeline.recognise import vocabulary
 from pipeline.recognise.labels import match_label, table_kind
+from pipeline.recognise.settings import SETTINGS
 
-_REPORT_TYPES = [(regex.compile(rf"(?i)^\W*(?:{pattern})"), name) for name, pattern in aliases.REPORT_TYPES]
+_REPORT_TYPES = [(regex.compile(rf"(?i)^\W*(?:{pattern})"), name) for name, pattern in vocabulary.REPORT_TYPES]
 # "Socialnämndens verksamhetsberättelse 2014": the type word after the board's name.
-_TYPE_AFTER_ORGAN = [(regex.compile(rf"(?i)^(?P<organ>[\w\- ]*?(?:nämnd|styrelse))(?P<genitive>ens|s)\s+(?:{pattern})"), name)
-                     for name, pattern in aliases.REPORT_TYPES]
-_TILL = regex.compile(r"(?:^|(?<=\S))Till\s*:?\s*$|^Till\s*:?\s+(?P<organ>\S.*)$")
-_DATE_LABEL = regex.compile(r"(?i)^(?:datum|date)\s*:?\s*")
-_ORGAN_WORD = regex.compile(r"(?i)(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige)$")
-_FOR_ORGAN = regex.compile(r"(?i)\bför\s+(?P<organ>[\w\- ]*?(?:nämnd|nämnden|styrelsen|styrelse))\b")
-_ENHET = regex.compile(r"(?i)^(?:\p{L}+enheten|enheten\s+för\s+.+|\p{L}+enhet)$")
-_DNR = regex.compile(r"(?i)\b(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(?P<dnr>[\w][\w./:\- ]*?[\w])\s*$")
-_SAMMANTRADE = regex.compile(r"(?i)sammanträde")
+_STEM = vocabulary.alternation("organ_stem")
+_TYPE_AFTER_ORGAN = [(regex.compile(rf"(?i)^(?P<organ>[\w\- ]*?{_STEM})(?P<genitive>ens|s)\s+(?:{pattern})"), name)
+                     for name, pattern in vocabulary.REPORT_TYPES]
+_ADDRESSEE = vocabulary.alternation("addressee_label")
+_TILL = regex.compile(rf"(?:^|(?<=\S)){_ADDRESSEE}\s*:?\s*$|^{_ADDRESSEE}\s*:?\s+(?P<organ>\S.*)$")
+_DATE_LABEL = regex.compile(rf"(?i)^{vocabulary.alternation('date_label')}\s*:?\s*")
+_ORGAN = vocabulary.alternation("organ_word")
+_ORGAN_WORD = regex.compile(rf"(?i){_ORGAN}$")
+_FOR_ORGAN = regex.compile(rf"(?i)\bför\s+(?P<organ>[\w\- ]*?{_ORGAN})\b")
+_ENHET = regex.compile(rf"(?i)^{vocabulary.alternation('unit_name')}$")
+_DNR = regex.compile(rf"(?i)\b{vocabulary.alternation('dnr_label')}\.?\s*:?\s*(?P<dnr>[\w][\w./:\- ]*?[\w])\s*$")
+_SAMMANTRADE = regex.compile(rf"(?i){vocabulary.alternation('meeting_label')}")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_TERTIAL = regex.compile(r"(?i)\b(?:tertial(?:rapport)?\s*|T)(?P<n>[12])\b")
-_LETTERHEAD_LIMIT = 60
+_TERTIAL = regex.compile(rf"(?i)\b{vocabulary.alternation('tertial_label')}(?P<n>[12])\b")
 
 
 def letterhead(blocks: list[Block]) -> list[Paragraph]:
     """The paragraphs of the letterhead. Word templates often lay the letterhead out as a table
     (Handläggare | Till ...): its cells count as paragraphs, row by row."""
     out = []
-    for block in blocks[:_LETTERHEAD_LIMIT]:
+    for block in blocks[:SETTINGS.letterhead_limit]:
         if isinstance(block, Table):
             if any(table_kind(cell) for row in block.rows for cell in row.cells[:1]):
                 break  # an indicator or activity table: the body has begun
             out.extend(Paragraph(line, row.place) for row in block.rows for cell in row.cells
                        for line in cell.split("\n") if line.strip())
             continue
-        if aliases.FRONT_MATTER_END.match(block.text) or match_label(block.text):
+        if vocabulary.FRONT_MATTER_END.match(block.text) or match_label(block.text):
             break
         out.append(block)
     return out
@@ -52,7 +56,7 @@ def _title(paragraphs: list[Paragraph]) -> tuple[int, str, str] | None:
     for patterns in (_REPORT_TYPES, _TYPE_AFTER_ORGAN):
         for k, paragraph in enumerate(paragraphs):
             for pattern, report_type in patterns:
-                if pattern.match(paragraph.text) and len(paragraph.text) <= 150:
+                if pattern.match(paragraph.text) and len(paragraph.text) <= SETTINGS.max_title_length:
                     return k, paragraph.text, report_type
     return None
 
@@ -105,8 +109,24 @@ def _covered_year(report_type: str, date: dt.date) -> int:
     return date.year
 
 
-def read_metadata(blocks: list[Block]) -> dict:
-    paragraphs = letterhead(blocks)
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The document's own fields: what `documents` holds beyond the file's facts."""
+
+    title: str | None
+    report_type: str
+    year: int | None
+    year_source: str | None
+    tertial: int | None
+    organ: str | None
+    unit: str | None
+    dnr: str | None
+    document_date: dt.date | None
+    meeting_date: dt.date | None
+
+
+def read_metadata(parsed: ParsedDocument) -> Metadata:
+    paragraphs = letterhead(parsed.blocks)
     found = _title(paragraphs)
     title_at, title, report_type = found if found else (None, None, None)
     organ_at, organ = _organ(paragraphs, title)
@@ -134,14 +154,28 @@ def read_metadata(blocks: list[Block]) -> dict:
             break
 
     year = tertial = None
+    year_source = None
     if title:
         years = _YEAR.findall(title)
         year = int(years[-1]) if years else None
+        year_source = "title" if years else None
         match = _TERTIAL.search(title)
         tertial = int(match.group("n")) if match and report_type == "tertialrapport" else None
-    if year is None and (meeting_date or document_date):
-        year = _covered_year(report_type or "other", meeting_date or document_date)
+    dated = meeting_date or document_date
+    if year is None and dated is not None:
+        year, year_source = _covered_year(report_type or "other", dated), "date"
+    # Last resort, what the file says of itself: often a template's leftovers, so never
+    # preferred to what the document prints.
+    properties = parsed.properties
+    title = title or properties.get("title") or None
+    if year is None:
+        years = _YEAR.findall(" ".join(properties.get(k, "") for k in ("title", "subject")))
+        created = parse_date(properties.get("created", ""))
+        if years:
+            year, year_source = int(years[-1]), "properties"
+        elif created is not None:
+            year, year_source = _covered_year(report_type or "other", created), "properties"
 
-    return {"title": title, "report_type": report_type or "other", "year": year, "tertial": tertial,
-            "organ": organ, "unit": _unit(paragraphs, title_at, title, report_type), "dnr": dnr,
-            "document_date": document_date, "meeting_date": meeting_date}
+    return Metadata(title=title, report_type=report_type or "other", year=year, year_source=year_source,
+                    tertial=tertial, organ=organ, unit=_unit(paragraphs, title_at, title, report_type), dnr=dnr,
+                    document_date=document_date, meeting_date=meeting_date)

@@ -9,71 +9,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
-from normalizers.text import collapse, strip_markers
-from parsers.blocks import Block, Paragraph, ParsedDocument, Table
-from pipeline.recognise import vocabulary as aliases
+from normalizers.text import strip_markers
+from parsers.blocks import Paragraph, ParsedDocument, Table
+from pipeline.recognise import vocabulary
+from pipeline.recognise.assemble import TableAssembler
+from pipeline.recognise.finance import box_columns
 from pipeline.recognise.labels import (
     Label,
-    is_section,
     match_label,
     match_section,
     match_status,
     split_number,
 )
-from pipeline.recognise.metadata import read_metadata
-from pipeline.recognise.assemble import TableAssembler
-
-_LOOKAHEAD = 12  # paragraphs searched for the sub-goals that confirm an unlabelled heading
-_STATUS_WINDOW = 3
-
-
-def _toc_entry(text: str) -> str | None:
-    """The title of a table-of-contents line ("1.2 Title ..... 7"), or None."""
-    match = regex.match(r"^(?P<title>.*?\S)(?:\s*\.{2,}|\s*…+)?\s+(?P<page>\d{1,3}|Error!.*|Fel!.*)$", text)
-    if match and aliases.TOC_PAGE.match(match.group("page")):
-        return aliases.TOC_LEADERS.sub("", match.group("title"))
-    return None
-
-
-def _toc_rows(table: Table) -> list[str] | None:
-    """The entries of a table that is a table of contents (every row ends in a page number)."""
-    entries = []
-    for row in table.rows:
-        cells = [c for c in (collapse(c) for c in row.cells) if c]
-        if len(cells) < 2 or not aliases.TOC_PAGE.match(cells[-1]):
-            return None
-        entries.append(aliases.TOC_LEADERS.sub("", " ".join(cells[:-1])))
-    return entries
-
-
-def _toc_key(text: str) -> str:
-    return collapse(strip_markers(text)).casefold().rstrip(" .")
-
-
-def find_toc(blocks: list[Block]) -> tuple[set[int], set[str]]:
-    """Indices of table-of-contents blocks, and the TOC's entries as keys."""
-    skip: set[int] = set()
-    entries: set[str] = set()
-    in_toc = False
-    for k, block in enumerate(blocks):
-        if isinstance(block, Table):
-            rows = _toc_rows(block)
-            if rows:
-                skip.add(k)
-                entries.update(_toc_key(e) for e in rows)
-                continue
-        elif aliases.TOC_HEADING.match(block.text):
-            in_toc = True
-            skip.add(k)
-            continue
-        elif in_toc and _toc_entry(block.text):
-            skip.add(k)
-            entries.add(_toc_key(_toc_entry(block.text)))
-            continue
-        in_toc = False
-    return skip, entries
+from pipeline.recognise.metadata import Metadata, read_metadata
+from pipeline.recognise.settings import SETTINGS
+from pipeline.recognise.toc import find_toc, toc_key
+from pipeline.schema import (
+    ActivityRecord,
+    BudgetRecord,
+    CellRecord,
+    GoalRecord,
+    IndicatorRecord,
+)
 
 
 @dataclass
@@ -82,15 +39,18 @@ class Goal:
     level: str
     number: str | None
     title: str
-    parent: "Goal | None"
+    parent: Goal | None
     block: Paragraph
     assessment: str | None = None
     assessment_raw: str | None = None
     fields: dict[str, list[str]] = field(default_factory=dict)
 
+    def text(self, name: str) -> str | None:
+        return "\n".join(self.fields[name]) if self.fields.get(name) else None
+
     @property
     def rank(self) -> int:
-        return aliases.GOAL_RANK[self.level]
+        return vocabulary.GOAL_RANK[self.level]
 
 
 class Recogniser:
@@ -115,7 +75,7 @@ class Recogniser:
             if isinstance(block, Table):
                 self.status_window = 0
                 after = next((b for b in self.blocks[k + 1:k + 2] if isinstance(b, Paragraph)), None)
-                self.tables.add(block, self.stack[-1].goal_id if self.stack else None, self.since_table[-4:], after)
+                self.tables.add(block, self.stack[-1].goal_id if self.stack else None, self.since_table[-SETTINGS.paragraphs_before_table:], after)
                 self.since_table = []
             else:
                 self.tables.interrupt()
@@ -128,7 +88,7 @@ class Recogniser:
         if self.pending is not None:
             pending_label, pending_block = self.pending
             self.pending = None
-            if label is None and not is_section(match_section(text)) and match_status(text) is None:
+            if label is None and match_section(text) is None and match_status(text) is None:
                 self.open_goal(pending_label.level, pending_label.number, text, pending_block)
                 return
         if label is not None:
@@ -149,8 +109,8 @@ class Recogniser:
                 self.status_window = 0
                 return
         section = match_section(text)
-        if is_section(section):
-            self.field = section
+        if section is not None:
+            self.field = section.field
             return
         if self.field and self.stack:
             self.stack[-1].fields.setdefault(self.field, []).append(text)
@@ -160,13 +120,13 @@ class Recogniser:
         är i balans") is a KF goal when the table of contents lists it, or when the numbering fits
         the goals around it."""
         number, title = split_number(block.text)
-        if number is None or len(block.text) > 200 or block.text.endswith(":") or len(title) < 3:
+        if number is None or len(block.text) > SETTINGS.max_heading_length or block.text.endswith(":") or len(title) < 3:
             return None
         parts = number.split(".")
         if len(parts) > 2:
             return None
         level = "inriktningsmål" if len(parts) == 1 else "verksamhetsområdesmål"
-        if _toc_key(block.text) in self.toc:
+        if toc_key(block.text) in self.toc:
             return level
         if not self.goals and block.heading is None:
             return None
@@ -176,7 +136,7 @@ class Recogniser:
         if current is not None and current.number == parts[0]:
             return None
         prefix = f"{parts[0]}."
-        for later in self.blocks[k + 1:k + 1 + _LOOKAHEAD]:
+        for later in self.blocks[k + 1:k + 1 + SETTINGS.goal_lookahead]:
             if isinstance(later, Paragraph):
                 label = match_label(later.text)
                 candidate = label.rest if label and label.rest else later.text
@@ -187,41 +147,42 @@ class Recogniser:
 
     def open_goal(self, level: str, label_number: str | None, text: str, block: Paragraph) -> None:
         number, title = split_number(strip_markers(text))
-        rank = aliases.GOAL_RANK[level]
+        rank = vocabulary.GOAL_RANK[level]
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         goal = Goal(f"{self.doc_id}:g{len(self.goals) + 1:03d}", level, number or label_number, title,
                     self.stack[-1] if self.stack else None, block)
         self.goals.append(goal)
         self.stack.append(goal)
-        self.status_window, self.field = _STATUS_WINDOW, None
+        self.status_window, self.field = SETTINGS.status_window, None
         self.tables.interrupt()
 
-    def goal_rows(self) -> list[dict]:
-        return [{
-            "goal_id": g.goal_id, "doc_id": self.doc_id, "parent_goal_id": g.parent.goal_id if g.parent else None,
-            "level": g.level, "number": g.number, "title": g.title, "assessment": g.assessment,
-            "assessment_raw": g.assessment_raw,
-            **{name: "\n".join(g.fields[name]) if g.fields.get(name) else None
-               for name in ("description", "expected_result", "analysis")},
-            "page": g.block.place.page, "line": g.block.place.line,
-        } for g in self.goals]
+    def goal_records(self, year: int | None) -> list[GoalRecord]:
+        return [GoalRecord(
+            goal_id=g.goal_id, doc_id=self.doc_id, year=year, parent_goal_id=g.parent.goal_id if g.parent else None,
+            level=g.level, number=g.number, title=g.title, assessment=g.assessment, assessment_raw=g.assessment_raw,
+            description=g.text("description"), expected_result=g.text("expected_result"), analysis=g.text("analysis"),
+            page=g.block.place.page, line=g.block.place.line, **box_columns(g.block.box),
+        ) for g in self.goals]
 
 
-def recognise(parsed: ParsedDocument, doc_id: str) -> dict[str, list[dict]]:
-    """Rows of every table but `problems` for one parsed document."""
-    document = {"doc_id": doc_id, **read_metadata(parsed.blocks)}
-    recogniser = Recogniser(parsed, doc_id, document["year"])
+@dataclass
+class Recognised:
+    """What recognition finds in one document: its metadata and the records of its tables."""
+
+    metadata: Metadata
+    goals: list[GoalRecord]
+    indicators: list[IndicatorRecord]
+    activities: list[ActivityRecord]
+    budget_rows: list[BudgetRecord]
+    table_cells: list[CellRecord]
+
+
+def recognise(parsed: ParsedDocument, doc_id: str) -> Recognised:
+    """The report structure of one parsed document."""
+    metadata = read_metadata(parsed)
+    recogniser = Recogniser(parsed, doc_id, metadata.year)
     recogniser.run()
-    tables = {
-        "documents": [document],
-        "goals": recogniser.goal_rows(),
-        "indicators": recogniser.tables.indicator_rows(),
-        "activities": recogniser.tables.activity_rows(),
-        "budget_rows": recogniser.tables.budget,
-        "table_cells": recogniser.tables.cells,
-    }
-    for name, rows in tables.items():
-        for row in rows:
-            row["year"] = document["year"]
-    return tables
+    tables = recogniser.tables
+    return Recognised(metadata, recogniser.goal_records(metadata.year), tables.indicator_records(),
+                      tables.activity_records(), tables.budget, tables.cells)

@@ -1,109 +1,102 @@
-"""Every label and header spelling the report templates have used, in one place.
+"""Every label and header spelling the report templates have used, as data.
 
-What changes from one template year to the next is kept here as data, not spread through
-the recogniser as code: a new spelling is a new line in a table below. Patterns are matched
-case-insensitively; the `*_COLUMNS` patterns are matched against the header cell with all
-whitespace removed and case folded (normalizers.text.squash), so converter splits such as
-"kvinn or", "Perio dens" or "Progno s" need no entries of their own.
+`vocabulary.tsv` beside this module holds one row per spelling, in the spirit of PUDL's column
+maps: `concept` (what the spelling names: a goal level, an indicator column, a report type...),
+`value` (what it maps to, empty where the concept has none), `pattern` (a regular expression
+for that one spelling), `seen_in` (the reports of the seeds it was seen in, filled by
+`scripts/vocabulary_seen.py`) and `note`. A new template's spelling is a new row; no template
+word lives in code elsewhere. The matchers below are built from the rows, in file order, which
+matters where the first match wins (indicator columns: "KF:s årsmål" before "Årsmål").
+
+Patterns are matched case-insensitively unless the matcher says otherwise; the column patterns
+are matched against the header cell with all whitespace removed and case folded
+(normalizers.text.squash), so converter splits such as "kvinn or" need no rows of their own.
 """
 from __future__ import annotations
 
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
 import regex
 
-# Goal levels, outermost first. The label precedes the goal's title on the same line
-# ("Nämndmål: Vuxna ...") or stands alone with the title on the next line; a number may follow
-# the label ("KF:s INRIKTNINGSMÅL 1:").
-GOAL_LEVELS: tuple[tuple[str, str], ...] = (
-    ("inriktningsmål", r"(?:kf:s\s+|kommunfullmäktiges\s+)?inriktningsmål"),
-    ("verksamhetsområdesmål", r"(?:kf:s\s+|kommunfullmäktiges\s+)?mål\s+för\s+verksamhetsområdet?"),
-    ("nämndmål", r"nämndmål|nämndens\s+mål|stadsdelsnämndens\s+mål"),
-    ("åtagande", r"(?:nämndens\s+|enhetens\s+)?åtagande"),
-    ("enhetsmål", r"enhetsmål|enhetens\s+mål"),
-)
-# Depth of each level in the hierarchy; åtagande and enhetsmål are alternatives at one depth.
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.tsv")
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    concept: str
+    value: str | None
+    pattern: str
+    seen_in: str
+    note: str
+
+
+def load(path: Path = VOCABULARY_FILE) -> tuple[Spelling, ...]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(Spelling(row["concept"], row["value"] or None, row["pattern"], row["seen_in"], row["note"])
+                     for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+SPELLINGS = load()
+
+
+def rows(concept: str) -> tuple[Spelling, ...]:
+    found = tuple(s for s in SPELLINGS if s.concept == concept)
+    if not found:
+        raise KeyError(f"no spelling of {concept!r} in {VOCABULARY_FILE.name}")
+    return found
+
+
+def alternation(concept: str) -> str:
+    """One regex alternative per spelling of the concept: `(?:a|b|c)`."""
+    return "(?:" + "|".join(f"(?:{s.pattern})" for s in rows(concept)) + ")"
+
+
+def by_value(concept: str) -> tuple[tuple[str | None, str], ...]:
+    """(value, alternation of its spellings), values in the order of their first row."""
+    grouped: dict[str | None, list[str]] = {}
+    for spelling in rows(concept):
+        grouped.setdefault(spelling.value, []).append(f"(?:{spelling.pattern})")
+    return tuple((value, "|".join(patterns)) for value, patterns in grouped.items())
+
+
+def ordered(concept: str) -> tuple[tuple[str, str], ...]:
+    """(value, pattern) per spelling in file order, for matchers where the first match wins."""
+    return tuple((s.value or "", s.pattern) for s in rows(concept))
+
+
+def words(concept: str) -> frozenset[str]:
+    return frozenset(s.pattern for s in rows(concept))
+
+
+def anchored(concept: str) -> regex.Pattern[str]:
+    """The concept's spellings as a whole-line, case-insensitive matcher."""
+    return regex.compile(rf"^{alternation(concept)}$", regex.IGNORECASE)
+
+
+# Goal levels, outermost first, with their depth in the hierarchy: åtagande and enhetsmål are
+# alternatives at one depth. This is the management model itself, not a template's spelling.
 GOAL_RANK: dict[str, int] = {
     "inriktningsmål": 0, "verksamhetsområdesmål": 1, "nämndmål": 2, "åtagande": 3, "enhetsmål": 3,
 }
-
-# A status line under a goal, whole line, after an optional lead-in ("Bedömning:"); None as
-# assessment means "no assessment" ("Ingen").
-ASSESSMENT_LEAD = r"(?:(?:bedömning|måluppfyllelse|status)\s*:?\s*)?"
-ASSESSMENTS: tuple[tuple[str, str | None], ...] = (
-    (r"(?:målet\s+)?uppfylls\s+helt|helt\s+uppfyllt|(?:målet\s+)?uppnås\s+helt|uppfyllt|uppnått", "helt"),
-    (r"(?:målet\s+)?uppfylls\s+delvis|delvis\s+uppfyllt|(?:målet\s+)?uppnås\s+delvis|delvis", "delvis"),
-    (r"(?:målet\s+)?uppfylls\s+(?:ej|inte)|(?:ej|inte)\s+uppfyllt|(?:målet\s+)?uppnås\s+(?:ej|inte)|"
-     r"ej\s+uppnått", "ej"),
-    (r"ingen(?:\s+bedömning)?|ej\s+bedömt|bedöms\s+ej", None),
-)
-
-# Sub-headings inside a goal. Those mapped to a field collect the text under them; those
-# mapped to None close the previous field (their text belongs to no SPEC column).
-GOAL_SECTIONS: tuple[tuple[str, str | None], ...] = (
-    (r"beskrivning", "description"),
-    (r"förväntat\s+resultat|förväntade\s+resultat", "expected_result"),
-    (r"analys|kommentar|kommentarer|måluppfyllelse|bedömning", "analysis"),
-    (r"arbets?sätt|resursanvändning|uppföljning|utveckling|aktiviteter|indikatorer", None),
-)
-
-# A table's kind from its first header cell.
-TABLE_KINDS: tuple[tuple[str, str], ...] = (
-    ("indicator", r"(?:kf:?s|kfs|nämndens|enhetens|stadsdelsnämndens|verksamhetens|förvaltningens)?indikator(?:er|n)?"),
-    ("activity", r"(?:kf:?s|kfs|nämndens|enhetens|stadsdelsnämndens|verksamhetens|förvaltningens)?aktivitet(?:er|en)?"),
-)
-
-# Indicator table columns, first match wins: the order matters ("Periodens utfall VB 2012"
-# is the previous outcome, "Periodens utfall" the outcome; "KF:s årsmål" before "Årsmål").
-_PREVIOUS = r"(?:vb|vp|t[123]|tertial\d?|delår|bokslut|helår|år)?(?:19|20)\d\d"
-INDICATOR_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("outcome_men", r"(?:periodens)?utfall(?:för)?(?:män|pojkar)|^(?:män|pojkar)"),
-    ("outcome_women", r"(?:periodens)?utfall(?:för)?(?:kvinnor|flickor)|^(?:kvinnor|flickor)"),
-    ("previous_outcome", rf"utfall.*{_PREVIOUS}|^föregående|^fg\.?(?:år|period)|^jämförelse"),
-    ("outcome", r"^(?:periodens)?utfall|^resultat|^värde"),
-    ("forecast", r"^progno"),
-    ("kf_target", r"^kf:?s(?:års)?mål|^kfsmål|^kf-mål|^kf:?s"),
-    ("target", r"^(?:nämndens|enhetens|stadsdelsnämndens)?[åa]rsmål|^mål(?:värde)?$|^målnivå"),
-    ("frequency", r"^periodicitet|^frekvens|^mätfrekvens"),
-    ("period", r"^(?:mät)?period"),
-    ("comment", r"^kommentar|^analys"),
-)
+GOAL_LEVELS: tuple[tuple[str, str], ...] = tuple((v or "", p) for v, p in by_value("goal_level"))
+ASSESSMENT_LEAD = rf"(?:{alternation('assessment_lead')}\s*:?\s*)?"
+ASSESSMENTS: tuple[tuple[str, str | None], ...] = tuple((p, v) for v, p in by_value("assessment"))
+GOAL_SECTIONS: tuple[tuple[str, str | None], ...] = tuple((p, v) for v, p in by_value("goal_section"))
+TABLE_KINDS: tuple[tuple[str, str], ...] = tuple(
+    (v or "", rf"{alternation('table_owner')}?(?:{p})") for v, p in by_value("table_kind"))
+INDICATOR_COLUMNS = ordered("indicator_column")
+ACTIVITY_COLUMNS = ordered("activity_column")
 INDICATOR_NUMBERS = ("outcome", "outcome_men", "outcome_women", "previous_outcome", "forecast",
                      "target", "kf_target")
-
-ACTIVITY_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("start", r"^start(?:datum)?|^från(?:datum)?|^påbörja"),
-    ("end", r"^slut(?:datum)?|^till(?:datum)?|^klar"),
-    ("deviation", r"^avvikelse"),
-    ("comment", r"^kommentar|^analys"),
-)
-
-# Words a name is never cut after unless it goes on in the next row.
-CONTINUING_WORDS = frozenset(
-    "som och eller för av i till med att på om från under över vid mot per de den det en ett samt "
-    "inom utan efter enligt mellan genom kring hos inför än".split())
-
-# A row of an indicator or activity table that carries the comment for the row above it.
-COMMENT_LABEL = regex.compile(r"^\s*(?:kommentar|analys)(?:er)?\b\s*:?\s*", regex.IGNORECASE)
-
-# Financial tables: a header naming one of these (and numbers in the body).
-BUDGET_HEADER = regex.compile(
-    r"budget|utfall|prognos|avvikelse|kostnad|intäkt|netto|bokslut|förbrukn|anslag|förslag|"
-    r"förändr|justering|justerad|belopp|mnkr|mkr|tkr|\bkr\b|omslutning|resultaträkning",
-    regex.IGNORECASE)
-
-
-REPORT_TYPES: tuple[tuple[str, str], ...] = (
-    ("verksamhetsberättelse", r"verksamhetsberättelse|årsberättelse"),
-    ("verksamhetsplan", r"verksamhetsplan"),
-    ("tertialrapport", r"tertialrapport|tertialuppföljning"),
-    ("delårsrapport", r"delårsrapport|delårsbokslut"),
-)
-
-# Headings that end the letterhead at the top of a report.
-FRONT_MATTER_END = regex.compile(
-    r"^(?:innehållsförteckning|innehåll|förslag\s+till\s+beslut|sammanfattande\s+analys|sammanfattning|"
-    r"inledning|uppföljning\s+av\s+kommunfullmäktiges)\b", regex.IGNORECASE)
-TOC_HEADING = regex.compile(r"^(?:innehållsförteckning|innehåll)$", regex.IGNORECASE)
-# A table-of-contents entry ends in a page number or Word's broken-bookmark text.
-TOC_PAGE = regex.compile(r"^(?:\d{1,3}|error!\s*bookmark\s+not\s+defined\.?|fel!\s*bokmärket.*)$",
-                         regex.IGNORECASE)
-TOC_LEADERS = regex.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*)$")
+REPORT_TYPES: tuple[tuple[str, str], ...] = tuple((v or "", p) for v, p in by_value("report_type"))
+CONTINUING_WORDS = words("continuing_word")
+COMMENT_LABEL = regex.compile(rf"^\s*{alternation('comment_label')}\b\s*:?\s*", regex.IGNORECASE)
+BUDGET_HEADER = regex.compile(alternation("budget_header"), regex.IGNORECASE)
+PERCENT_HEADER = regex.compile(alternation("percent_header"), regex.IGNORECASE)
+NOT_A_NUMBER_YET = regex.compile(rf"^{alternation('not_a_number_yet')}", regex.IGNORECASE)
+FREQUENCY = regex.compile(rf"^{alternation('frequency_word')}\w*$", regex.IGNORECASE)
+FRONT_MATTER_END = regex.compile(rf"^{alternation('front_matter_end')}\b", regex.IGNORECASE)
+TOC_HEADING = anchored("toc_heading")
+TOC_PAGE = anchored("toc_page")

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.run.orchestrate import (
+from pipeline.run.options import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_TIMEOUT,
     EXIT_FAILED,
@@ -22,8 +22,8 @@ from pipeline.run.orchestrate import (
     RunOptions,
     RunSummary,
     default_jobs,
-    run,
 )
+from pipeline.run.orchestrate import run
 
 log = logging.getLogger("rapportdata")
 

@@ -1,29 +1,22 @@
-"""One file in, its rows of every table out: read -> recognise -> rows.
+"""One file in, its records of every table out: read -> recognise -> records.
 
 This is the unit of work the orchestrator runs in a worker. It never raises for a bad file:
-whatever goes wrong becomes a `problems` row.
+whatever goes wrong becomes a `problems` row. Only running out of memory is raised, since it
+says nothing of the file and the worker that met it may be damaged.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import parsers
 from parsers.blocks import UnreadableFile
 from pipeline.recognise.structure import recognise
+from pipeline.schema import DocumentRecord, FileRows, ProblemRecord
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Extraction:
-    source_path: str
-    doc_id: str | None
-    tables: dict[str, list[dict]] = field(default_factory=dict)  # table name -> rows
-    problems: list[dict] = field(default_factory=list)
 
 
 def file_sha256(path: Path) -> str:
@@ -34,36 +27,44 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def problem_row(source_path: str, doc_id: str | None, severity: str, code: str, message: str,
-                page: int | None = None, line: int | None = None) -> dict:
-    return {"source_path": source_path, "doc_id": doc_id, "severity": severity, "code": code,
-            "message": message, "page": page, "line": line}
+def problem(source_path: str, doc_id: str | None, severity: str, code: str, message: str,
+            page: int | None = None, line: int | None = None) -> ProblemRecord:
+    return ProblemRecord(source_path=source_path, doc_id=doc_id, severity=severity, code=code,
+                         message=message, page=page, line=line)
 
 
-def extract_file(path: Path, root: Path, password: str | None = None, sha256: str | None = None) -> Extraction:
+def failed(source_path: str, code: str, message: str) -> FileRows:
+    """The rows of a file that gave nothing but one error."""
+    return FileRows(source_path, None, problems=[problem(source_path, None, "error", code, message)])
+
+
+def extract_file(path: Path, root: Path, password: str | None = None, sha256: str | None = None) -> FileRows:
     source_path = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         sha256 = sha256 or file_sha256(path)
     except OSError as error:
-        return Extraction(source_path, None, problems=[problem_row(
-            source_path, None, "error", "unreadable_file", f"the file could not be opened: {error.strerror}")])
+        return failed(source_path, "unreadable_file", f"the file could not be opened: {error.strerror}")
     doc_id = sha256[:16]
     try:
         parsed = parsers.read(path, password=password)
     except UnreadableFile as error:
-        return Extraction(source_path, None, problems=[problem_row(
-            source_path, None, "error", error.code, error.message)])
+        return failed(source_path, error.code, error.message)
+    except MemoryError:
+        raise
     except Exception as error:  # a parser bug must cost this file only, never the run
         log.debug("parser failed on %s\n%s", source_path, traceback.format_exc())
-        return Extraction(source_path, None, problems=[problem_row(
-            source_path, None, "error", "parser_error",
-            f"the reader failed on this file ({type(error).__name__}: {error}); run with --verbose "
-            "for the details and report it with the file if you can share it")])
+        return failed(source_path, "parser_error",
+                      f"the reader failed on this file ({type(error).__name__}: {error}); run with --verbose "
+                      "for the details and report it with the file if you can share it")
 
-    tables = recognise(parsed, doc_id)
-    document = tables["documents"][0]
-    document.update(source_path=source_path, sha256=sha256, source_format=parsed.source_format,
-                    page_count=parsed.page_count, ocr=parsed.ocr)
-    problems = [problem_row(source_path, doc_id, p.severity, p.code, p.message, p.page, p.line)
-                for p in parsed.problems]
-    return Extraction(source_path, doc_id, tables, problems)
+    found = recognise(parsed, doc_id)
+    meta = found.metadata
+    document = DocumentRecord(
+        doc_id=doc_id, source_path=source_path, source_format=parsed.source_format, sha256=sha256,
+        title=meta.title, report_type=meta.report_type, year=meta.year, year_source=meta.year_source,
+        tertial=meta.tertial, organ=meta.organ, unit=meta.unit, dnr=meta.dnr, document_date=meta.document_date,
+        meeting_date=meta.meeting_date, page_count=parsed.page_count, ocr=parsed.ocr)
+    problems = [problem(source_path, doc_id, p.severity, p.code, p.message, p.page, p.line) for p in parsed.problems]
+    tables = {"documents": [document], "goals": found.goals, "indicators": found.indicators,
+              "activities": found.activities, "budget_rows": found.budget_rows, "table_cells": found.table_cells}
+    return FileRows(source_path, doc_id, tables, problems)

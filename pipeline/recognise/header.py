@@ -1,0 +1,87 @@
+"""The header row of an indicator or activity table: which column holds what.
+
+Spellings come from the vocabulary; a header is recognised by its first filled cell naming the
+table's kind ("Indikator", "KF:s aktiviteter"), its other cells by the column patterns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from normalizers.dates import find_period
+from normalizers.text import is_only_markers, squash, strip_markers
+from pipeline.recognise import vocabulary
+from pipeline.recognise.labels import table_kind
+from pipeline.recognise.settings import SETTINGS
+
+_COLUMN_PATTERNS = {
+    "indicator": [(name, regex.compile(pattern)) for name, pattern in vocabulary.INDICATOR_COLUMNS],
+    "activity": [(name, regex.compile(pattern)) for name, pattern in vocabulary.ACTIVITY_COLUMNS],
+}
+
+
+@dataclass
+class Layout:
+    """What the header row of an indicator or activity table says about its columns."""
+
+    kind: str
+    label: str  # the header word as printed
+    name_col: int
+    columns: dict[str, int]
+    previous_label: str | None
+    width: int
+
+    def repeats(self, other: Layout) -> bool:
+        """Whether this header is `other`'s again (a page break repeats it): the same kind of
+        table with its columns in the same places, whatever their spelling ("Årsmål" on one page,
+        "Arsmål" on the next) and even when one header cell was misread ("Avwvikelse") and maps
+        no column."""
+        if (self.kind, self.name_col) != (other.kind, other.name_col):
+            return False
+        mine, theirs = set(self.columns.items()), set(other.columns.items())
+        fewer, more = sorted((mine, theirs), key=len)
+        return fewer <= more and len(more) - len(fewer) <= max(1, len(more) // SETTINGS.header_repeat_share)
+
+
+def read_header(cells: list[str], year: int | None = None) -> Layout | None:
+    """The layout an indicator or activity header row announces; None for any other row.
+    `year` is the year the report covers: an outcome column dated with it is this period's."""
+    filled = [k for k, cell in enumerate(cells) if cell and not is_only_markers(cell)]
+    if not filled:
+        return None
+    name_col = filled[0]
+    kind = table_kind(cells[name_col])
+    if kind is None:
+        return None
+    columns: dict[str, int] = {}
+    dated_outcomes: list[int] = []  # "Utfall VB 2012", "Utfall 2013": outcome columns named by period
+    for k in filled[1:]:
+        key = squash(cells[k])
+        for name, pattern in _COLUMN_PATTERNS[kind]:
+            if pattern.search(key):
+                if name == "previous_outcome":
+                    dated_outcomes.append(k)
+                elif name not in columns:
+                    columns[name] = k
+                break
+    # Of several dated outcome columns, or one dated with the report's own year, the latest is
+    # this period's outcome when no column is plainly "Periodens utfall"; the next is the previous.
+    dated_outcomes.sort(key=lambda k: _period_order(cells[k]), reverse=True)
+    if dated_outcomes and "outcome" not in columns and (
+            len(dated_outcomes) > 1 or (year is not None and _period_order(cells[dated_outcomes[0]])[0] == year)):
+        columns["outcome"] = dated_outcomes.pop(0)
+    previous_label = None
+    if dated_outcomes:
+        columns["previous_outcome"] = dated_outcomes[0]
+        found = find_period(cells[dated_outcomes[0]])
+        previous_label = found[0] if found else None
+    return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label, len(cells))
+
+
+def _period_order(header: str) -> tuple[int, int]:
+    found = find_period(header)
+    if not found:
+        return (0, 0)
+    period = found[1]
+    return (period.year or 0, period.number or 9)

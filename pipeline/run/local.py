@@ -1,0 +1,168 @@
+"""Local worker processes, each reading one file at a time under a time and memory limit.
+
+Isolation: each file is read in a worker process that has a memory cap (RLIMIT_AS) and a time
+limit enforced by the parent, which kills the worker when it is exceeded. A worker that hangs,
+dies or runs out of memory costs its file only: the file becomes a `problems` row, the worker is
+replaced and the run goes on. The pool is hand-rolled rather than ProcessPoolExecutor because
+that cannot kill one hung task, and one dead worker breaks the whole executor.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import multiprocessing.context
+import os
+import resource
+import signal
+import time
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.run.options import RunOptions
+from pipeline.run.worker import Job, Outcome, Result, Task, outcome, run_job
+
+
+def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int, log_level: int,
+                 log_file: Path | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    if log_file is not None:
+        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))  # appends, like the parent's
+    logging.basicConfig(level=log_level, handlers=handlers, force=True,
+                        format=f"%(asctime)s worker-{os.getpid()} %(levelname)s %(name)s: %(message)s")
+    if max_memory_mb:
+        limit = max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if job is None:
+            return
+        result = run_job(job)
+        try:
+            conn.send(result)
+        except MemoryError:
+            conn.send(Result("memory"))
+        except (BrokenPipeError, OSError):
+            return
+        if result.status == "memory":
+            return  # after a MemoryError the process may be half-broken: let a fresh one take over
+
+
+class _Worker:
+    def __init__(self, context: multiprocessing.context.BaseContext, options: RunOptions):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, daemon=True, args=(
+            child, options.max_memory_mb, options.log_level, options.log_file))
+        self.process.start()
+        child.close()
+        self.task: Task | None = None
+        self.deadline = float("inf")
+
+    def stop(self, kill: bool = False) -> None:
+        if kill and self.process.is_alive():
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+    def death(self) -> str:
+        self.process.join(timeout=5)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            hint = ", perhaps killed by the system for using too much memory" if name == "SIGKILL" else ""
+            return f"signal {name}{hint}"
+        return f"exit code {code}"
+
+
+class LocalPool:
+    """Worker processes, each reading one file at a time under a time and memory limit."""
+
+    def __init__(self, options: RunOptions, root: Path, cache: Path):
+        self.options = options
+        self.root = root
+        self.cache = cache
+        # forkserver: workers fork from a clean process with the pipeline preloaded, so a start
+        # costs milliseconds and never copies the parent's state (threads, open files).
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["pipeline.run.local"])
+        self.workers: list[_Worker] = []
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for worker in self.workers:
+            worker.stop(kill=worker.task is not None)
+        self.workers.clear()
+
+    def _assign(self, worker: _Worker, task: Task) -> bool:
+        try:
+            worker.conn.send(Job(str(task.path), str(self.root), self.options.password, task.sha256,
+                                 (str(self.cache), task.key)))
+        except OSError:
+            return False
+        worker.task, worker.deadline = task, time.monotonic() + task.timeout
+        return True
+
+    def _retire(self, worker: _Worker, kill: bool) -> None:
+        worker.stop(kill=kill)
+        self.workers.remove(worker)
+
+    def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        pending = deque(tasks)
+        size = max(1, min(self.options.jobs, len(tasks)))
+        while pending or any(w.task for w in self.workers):
+            idle = [w for w in self.workers if w.task is None]
+            while pending and (idle or len(self.workers) < size):
+                worker = idle.pop() if idle else self._spawn()
+                if not self._assign(worker, pending[0]):
+                    self._retire(worker, kill=True)  # died while idle: a fresh one takes the task
+                    continue
+                pending.popleft()
+            busy = [w for w in self.workers if w.task is not None]
+            wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = set(multiprocessing.connection.wait(
+                [w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait))
+            for worker in busy:
+                outcome = self._collect(worker, ready)
+                if outcome is not None:
+                    yield outcome
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.context, self.options)
+        self.workers.append(worker)
+        return worker
+
+    def _collect(self, worker: _Worker, ready: set[object]) -> Outcome | None:
+        task = worker.task
+        assert task is not None
+        if worker.conn in ready or worker.process.sentinel in ready:
+            try:
+                if worker.conn.poll():
+                    result: Result = worker.conn.recv()
+                    worker.task = None
+                    if result.status == "memory":
+                        self._retire(worker, kill=True)
+                    return outcome(task, result, self.options.max_memory_mb)
+            except (EOFError, OSError):
+                pass
+            reason = worker.death()
+            self._retire(worker, kill=True)
+            return outcome(task, Result("crashed", detail=reason), self.options.max_memory_mb)
+        if time.monotonic() >= worker.deadline:
+            self._retire(worker, kill=True)
+            return outcome(task, Result("timeout"), self.options.max_memory_mb)
+        return None

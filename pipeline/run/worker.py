@@ -1,0 +1,103 @@
+"""The unit of work a worker runs, and the typed messages between the run and its workers.
+
+A worker reads one file (`Job`) and answers with a `Result`; the run turns each result into an
+`Outcome` for the dataset. Every executor (local processes, Dask) speaks this protocol.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pyarrow as pa
+
+from pipeline.dataset.arrow import to_tables
+from pipeline.dataset.cache import Cache
+from pipeline.run.extract import extract_file, failed
+
+log = logging.getLogger(__name__)
+
+# ok: the tables came back; stored: the worker put them in the cache itself (only the problems
+# came back); memory / timeout / crashed: a limit stopped the file; error: a bug, this file only.
+Status = Literal["ok", "stored", "memory", "timeout", "crashed", "error"]
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    root: str
+    password: str | None
+    sha256: str
+    # (cache folder, key): the worker stores the tables itself, so the parent neither receives
+    # nor writes the rows, which would make it the bottleneck of a parallel run.
+    cache: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    status: Status
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Task:
+    path: Path
+    source_path: str
+    sha256: str
+    key: str
+    timeout: float  # seconds this file may take: the run's limit, scaled by the file's pages
+
+
+@dataclass(frozen=True)
+class Outcome:
+    task: Task
+    tables: dict[str, pa.Table]  # all of the file's tables, or only its problems once stored
+    final: bool  # False: the file hit a limit; report it, but read it again next run
+    stored: bool = False  # the worker has put the tables in the cache
+
+
+def run_job(job: Job) -> Result:
+    """Run in a worker: read, recognise and tabulate one file; never raises."""
+    try:
+        tables = to_tables(extract_file(Path(job.path), Path(job.root), password=job.password, sha256=job.sha256))
+        if job.cache is None:
+            return Result("ok", tables)
+        Cache(Path(job.cache[0])).store(job.cache[1], tables)
+        problems = tables.get("problems")
+        return Result("stored", {} if problems is None else {"problems": problems})
+    except MemoryError:
+        return Result("memory")
+    except Exception as error:  # a recogniser bug: this file only
+        log.error("extraction failed on %s", job.path, exc_info=True)
+        return Result("error", detail=f"{type(error).__name__}: {error}")
+
+
+def problem_tables(source_path: str, code: str, message: str) -> dict[str, pa.Table]:
+    return to_tables(failed(source_path, code, message))
+
+
+def outcome(task: Task, result: Result, max_memory_mb: int) -> Outcome:
+    """What the run records of a file, from its worker's result."""
+    if result.status == "ok":
+        return Outcome(task, result.tables, final=True)
+    if result.status == "stored":
+        return Outcome(task, result.tables, final=True, stored=True)
+    if result.status == "error":
+        return Outcome(task, problem_tables(task.source_path, "internal_error", (
+            f"rapportdata failed on this file ({result.detail}); rerun with --verbose or --log-file for the "
+            "details and report it with the file if you can share it")), final=True)
+    if result.status == "memory":
+        code, message = "memory_limit", (
+            f"reading the file needed more than the {max_memory_mb} MB allowed and was stopped; "
+            "rerun with a higher --max-memory-mb (0 for no cap), or check whether the file is damaged")
+    elif result.status == "timeout":
+        code, message = "timeout", (
+            f"reading the file took longer than {task.timeout:g} s and was stopped; if it is large "
+            "but sound, rerun with a higher --timeout (it is retried on every run until it succeeds)")
+    else:
+        code, message = "worker_crashed", (
+            f"the process reading this file died ({result.detail}); the file may be damaged: open it in "
+            "its own program to check, and report it with the file if you can share it")
+    return Outcome(task, problem_tables(task.source_path, code, message), final=False)
