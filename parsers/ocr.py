@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import difflib
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pytesseract
 import regex
-from PIL import Image, ImageOps
 
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
+from parsers.ocr_engine import EngineError, SheetSettings, languages, read_sheet, read_words
 from parsers.ocr_image import (
     Grid,
     GridRow,
@@ -35,7 +35,6 @@ from parsers.ocr_image import (
     despeckle,
     find_grids,
     specks,
-    text_line_count,
 )
 from parsers.ocr_text import (
     Line,
@@ -44,10 +43,13 @@ from parsers.ocr_text import (
     join_lines,
     looks_date,
     looks_numeric,
+    make_lines,
     merge_readings,
-    read_lines,
+    percent_suspects,
     restore_decimal_commas,
     split_paragraphs,
+    with_percent,
+    word_crop,
 )
 from parsers.pdf_open import open_pdf
 
@@ -67,18 +69,18 @@ class OcrSettings:
     markers: MarkerSettings = field(default_factory=MarkerSettings)
     # Page text is one column, so Tesseract's uniform-block mode is enough and faster than
     # full layout analysis.
-    page_config: str = "--psm 6"
-    cell_line_config: str = "--psm 7"
-    cell_block_config: str = "--psm 4"
+    page_psm: int = 6
+    # A page's cells are read in one call, stacked on a sheet (`ocr_engine`), as one uniform
+    # block; so are the second readings of number cells and words. (The single-column mode,
+    # 4, drops cells of one lone glyph, a "9" or a "-", as noise.)
+    cell_psm: int = 6
+    number_psm: int = 6
+    sheet: SheetSettings = field(default_factory=SheetSettings)
     # Cells are cut this far inside their rules: a sliver of rule at the edge of a crop makes
     # Tesseract misread the whole first line.
     cell_inset: int = 8
     # White margin around a cell crop; Tesseract expects some paper around text.
     cell_border: int = 20
-    # A cell is read as one line only when its ink forms one band of rows: with 7 pt type two
-    # lines fit in the height of one 10 pt line, and the one-line mode drops all but one.
-    # Bands lower than this share of the tallest are dust or diacritics, not lines.
-    line_band_share: float = 0.4
     # Cells are binarised at this grey level before OCR: Tesseract's own threshold fails on
     # shaded header and comment cells, where a few words sit on noisy grey.
     ink_threshold: int = 150
@@ -97,7 +99,10 @@ class OcrSettings:
     margin_zone: float = 0.08
     repeat_similarity: float = 0.8
     repeat_share: float = 0.5
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # Pages are read in parallel, one Tesseract process each, on the cores this process may
+    # use (sched_getaffinity honours CPU pinning by containers and taskset; cpu_count does not).
+    workers: int = field(default_factory=lambda: len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                         else os.cpu_count() or 1)
 
 
 @dataclass(slots=True)
@@ -118,45 +123,49 @@ def check_engine(settings: OcrSettings) -> str:
     """Fail with what to install when Tesseract or its Swedish model is missing; return the
     language to read number and date cells with."""
     try:
-        languages = pytesseract.get_languages(config="")
-    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
+        installed = languages()
+    except EngineError:
         raise UnreadableFile("ocr_unavailable", INSTALL_HINT) from None
-    if settings.lang not in languages:
+    if settings.lang not in installed:
         raise UnreadableFile("ocr_unavailable", INSTALL_HINT)
-    return settings.number_lang if settings.number_lang in languages else settings.lang
+    return settings.number_lang if settings.number_lang in installed else settings.lang
 
 
-def page_images(path: Path, password: str | None, dpi: int) -> list[np.ndarray]:
-    """Every page as a grey image. Rendering rather than taking the embedded image works for any
-    scanner's PDF: cropped, masked or several images per page."""
+def page_count(path: Path, password: str | None = None) -> int:
+    """How many pages a PDF has, without rendering any: what the time OCR takes grows with."""
     document = open_pdf(path, password)
     try:
-        return [np.asarray(document[k].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
-                for k in range(len(document))]
+        return len(document)
     finally:
         document.close()
 
 
-def _cell_image(page: np.ndarray, row: GridRow, left: int, right: int, settings: OcrSettings) -> Image.Image | None:
+@dataclass(slots=True)
+class _Cell:
+    table: int
+    row: int
+    column: int
+    image: np.ndarray  # black on white with paper around it
+    lines: list[Line] = field(default_factory=list)
+
+
+def _cell_image(page: np.ndarray, row: GridRow, left: int, right: int, settings: OcrSettings) -> np.ndarray | None:
     """The cell's content as black on white with paper around it, or None when it is empty."""
     inset = settings.cell_inset
     ink = page[row.top + inset:row.bottom - inset, left + inset:right - inset] < settings.ink_threshold
     ink &= ~specks(ink, settings.image)
     if int(ink.sum()) < settings.min_cell_ink:
         return None
-    return ImageOps.expand(Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)), settings.cell_border, 255)
+    return np.pad(np.where(ink, 0, 255).astype(np.uint8), settings.cell_border, constant_values=255)
 
 
-def _read_cell(image: Image.Image, lang: str, settings: OcrSettings, percent_lang: str | None = None) -> str:
-    one_line = text_line_count(np.asarray(image) < settings.ink_threshold, settings.line_band_share) == 1
-    config = settings.cell_line_config if one_line else settings.cell_block_config
-    lines = read_lines(image, lang, config, settings.markers, settings.dust_size, percent_lang)
+def _cell_string(lines: list[Line], width: int, settings: OcrSettings) -> str:
     if not lines:
         return ""
     # The renderer's cell padding is the same on both sides: the text's left offset tells it.
     padding = min(line.left for line in lines) - settings.cell_border
     space = round(0.3 * sorted(line.height for line in lines)[len(lines) // 2])
-    return cell_text(lines, image.width - settings.cell_border - padding, space)
+    return cell_text(lines, width - settings.cell_border - padding, space)
 
 
 def _column_kinds(rows: list[list[str]]) -> list[str]:
@@ -174,45 +183,82 @@ def _column_kinds(rows: list[list[str]]) -> list[str]:
     return kinds
 
 
-def read_table(page: np.ndarray, grid: Grid, settings: OcrSettings, number_lang: str) -> OcrTable:
-    width = len(grid.columns) - 1
-    rows: list[tuple[int, list[str], bool]] = []
-    images: dict[tuple[int, int], Image.Image] = {}
-    for r, row in enumerate(grid.rows):
-        cells = [""] * width
-        for left, right in zip(row.borders, row.borders[1:]):
-            column = min(range(width), key=lambda k: abs(grid.columns[k] - left))
-            image = _cell_image(page, row, left, right, settings)
-            if image is not None:
-                images[r, column] = image
-                cells[column] = _read_cell(image, settings.lang, settings, number_lang)
-        rows.append((row.top, cells, len(row.borders) == 2 and width > 1))
-    kinds = _column_kinds([cells for _, cells, _ in rows])
-    for (r, column), image in images.items():
-        cells = rows[r][1]
-        if kinds[column] == "date":
-            cells[column] = fix_date(cells[column])
-        elif kinds[column] == "number" and looks_numeric(cells[column]):
-            cells[column] = merge_readings(cells[column], _read_cell(image, number_lang, settings))
-    for column in (k for k, kind in enumerate(kinds) if kind == "number"):
-        fixed = restore_decimal_commas([cells[column] for _, cells, _ in rows[1:]], settings.min_decimal_cells,
-                                       settings.max_commaless_share)
-        for (_, cells, _), cell in zip(rows[1:], fixed):
-            cells[column] = cell
-    return OcrTable(grid.top, rows)
+def _grid_cells(page: np.ndarray, grids: list[Grid], settings: OcrSettings) -> list[_Cell]:
+    cells = []
+    for t, grid in enumerate(grids):
+        width = len(grid.columns) - 1
+        for r, row in enumerate(grid.rows):
+            for left, right in zip(row.borders, row.borders[1:]):
+                column = min(range(width), key=lambda k: abs(grid.columns[k] - left))
+                image = _cell_image(page, row, left, right, settings)
+                if image is not None:
+                    cells.append(_Cell(t, r, column, image))
+    return cells
+
+
+def _second_readings(text: list[Line], text_image: np.ndarray, cells: list[_Cell], numbers: list[_Cell],
+                     settings: OcrSettings, number_lang: str) -> tuple[list[Line], list[str]]:
+    """One call of the number language for the whole page: every word that may be a misread
+    "%" (in the text and in the cells, which are fixed in place) and every number cell whole.
+    Returns the text lines fixed and the number cells' readings."""
+    sources = [(text, text_image)] + [(cell.lines, cell.image) for cell in cells]
+    suspects = [(s, key) for s, (lines, _) in enumerate(sources) for key in percent_suspects(lines)]
+    images = [word_crop(sources[s][1], sources[s][0][n].words[k]) for s, (n, k) in suspects]
+    readings = read_sheet(images + [cell.image for cell in numbers], number_lang, settings.number_psm, settings.sheet)
+    answers: dict[int, dict[tuple[int, int], str]] = {}
+    for (s, key), lines in zip(suspects, readings):
+        answers.setdefault(s, {})[key] = " ".join(w.text for line in lines for w in line)
+    for s, cell in enumerate(cells, start=1):
+        if s in answers:
+            cell.lines = with_percent(cell.lines, answers[s])
+    numbers_read = [_cell_string(make_lines(lines, cell.image, settings.markers, settings.dust_size),
+                                 cell.image.shape[1], settings) for cell, lines in zip(numbers, readings[len(images):])]
+    return with_percent(text, answers.get(0, {})), numbers_read
 
 
 def read_page(number: int, image: np.ndarray, settings: OcrSettings, number_lang: str) -> OcrPage:
     page = despeckle(deskew(image, settings.image), settings.image)
     grids = find_grids(page, settings.image)
-    tables = [read_table(page, grid, settings, number_lang) for grid in grids]
     text_only = page.copy()
     for grid in grids:
         pad = settings.cell_inset
         text_only[max(grid.top - pad, 0):grid.bottom + pad, max(grid.left - pad, 0):grid.right + pad] = 255
-    lines = read_lines(Image.fromarray(text_only), settings.lang, settings.page_config, settings.markers,
-                       settings.dust_size, number_lang)
-    return OcrPage(number, page.shape[0], lines, tables)
+    text = make_lines(read_words(text_only, settings.lang, settings.page_psm), text_only,
+                      settings.markers, settings.dust_size)
+    cells = _grid_cells(page, grids, settings)
+    for cell, lines in zip(cells, read_sheet([c.image for c in cells], settings.lang, settings.cell_psm,
+                                             settings.sheet)):
+        cell.lines = make_lines(lines, cell.image, settings.markers, settings.dust_size)
+    tables = [[[""] * (len(grid.columns) - 1) for _ in grid.rows] for grid in grids]
+    for cell in cells:
+        tables[cell.table][cell.row][cell.column] = _cell_string(cell.lines, cell.image.shape[1], settings)
+    kinds = [_column_kinds(rows) for rows in tables]
+    numbers = [c for c in cells if kinds[c.table][c.column] == "number"
+               and looks_numeric(tables[c.table][c.row][c.column])]
+    text, numbers_read = _second_readings(text, text_only, cells, numbers, settings, number_lang)
+    for cell in cells:
+        tables[cell.table][cell.row][cell.column] = _cell_string(cell.lines, cell.image.shape[1], settings)
+    for cell, english in zip(numbers, numbers_read):
+        tables[cell.table][cell.row][cell.column] = merge_readings(tables[cell.table][cell.row][cell.column], english)
+    return OcrPage(number, page.shape[0], text, [_typed_table(grid, rows, kinds[t], settings)
+                                                  for t, (grid, rows) in enumerate(zip(grids, tables))])
+
+
+def _typed_table(grid: Grid, rows: list[list[str]], kinds: list[str], settings: OcrSettings) -> OcrTable:
+    """The table with its date columns as ISO dates and its number columns' lost decimal commas
+    put back."""
+    for k, kind in enumerate(kinds):
+        if kind == "date":
+            for cells in rows:
+                cells[k] = fix_date(cells[k]) if cells[k] else ""
+        elif kind == "number":
+            fixed = restore_decimal_commas([cells[k] for cells in rows[1:]], settings.min_decimal_cells,
+                                           settings.max_commaless_share)
+            for cells, cell in zip(rows[1:], fixed):
+                cells[k] = cell
+    width = len(grid.columns) - 1
+    return OcrTable(grid.top, [(row.top, cells, len(row.borders) == 2 and width > 1)
+                               for row, cells in zip(grid.rows, rows)])
 
 
 _DIGITS = regex.compile(r"\d+")
@@ -260,16 +306,28 @@ def page_blocks(page: OcrPage, running: set[tuple[int, int]], settings: OcrSetti
 
 def read_scanned_pdf(path: Path, password: str | None = None,
                      settings: OcrSettings | None = None) -> ParsedDocument:
-    settings = settings or OcrSettings()
-    number_lang = check_engine(settings)
-    images = page_images(path, password, settings.dpi)
-    # Pages run in parallel, one Tesseract process each; Tesseract's own OpenMP threads on top
-    # of that fight over the cores and make the whole three times slower. pytesseract hands
-    # os.environ to Tesseract, so this is the only way in; a value the user set is kept.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        pages = list(pool.map(lambda item: read_page(item[0], item[1], settings, number_lang),
-                              enumerate(images, start=1)))
-    running = running_lines(pages, settings)
-    blocks = [block for page in pages for block in page_blocks(page, running, settings)]
+    chosen = settings or OcrSettings()
+    number_lang = check_engine(chosen)
+    document = open_pdf(path, password)
+    # PDFium is not thread-safe: pages are rendered one at a time, and each only when a worker
+    # is ready for it, so memory stays flat however many pages the file has.
+    pdfium_lock = threading.Lock()
+
+    def read(index: int) -> OcrPage:
+        with pdfium_lock:
+            page = document[index]
+            image = np.asarray(page.render(scale=chosen.dpi / 72, grayscale=True).to_pil().convert("L"))
+            page.close()
+        return read_page(index + 1, image, chosen, number_lang)
+
+    try:
+        with ThreadPoolExecutor(max_workers=chosen.workers) as pool:
+            pages = list(pool.map(read, range(len(document))))
+    except EngineError as error:
+        raise UnreadableFile("ocr_failed", f"Tesseract failed on this scan ({error}); check the "
+                                           f"Tesseract installation with `tesseract --version`") from None
+    finally:
+        document.close()
+    running = running_lines(pages, chosen)
+    blocks = [block for page in pages for block in page_blocks(page, running, chosen)]
     return ParsedDocument(blocks, "pdf", page_count=len(pages), ocr=True)

@@ -244,25 +244,6 @@ def _grid(rows: list[GridRow], settings: ImageSettings) -> Grid:
     return Grid(tuple(rows), tuple(columns))
 
 
-def text_line_count(ink: np.ndarray, min_share: float) -> int:
-    """How many lines of text a cell's ink holds: bands of inked pixel rows split by blank rows.
-    Bands lower than min_share of the tallest are dust, a comma's tail or a ring above a
-    letter, not lines."""
-    rows = ink.any(axis=1)
-    edges = np.diff(np.concatenate([[0], rows.astype(np.int8), [0]]))
-    heights = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
-    if heights.size == 0:
-        return 0
-    return int((heights >= min_share * heights.max()).sum())
-
-
-def column_index(grid: Grid, x: int, settings: ImageSettings) -> int:
-    """The grid column whose left border is at x."""
-    distances = [abs(c - x) for c in grid.columns]
-    best = int(np.argmin(distances))
-    return best if distances[best] <= settings.column_tolerance else -1
-
-
 @dataclass(frozen=True, slots=True)
 class MarkerSettings:
     ink_threshold: int = 150

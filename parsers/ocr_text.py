@@ -10,20 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pytesseract
 import regex
-from PIL import Image
 
+from parsers.ocr_engine import Word
 from parsers.ocr_image import MarkerSettings, marker_glyph
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    left: int
-    top: int
-    right: int
-    bottom: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,48 +64,47 @@ def _with_marker(words: list[Word], grey: np.ndarray, settings: MarkerSettings) 
     return words if glyph is None else [Word(glyph, first.left, first.top, first.right, first.bottom), *words[1:]]
 
 
+def make_lines(raw: list[list[Word]], grey: np.ndarray, markers: MarkerSettings, dust_size: int) -> list[Line]:
+    """Tesseract's lines of `grey` top to bottom, with dust dropped and list markers, which the
+    Swedish model cannot read, recognised from their shape."""
+    lines = []
+    for words in raw:
+        kept = [Word(_SHOUTED.sub(lambda m: m.group().upper(), w.text), w.left, w.top, w.right, w.bottom)
+                for w in words if not _is_dust(w, dust_size)]
+        if kept:
+            lines.append(Line(tuple(_with_marker(kept, grey, markers))))
+    return sorted(lines, key=lambda line: line.top)
+
+
 # What the Swedish model makes of a "%" after a number: "96", "26", "946", "Ho", "Yo", "W".
 _PERCENT_SUSPECT = regex.compile(r"^(?:\d{1,3}|\p{Lu}\p{L}?\d?)([.,;:)]*)$")
 
 
-def _reread_percent(words: list[Word], grey: np.ndarray, lang: str) -> list[Word]:
-    """Words after a number that may be a misread "%", read again with `lang` (one whose model
-    knows the sign). Only a "%" answer replaces the word, so a real number stays as it was."""
-    out = list(words)
-    for k in range(1, len(out)):
-        suspect = _PERCENT_SUSPECT.match(out[k].text)
-        if not suspect or not out[k - 1].text[-1:].isdigit():
-            continue
-        w = out[k]
-        margin = max(2, (w.bottom - w.top) // 4)
-        crop = grey[max(w.top - margin, 0):w.bottom + margin, max(w.left - margin, 0):w.right + margin]
-        answer = pytesseract.image_to_string(Image.fromarray(crop), lang=lang, config="--psm 8").strip()
-        if answer.startswith("%"):
-            out[k] = Word("%" + suspect.group(1), w.left, w.top, w.right, w.bottom)
+def percent_suspects(lines: list[Line]) -> list[tuple[int, int]]:
+    """(line, word) of the words after a number that may be a misread "%"; a language whose
+    model knows the sign reads them again (`with_percent`)."""
+    return [(n, k) for n, line in enumerate(lines) for k in range(1, len(line.words))
+            if _PERCENT_SUSPECT.match(line.words[k].text) and line.words[k - 1].text[-1:].isdigit()]
+
+
+def word_crop(grey: np.ndarray, word: Word) -> np.ndarray:
+    """The word with a little of the paper around it, to be read on its own."""
+    margin = max(2, (word.bottom - word.top) // 4)
+    return grey[max(word.top - margin, 0):word.bottom + margin, max(word.left - margin, 0):word.right + margin]
+
+
+def with_percent(lines: list[Line], answers: dict[tuple[int, int], str]) -> list[Line]:
+    """lines with each suspect word whose second reading starts with "%" made a "%" (keeping its
+    trailing punctuation); any other answer leaves the word as it was, so a real number stays."""
+    out = []
+    for n, line in enumerate(lines):
+        words = list(line.words)
+        for k, word in enumerate(words):
+            suspect = _PERCENT_SUSPECT.match(word.text)
+            if suspect and answers.get((n, k), "").startswith("%"):
+                words[k] = Word("%" + suspect.group(1), word.left, word.top, word.right, word.bottom)
+        out.append(Line(tuple(words)))
     return out
-
-
-def read_lines(image: Image.Image, lang: str, config: str, markers: MarkerSettings, dust_size: int,
-               percent_lang: str | None = None) -> list[Line]:
-    """Tesseract's text lines, top to bottom, each with its words' boxes; dust dropped and list
-    markers, which the Swedish model cannot read, recognised from their shape. With
-    `percent_lang`, words that may be a misread "%" are read again with that language."""
-    data = pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT)
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for k, text in enumerate(data["text"]):
-        text = text.strip()
-        if data["level"][k] != 5 or not text:
-            continue
-        left, top = data["left"][k], data["top"][k]
-        word = Word(_SHOUTED.sub(lambda m: m.group().upper(), text), left, top,
-                    left + data["width"][k], top + data["height"][k])
-        if not _is_dust(word, dust_size):
-            lines.setdefault((data["block_num"][k], data["par_num"][k], data["line_num"][k]), []).append(word)
-    grey = np.asarray(image.convert("L"))
-    if percent_lang:
-        lines = {key: _reread_percent(words, grey, percent_lang) for key, words in lines.items()}
-    return sorted((Line(tuple(_with_marker(words, grey, markers))) for words in lines.values()),
-                  key=lambda line: line.top)
 
 
 # A line that ends in a slash, or a hyphen inside a word, was broken by the renderer inside
