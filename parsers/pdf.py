@@ -7,6 +7,7 @@ The modules behind it: `pdf_page` (what pdfium gives: glyphs, words, lines, ruli
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +16,17 @@ import pypdfium2 as pdfium
 
 from parsers.blocks import (
     Block,
+    Box,
     Paragraph,
     ParsedDocument,
     Place,
     Problem,
     Row,
+    Span,
     Table,
     UnreadableFile,
 )
+from parsers.pdf_caption import caption_from_above, split_caption
 from parsers.pdf_flow import (
     CellWords,
     cell_text,
@@ -57,6 +61,7 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
     document = open_pdf(path, password)
     try:
         pages, problems = _read_pages(document, settings)
+        properties = _properties(document)
     finally:
         document.close()
     if not any(page.lines for page in pages):
@@ -86,7 +91,22 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
                 if not page_blocks[0].rows:
                     page_blocks.pop(0)
         blocks.extend(page_blocks)
-    return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems)
+    return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems, properties=properties)
+
+
+_INFO_KEYS = {"Title": "title", "Author": "author", "Subject": "subject"}
+_PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
+
+
+def _properties(document: pdfium.PdfDocument) -> dict[str, str]:
+    """What the PDF's Info dictionary says of the file; its date ("D:20130405112908+01'00'")
+    as an ISO date."""
+    info = document.get_metadata_dict()
+    out = {ours: text.strip() for key, ours in _INFO_KEYS.items() if (text := str(info.get(key) or "")).strip()}
+    date = _PDF_DATE.match(str(info.get("CreationDate") or ""))
+    if date:
+        out["created"] = "-".join(part for part in date.groups() if part)
+    return out
 
 
 def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[list[_Page], list[Problem]]:
@@ -153,7 +173,9 @@ def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[fl
         placed.extend(_flow_blocks(run, page, words, levels, settings))
     placed.sort(key=lambda item: item[0])
     ends_page = last is not None and start == len(free) and all(t.top < last.top for t in page.tables)
-    return [block for _, block in placed], last if ends_page else None
+    blocks = [block for _, block in placed]
+    caption_from_above(blocks)
+    return blocks, last if ends_page else None
 
 
 def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWords) -> Table:
@@ -163,9 +185,18 @@ def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWo
         if not any(cells):
             continue
         first = next(line for cell in row.cells for line in cell.lines)
-        rows.append(Row(cells, Place(page.number, _line_number(first, page)), row.spanning, row.header))
+        boxes = {k: _box(cell.lines) for k, cell in enumerate(row.cells) if cell.lines}
+        spans = {k: Span(1, cell.columns) for k, cell in enumerate(row.cells) if cell.columns > 1 and cells[k]}
+        rows.append(Row(cells, Place(page.number, _line_number(first, page)), row.spanning, row.header,
+                        spans=spans, boxes=boxes))
+    caption, rows = split_caption(rows)
     place = rows[0].place if rows else Place(page.number)
-    return Table(rows, place)
+    return Table(rows, place, caption=caption)
+
+
+def _box(lines: list[Line]) -> Box:
+    return Box(min(line.x0 for line in lines), min(line.top for line in lines),
+               max(line.x1 for line in lines), max(line.bottom for line in lines))
 
 
 def _continued_row(above: Table, below: Table) -> int | None:
@@ -222,5 +253,5 @@ def _flow_blocks(lines: list[Line], page: _Page, words: set[str], levels: dict[f
         toc = None
         size = round(max(line.size for line in group) * 2) / 2
         bold = all(line.bold for line in group)
-        out.append((group[0].top, Paragraph(text, place, heading=levels.get(size), bold=bold)))
+        out.append((group[0].top, Paragraph(text, place, heading=levels.get(size), bold=bold, box=_box(group))))
     return out

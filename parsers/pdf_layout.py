@@ -12,6 +12,8 @@ class CellLayout:
     # The right edge text in this cell can reach: a line that stops short of it by more than the
     # next line's first word ended a paragraph inside the cell.
     right: float
+    # Grid columns the cell covers (a merged cell of a ruled table, from its first column).
+    columns: int = 1
 
 
 @dataclass(slots=True)

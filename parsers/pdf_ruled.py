@@ -219,6 +219,7 @@ def _row(band: list[Line], edges: list[int], n_columns: int, xs: list[float]) ->
         # Cell padding is the same on both sides.
         pad = min((line.x0 for line in cells[a].lines), default=xs[a]) - xs[a]
         cells[a].right = xs[b] - max(pad, 0.0)
+        cells[a].columns = b - a
     spanning = n_columns > 1 and len(edges) == 2
     header = all(w.bold for line in band for w in line.words)
     return RowLayout(cells, min(line.top for line in band), spanning, header)
