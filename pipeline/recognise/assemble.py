@@ -229,7 +229,8 @@ def _indicator(doc_id: str, year: int | None, entry: Entry) -> IndicatorRecord:
 
 def _activity(doc_id: str, year: int | None, entry: Entry) -> ActivityRecord:
     start, end = _cell(entry, "start"), _cell(entry, "end")
-    comments = entry.comments + ([_cell(entry, "comment")] if _cell(entry, "comment") else [])
+    column_comment = _cell(entry, "comment")
+    comments = entry.comments + ([column_comment] if column_comment else [])
     return ActivityRecord(
         doc_id=doc_id, year=year, goal_id=entry.goal_id, table_id=entry.table_id, kind=entry.layout.label,
         name=entry.name, start_date=parse_date(start), end_date=parse_date(end), start_raw=start, end_raw=end,

@@ -68,6 +68,7 @@ class FinanceReader:
             if quantity.value is None:
                 continue
             column = columns[k] if k < len(columns) else None
+            cell_unit: str | None
             if quantity.unit in ("%", *SEK_PER_UNIT):
                 cell_unit = quantity.unit
             elif column and vocabulary.PERCENT_HEADER.search(column):

@@ -38,7 +38,7 @@ _TERTIAL = regex.compile(rf"(?i)\b{vocabulary.alternation('tertial_label')}(?P<n
 def letterhead(blocks: list[Block]) -> list[Paragraph]:
     """The paragraphs of the letterhead. Word templates often lay the letterhead out as a table
     (Handläggare | Till ...): its cells count as paragraphs, row by row."""
-    out = []
+    out: list[Paragraph] = []
     for block in blocks[:SETTINGS.letterhead_limit]:
         if isinstance(block, Table):
             if any(table_kind(cell) for row in block.rows for cell in row.cells[:1]):

@@ -108,7 +108,7 @@ class _Reporter:
         if not self.live:
             self.emit("start", to_read=total, from_cache=cached)
 
-    def advance(self, source_path: str, problems: list[dict]) -> None:
+    def advance(self, source_path: str, problems: list[dict[str, object]]) -> None:
         self.done += 1
         now = time.monotonic()
         rate = self.done / max(now - self.started, 1e-9)

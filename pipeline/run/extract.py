@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 import parsers
 from parsers.blocks import UnreadableFile
 from pipeline.recognise.structure import recognise
-from pipeline.schema import DocumentRecord, FileRows, ProblemRecord
+from pipeline.schema import DocumentRecord, FileRows, ProblemRecord, Record
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,6 @@ def extract_file(path: Path, root: Path, password: str | None = None, sha256: st
         tertial=meta.tertial, organ=meta.organ, unit=meta.unit, dnr=meta.dnr, document_date=meta.document_date,
         meeting_date=meta.meeting_date, page_count=parsed.page_count, ocr=parsed.ocr)
     problems = [problem(source_path, doc_id, p.severity, p.code, p.message, p.page, p.line) for p in parsed.problems]
-    tables = {"documents": [document], "goals": found.goals, "indicators": found.indicators,
+    tables: dict[str, Sequence[Record]] = {"documents": [document], "goals": found.goals, "indicators": found.indicators,
               "activities": found.activities, "budget_rows": found.budget_rows, "table_cells": found.table_cells}
     return FileRows(source_path, doc_id, tables, problems)

@@ -18,6 +18,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from pipeline.run.options import RunOptions
@@ -54,7 +55,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
 
 
 class _Worker:
-    def __init__(self, context: multiprocessing.context.BaseContext, options: RunOptions):
+    def __init__(self, context: multiprocessing.context.ForkServerContext, options: RunOptions):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, daemon=True, args=(
             child, options.max_memory_mb, options.log_level, options.log_file))
@@ -146,7 +147,7 @@ class LocalPool:
         self.workers.append(worker)
         return worker
 
-    def _collect(self, worker: _Worker, ready: set[object]) -> Outcome | None:
+    def _collect(self, worker: _Worker, ready: AbstractSet[object]) -> Outcome | None:
         task = worker.task
         assert task is not None
         if worker.conn in ready or worker.process.sentinel in ready:

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 class Progress(Protocol):
     def start(self, total: int, cached: int) -> None: ...
-    def advance(self, source_path: str, problems: list[dict]) -> None: ...
+    def advance(self, source_path: str, problems: list[dict[str, object]]) -> None: ...
     def finish(self) -> None: ...
 
 
@@ -140,7 +140,7 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         pool = DaskPool(options, root) if options.executor == "dask" else LocalPool(options, root, cache.folder)
         with pool:
             for outcome in pool.run(tasks):
-                task, problems = outcome.task, outcome.tables.get("problems")
+                task, problem_table = outcome.task, outcome.tables.get("problems")
                 if not outcome.final:
                     limited[task.source_path] = outcome.tables
                 elif not outcome.stored:
@@ -148,19 +148,19 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
                 stat = stats[task.source_path]
                 records[task.source_path] = FileRecord(stat.st_size, stat.st_mtime_ns, task.sha256,
                                                        parser_version, task.key,
-                                                       *problem_counts(problems), retry=not outcome.final)
+                                                       *problem_counts(problem_table), retry=not outcome.final)
                 if progress:
-                    errors = [] if problems is None else [p for p in problems.to_pylist()
-                                                          if p["severity"] == "error"]
-                    progress.advance(task.source_path, errors)
+                    failures = [] if problem_table is None else [p for p in problem_table.to_pylist()
+                                                                 if p["severity"] == "error"]
+                    progress.advance(task.source_path, failures)
     if progress:
         progress.finish()
 
     unchanged = (not tasks and {p: r.key for p, r in previous.items()} == {p: r.key for p, r in records.items()}
                  and all((out / name).is_dir() for name in TABLES))
     if not unchanged:
-        parts: list[Part] = [(lambda name, t=limited[p]: t.get(name)) if p in limited
-                             else cache.part(records[p].key) for p in sorted(records)]
+        parts: list[Part] = [_held(limited[p]) if p in limited else cache.part(records[p].key)
+                             for p in sorted(records)]
         state.staging.mkdir()
         written = write_dataset(state.staging, parts)
         fsync_tree(written + [write_manifest(state.staging, records)])
@@ -176,3 +176,8 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         warnings=sum(r.warnings for r in records.values()),
         files_with_errors=sum(1 for r in records.values() if r.errors),
         seconds=time.monotonic() - started, rewritten=not unchanged)
+
+
+def _held(tables: dict[str, pa.Table]) -> Part:
+    """A part held in memory: the problems of a file that hit a limit, which are not cached."""
+    return tables.get
