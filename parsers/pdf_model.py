@@ -40,6 +40,8 @@ class PdfSettings:
     prose_share: float = 0.5
     prose_figures: float = 0.2
     scatter_share: float = 0.5
+    # Glyphs sampled on a page to find the direction its text runs in.
+    direction_samples: int = 200
     # Running headers and footers live in this share of the page height at the top and bottom.
     margin_band: float = 0.12
     # A line in the margin band is running matter when its text repeats on this share of pages.

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Line, PageContent, PdfSettings, Segment, Word
+from parsers.pdf_turn import Frame, page_frame
 
 # pdfium's text page inserts line ends (CR/LF) between lines; they are no glyphs. It writes a
 # hyphen that ends a line as 0x02 or 0xFFFE: that is the hyphen glyph on the page.
@@ -37,19 +38,26 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            words = _words(textpage, height, settings)
+            frame = page_frame(textpage.raw, width, height, settings.direction_samples)
+            if frame.degrees:
+                raw = textpage.raw
+                words = words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame), settings)
+            else:
+                words = _words(textpage, frame, settings)
         finally:
             textpage.close()
         segments = _segments(page, height, settings)
     finally:
         page.close()
-    return PageContent(index + 1, width, height, words, segments)
+    if frame.degrees:
+        segments = [frame.segment(seg) for seg in segments]
+    return PageContent(index + 1, frame.width, frame.height, words, segments)
 
 
 _TOKEN = re.compile(r"[^\s\x00\x02\ufffe]*[\x02\ufffe]|[^\s\x00\x02\ufffe]+")
 
 
-def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -> list[Word]:
+def _words(textpage: pdfium.PdfTextPage, frame: Frame, settings: PdfSettings) -> list[Word]:
     """Words from pdfium's text, which already breaks words at spaces and gaps and lines at
     line ends. Only a word's first and last glyph are measured, which is what makes this fast;
     a word whose ends do not sit on one line left to right is measured glyph by glyph."""
@@ -57,7 +65,7 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
     text = textpage.get_text_range()
     if len(text) != pdfium_c.FPDFText_CountChars(raw):
         # Characters outside the BMP take two places in pdfium's text: measure every glyph.
-        return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), height), settings)
+        return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame), settings)
     first = pdfium_c.FS_RECTF()
     last = pdfium_c.FS_RECTF()
     sizes = _Sizes()
@@ -75,13 +83,20 @@ def _words(textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings) -
         char_box(raw, a, first)
         char_box(raw, b - 1, last)
         size = sizes(raw, a)
+        if sizes.turned:
+            # A word running up or down an upright page (a turned column header): whole, in
+            # its own order, at its box.
+            x0, top, x1, bottom = frame.box(min(first.left, last.left), min(first.bottom, last.bottom),
+                                            max(first.right, last.right), max(first.top, last.top))
+            words.append(Word(token, x0, x1, top, bottom, size, bold_fonts(raw, a)))
+            continue
         if last.right < first.left or abs(last.top - first.top) > 0.5 * size:
-            words.extend(words_of(_chars(raw, a, b, height), settings))
+            words.extend(words_of(_chars(raw, a, b, frame), settings))
             continue
         char_origin(raw, a, origin_x, origin_y)
         # Height from the baseline and the size, not from glyph boxes, which vary with the
         # glyph: lines then have one height, and gaps between them measure the spacing.
-        baseline = height - origin_y.value
+        baseline = frame.page_height - origin_y.value
         words.append(Word(token, first.left, last.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
                           size, bold_fonts(raw, a)))
     return words
@@ -94,10 +109,12 @@ class _Sizes:
 
     def __init__(self) -> None:
         self._matrix = pdfium_c.FS_MATRIX()
+        self.turned = False  # whether the last glyph asked about runs other than left to right
 
     def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
         m = self._matrix
         pdfium_c.FPDFText_GetMatrix(raw, index, m)
+        self.turned = abs(m.b) > abs(m.a)
         scale = math.hypot(m.c, m.d)
         return float(pdfium_c.FPDFText_GetFontSize(raw, index)) * (scale if scale > 0 else 1.0)
 
@@ -124,7 +141,7 @@ class _BoldFonts:
         return bold
 
 
-def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> list[Word]:
+def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame) -> list[Word]:
     box = pdfium_c.FS_RECTF()
     origin_x = ctypes.c_double()
     origin_y = ctypes.c_double()
@@ -146,9 +163,9 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, height: float) -> 
         size = sizes(raw, i)
         bold = bold_fonts(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
-        baseline = height - origin_y.value
-        chars.append(Word(text, box.left, box.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
-                          size, bold))
+        x0, _, x1, _ = frame.box(box.left, box.bottom, box.right, box.top)
+        _, baseline = frame.point(origin_x.value, origin_y.value)
+        chars.append(Word(text, x0, x1, baseline - _ASCENT * size, baseline + _DESCENT * size, size, bold))
     return chars
 
 
