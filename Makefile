@@ -15,12 +15,13 @@ $(BIN)/rapportdata: pyproject.toml
 run: $(BIN)/rapportdata
 	$(BIN)/rapportdata run
 
-# System programs the tests need (Tesseract, LibreOffice, poppler), then the whole suite.
+# System programs the tests need (Tesseract, LibreOffice, poppler), strict types, then the whole suite.
 test: $(BIN)/rapportdata
 	./scripts/install-system-deps.sh
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-# Regenerate docs/data-dictionary.md from pipeline/schema.py.
+# Regenerate docs/data-dictionary.md from the records of pipeline/schema.py.
 docs: $(BIN)/rapportdata
 	$(BIN)/python -m pipeline.dataset.docs
 
