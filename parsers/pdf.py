@@ -40,9 +40,9 @@ from parsers.pdf_flow import (
     vocabulary,
 )
 from parsers.pdf_layout import TableLayout
-from parsers.pdf_model import DEFAULT_SETTINGS, Line, PdfSettings
+from parsers.pdf_model import DEFAULT_SETTINGS, Line, PageContent, PdfSettings
 from parsers.pdf_open import open_pdf
-from parsers.pdf_page import lines_of, read_page
+from parsers.pdf_page import lines_of, plain_body, read_page
 from parsers.pdf_ruled import ruled_tables
 from parsers.pdf_tables import free_tables
 
@@ -112,12 +112,17 @@ def _properties(document: pdfium.PdfDocument) -> dict[str, str]:
 def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[list[_Page], list[Problem]]:
     pages: list[_Page] = []
     problems: list[Problem] = []
+    contents: list[PageContent | None] = []
     for index in range(len(document)):
         try:
-            content = read_page(document, index, settings)
+            contents.append(read_page(document, index, settings))
         except pdfium.PdfiumError as error:
             problems.append(Problem("warning", "unreadable_page", f"page {index + 1} could not be read ({error}); "
                                                                   f"it is left out", page=index + 1))
+            contents.append(None)
+    plain_body([word for content in contents if content for word in content.words], settings)
+    for index, content in enumerate(contents):
+        if content is None:
             pages.append(_Page(index + 1, 0.0, 0.0, [], {}, []))
             continue
         lines = lines_of(content.words, settings)

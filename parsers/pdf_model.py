@@ -40,6 +40,9 @@ class PdfSettings:
     prose_share: float = 0.5
     prose_figures: float = 0.2
     scatter_share: float = 0.5
+    # More than this share of a document's characters in bold fonts: the fonts mark the body as
+    # bold too, and bold tells nothing.
+    bold_body_share: float = 0.6
     # Glyphs sampled on a page to find the direction its text runs in.
     direction_samples: int = 200
     # Running headers and footers live in this share of the page height at the top and bottom.

@@ -291,6 +291,15 @@ def _flush(chars: list[Word], words: list[Word]) -> None:
                       max(c.size for c in chars), all(c.bold for c in chars)))
 
 
+def plain_body(words: list[Word], settings: PdfSettings) -> None:
+    """When most of a document's text reads as bold, its fonts say so of the body text too (a
+    weight or flag set on every face): bold then tells nothing, and no word is bold."""
+    total = sum(len(w.text) for w in words)
+    if total and sum(len(w.text) for w in words if w.bold) > settings.bold_body_share * total:
+        for word in words:
+            word.bold = False
+
+
 def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
     """Words whose vertical extents overlap enough form one line, read left to right; lines are
     returned top to bottom."""
@@ -306,9 +315,38 @@ def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
         groups.append(([word], word.top, word.bottom))
     lines = []
     for members, top, bottom in groups:
-        ordered = _glue(sorted(members, key=lambda w: w.x0))
+        ordered = _without_leaders(_glue(sorted(members, key=lambda w: w.x0)))
         lines.append(Line(ordered, ordered[0].x0, max(w.x1 for w in ordered), top, bottom))
     return lines
+
+
+_LEADER = re.compile(r"[.·…_]{3,}$")
+_DOTS = {".", "·", "…", ". ."}
+
+
+def _without_leaders(words: list[Word]) -> list[Word]:
+    """The dot leader between a row's label and its figures ("With a disability ...... 54,425
+    894 18.7") is no text: dropped, so that the label's cell ends where its words end. A
+    contents entry keeps its leader (one page number after it), which is what marks it."""
+    leader = [_LEADER.fullmatch(w.text) is not None for w in words]
+    for k in range(len(words) - 2):
+        if all(w.text in _DOTS for w in words[k:k + 3]):
+            leader[k:k + 3] = [True, True, True]
+    if not any(leader):
+        trailing = [k for k, w in enumerate(words[:-2]) if _LEADER.search(w.text)]
+        if not trailing:
+            return words
+        k = trailing[-1]
+        word = words[k]
+        kept = _LEADER.sub("", word.text)
+        share = len(kept) / len(word.text)
+        words = [*words[:k], Word(kept, word.x0, word.x0 + share * (word.x1 - word.x0), word.top, word.bottom,
+                                  word.size, word.bold), *words[k + 1:]] if kept else words
+        return words
+    last = max(k for k, is_leader in enumerate(leader) if is_leader)
+    if len(words) - last - 1 < 2 or all(leader[:last + 1]):
+        return words
+    return [w for w, is_leader in zip(words, leader) if not is_leader]
 
 
 def _glue(words: list[Word]) -> list[Word]:

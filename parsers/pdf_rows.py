@@ -101,3 +101,20 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
             groups[-1].append(line)
             row.append(here)
     return groups
+
+
+def figure_rows(lines: list[Line], bounds: list[float]) -> list[list[Line]]:
+    """A ruled band's lines as rows: one row, as a grid's cell wraps its text, unless figures
+    stand under figures (rules only under the header and at the foot of a grid of columns)."""
+    name = min(column_of(line.words[0], bounds) for line in lines)
+    groups: list[list[Line]] = [[lines[0]]]
+    row = [column_parts(lines[0], bounds)]
+    for line in lines[1:]:
+        here = column_parts(line, bounds)
+        if name in here and stacked_figures(row, here, name):
+            groups.append([line])
+            row = [here]
+        else:
+            groups[-1].append(line)
+            row.append(here)
+    return groups

@@ -8,7 +8,7 @@ from __future__ import annotations
 from parsers.pdf_columns import column_rights, find_gutters, free_row, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
-from parsers.pdf_rows import row_groups
+from parsers.pdf_rows import figure_rows, row_groups
 
 
 def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettings) -> list[TableLayout]:
@@ -161,7 +161,7 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
         if not band:
             continue
         edges = _row_edges(band, xs, v_group, (ys[r] + ys[r + 1]) / 2, tol)
-        rows.append(_row(band, edges, len(xs) - 1, xs))
+        rows += [_row(group, edges, len(xs) - 1, xs) for group in figure_rows(band, xs[1:-1])]
     if not rows:
         return None
     return TableLayout(rows, top, bottom, x0, x1)
