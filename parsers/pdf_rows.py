@@ -46,6 +46,14 @@ def stacked_figures(row: list[dict[int, Line]], here: dict[int, Line], name: int
                for k, part in here.items())
 
 
+def _new_figures(over: dict[int, Line], line: Line, here: dict[int, Line], bounds: list[float]) -> bool:
+    """The line brings figures in columns `over` has no text in, and keeps to the columns (no
+    word runs over a column edge, as running text across the table does)."""
+    if any(w.x0 < b < w.x1 for w in line.words for b in bounds):
+        return False
+    return any(k not in over and is_figure(part.text) for k, part in here.items())
+
+
 def row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | None:
     """The gap above which a line starts a new row, or None when the gaps do not tell (no
     padding between rows). The closest lines are lines of one cell, unless even they are
@@ -78,9 +86,11 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
                settings: PdfSettings) -> list[list[Line]]:
     """Lines of one row sit closer together than lines of neighbouring rows, when the table has
     padding between rows; without it, the text decides (`starts_row`), and a change between
-    header and body starts a row. Either way bold after plain text starts a row (a heading;
-    plain after bold may be a cell's run-in label and its text), and so do figures under the
-    row's figures with a name beside them: the few wider gaps were then between sections."""
+    header and body starts a row. Either way bold after plain text starts a row (a heading), so
+    does plain text after bold that brings figures in columns the bold line lacks (a section
+    label above its first row; other plain text may be a run-in label's text), and so
+    do figures under the row's figures with a name beside them: the few wider gaps were then
+    between sections."""
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     threshold = row_break(gaps, max(line.size for line in lines), settings)
     name = min(column_of(line.words[0], bounds) for line in lines)
@@ -88,7 +98,8 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
     row = [column_parts(lines[0], bounds)]
     for gap, above, line in zip(gaps, lines, lines[1:]):
         here = column_parts(line, bounds)
-        if (line.bold and not above.bold) or (name in here and stacked_figures(row, here, name)):
+        if (line.bold != above.bold and (line.bold or _new_figures(row[-1], line, here, bounds))) or (
+                name in here and stacked_figures(row, here, name)):
             new = True
         elif threshold is None:
             new = line.bold != above.bold or starts_row(above, line, bounds, rights, name)

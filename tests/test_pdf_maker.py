@@ -1,0 +1,124 @@
+"""Small PDFs written byte by byte for the PDF reader's tests, one per layout case, so that each
+case is tested on exactly the drawing it names (no PDF library needed). Coordinates are points
+from the page's top left, as the reader reports them; text is Helvetica (the standard font,
+not embedded), whose widths are known, so numbers can be set right-aligned."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+# Helvetica's advance widths (per 1000 units of the size) for what the tests set; other
+# characters take an average width.
+_WIDTHS = {**{d: 556 for d in "0123456789"}, ",": 278, ".": 278, " ": 278, "-": 333, "%": 889, "(": 333,
+           ")": 333, "i": 222, "l": 222, "j": 222, "t": 278, "f": 278, "r": 333, "m": 833, "w": 722}
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(_WIDTHS.get(ch, 667 if ch.isupper() else 556) for ch in text) * size / 1000
+
+
+def _escape(text: str) -> str:
+    raw = text.encode("cp1252")
+    return "".join(f"\\{b:03o}" if b > 126 or chr(b) in "()\\" else chr(b) for b in raw)
+
+
+@dataclass
+class Page:
+    width: float = 595.0
+    height: float = 842.0
+    ops: list[str] = field(default_factory=list)
+
+    def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False,
+             scaled: bool = False, angle: float = 0.0) -> None:
+        """Text whose top is `top`; `scaled` sets it at size 1 scaled by the text matrix, as many
+        producers do; `angle` turns it counter-clockwise about its start."""
+        font = "F2" if bold else "F1"
+        y = self.height - top - 0.8 * size
+        c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        if scaled:
+            self.ops.append(f"BT /{font} 1 Tf {size * c:.3f} {size * s:.3f} {-size * s:.3f} {size * c:.3f} "
+                            f"{x:.2f} {y:.2f} Tm ({_escape(text)}) Tj ET")
+        else:
+            self.ops.append(f"BT /{font} {size} Tf {c:.4f} {s:.4f} {-s:.4f} {c:.4f} {x:.2f} {y:.2f} Tm "
+                            f"({_escape(text)}) Tj ET")
+
+    def right(self, x1: float, top: float, text: str, size: float = 9.0, bold: bool = False) -> None:
+        """Text that ends at `x1` (a right-aligned figure)."""
+        self.text(x1 - text_width(text, size), top, text, size, bold)
+
+    def line(self, x0: float, top0: float, x1: float, top1: float, width: float = 0.5) -> None:
+        self.ops.append(f"{width} w {x0:.2f} {self.height - top0:.2f} m {x1:.2f} {self.height - top1:.2f} l S")
+
+    def rect(self, x0: float, top: float, x1: float, bottom: float, rgb: tuple[float, float, float]) -> None:
+        """A filled rectangle without outline (shading, or a border Word draws as a thin fill)."""
+        r, g, b = rgb
+        self.ops.append(f"{r} {g} {b} rg {x0:.2f} {self.height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re f")
+
+
+def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None) -> Path:
+    objects: list[bytes] = [b"", b""]  # 1: catalog, 2: pages (filled in below)
+    fonts = []
+    for name in ("Helvetica", "Helvetica-Bold"):
+        objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>".encode())
+        fonts.append(len(objects))
+    kids = []
+    for page in pages:
+        stream = "\n".join(page.ops).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content = len(objects)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width} {page.height}] "
+                       f"/Resources << /Font << /F1 {fonts[0]} 0 R /F2 {fonts[1]} 0 R >> >> "
+                       f"/Contents {content} 0 R >>".encode())
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    info_ref = ""
+    if info:
+        objects.append(("<< " + " ".join(f"/{k} ({_escape(v)})" for k, v in info.items()) + " >>").encode("latin-1"))
+        info_ref = f" /Info {len(objects)} 0 R"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info_ref} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_made_pdf_opens_with_its_text(tmp_path: Path) -> None:
+    page = Page()
+    page.text(72, 72, "Tabell 1. Nettokostnader", bold=True)
+    page.right(300, 90, "1 234,5")
+    pdf = pdfium.PdfDocument(str(write_pdf(tmp_path / "made.pdf", [page])))
+    assert "Tabell 1. Nettokostnader" in pdf[0].get_textpage().get_text_range()
+
+
+# A table of figures as statistical reports print them: a name column and right-aligned figures.
+HEADER = ["Year", "Total", "Public", "Private"]
+BODY = [["2001", "51,544", "45,611", "5,933"], ["2002", "52,071", "46,127", "5,944"],
+        ["2003", "52,526", "46,539", "5,988"], ["2004", "52,875", "46,857", "6,018"],
+        ["2005", "53,373", "47,204", "6,169"], ["2006", "53,992", "47,672", "6,320"]]
+RIGHTS = [0.0, 250.0, 330.0, 410.0]  # where the figure columns end; the name column starts at 72
+LEADING = 11.0  # 9 pt text on 11 pt lines: 2 pt between lines, as in a table without padding
+
+
+def figures_table(page: Page, top: float, shade: tuple[float, float, float] | None = None) -> float:
+    """Draws HEADER and BODY from `top`, every other body row shaded when `shade` is given;
+    returns the bottom of the last row."""
+    y = top
+    for row in [HEADER, *BODY]:
+        bold = row is HEADER
+        if shade is not None and not bold and BODY.index(row) % 2 == 1:
+            page.rect(68, y - 1.5, 414, y + 9 + 1.5, shade)
+        page.text(72, y, row[0], bold=bold)
+        for text, x1 in zip(row[1:], RIGHTS[1:]):
+            page.right(x1, y, text, bold=bold)
+        y += LEADING + (3 if bold else 0)
+    return y
