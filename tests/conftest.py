@@ -24,7 +24,10 @@ def scan_000(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The scanned copy of report 000, made from its ruled PDF with the project's scan recipe
     (the recipe that made the original 6.4 MB fixture, which is not shipped)."""
     out = tmp_path_factory.mktemp("scan") / f"{SCAN_STEM}.scan.pdf"
-    return make_scan(FIXTURES / f"{SCAN_STEM}.pdf", out, ScanSettings())
+    # Seed 1, as the OCR tests' other scan: seed 0's noise puts a speck after two words of page
+    # 6 that Tesseract reads as punctuation ("bistånd:", "i'"), which the exact-cell tests there
+    # would report as the reader's fault; seeds 1-3 do not.
+    return make_scan(FIXTURES / f"{SCAN_STEM}.pdf", out, ScanSettings(seed=1))
 
 
 @pytest.fixture(scope="session")

@@ -90,11 +90,13 @@ def test_running_header_and_footer_are_dropped(scan):
 def test_blocks_agree_with_the_text_reader_on_the_seed(scan):
     bench = _bench("compare_ocr")
     agreement = bench.compare(read_text(SEED), scan)
-    # Measured: 0.94 of all cells, 0.97 of value cells, paragraph similarity 0.99; the
-    # thresholds leave room for another Tesseract build reading a few words differently.
+    # Measured on the original scan of ../shared: 0.95 of all cells, 0.97 of value cells,
+    # paragraph similarity 0.99. The scan is now made at test time by the same recipe, and its
+    # noise decides a lot: scans with seeds 0-3 give cells 0.86-0.93, values 0.86-0.92 and
+    # paragraphs 0.985-0.994 (OCR at c515e40), so these thresholds hold for any of them.
     assert agreement.tables_paired == agreement.tables_seed == 19
-    assert agreement.cells_exact >= 0.9
-    assert agreement.values_exact >= 0.93
+    assert agreement.cells_exact >= 0.85
+    assert agreement.values_exact >= 0.85
     assert agreement.paragraph_similarity >= 0.95
 
 
