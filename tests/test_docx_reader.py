@@ -1,4 +1,4 @@
-"""The DOCX reader on the shared fixtures (made from the seed texts) and on small built documents."""
+"""The DOCX reader on the fixtures (made from the seed texts) and on small built documents."""
 from __future__ import annotations
 
 import datetime
