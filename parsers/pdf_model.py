@@ -33,6 +33,9 @@ class PdfSettings:
     # without gutters between them.
     max_row_height: float = 120.0
     min_rule_band_lines: int = 3
+    # Lines with gutters this many line heights or less above or below a table of row rules or
+    # shading only are its unshaded first or last rows.
+    band_reach: float = 0.6
     # A line-free grid is prose when more than `prose_share` of its cells have `prose_words`
     # words or more and fewer than `prose_figures` of them are figures; it is a chart's labels
     # when more than `scatter_share` of its rows hold one cell outside the first column.

@@ -222,7 +222,10 @@ def _segments(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> lis
                 mid = (box.x0 + box.x1) / 2
                 out.append(Segment(mid, box.top, mid, box.bottom))
             continue
-        out.extend(_path_edges(obj, height, settings))
+        edges = _path_edges(obj, height, settings)
+        # A fill without an outline (shading, a zebra band) parts rows with its top and bottom;
+        # its sides are no column rules, or every shaded row would be a table of its own.
+        out.extend(edges if stroked else [edge for edge in edges if edge.horizontal])
     return out
 
 

@@ -5,7 +5,7 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
-from parsers.pdf_columns import column_rights, find_gutters, free_row, has_gutter
+from parsers.pdf_columns import cell_runs, column_rights, find_gutters, free_row, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
 from parsers.pdf_rows import figure_rows, row_groups
@@ -150,6 +150,10 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
         return None
     xs = _cluster([s.x0 for s in v_group] + [x0, x1], tol)
     if len(xs) <= 2:
+        if _row_per_band(inner, ys):
+            top, bottom = _unruled_ends(lines, x0, x1, top, bottom, settings)
+            ys = _cluster(ys + [top, bottom], tol)
+            inner = [line for line in (_clip(line, x0, x1, top, bottom) for line in lines) if line is not None]
         found = find_gutters(inner, settings, x0)
         if found:
             return _rule_table(inner, ys, found, (x0, top, x1, bottom), settings)
@@ -165,6 +169,30 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
     if not rows:
         return None
     return TableLayout(rows, top, bottom, x0, x1)
+
+
+def _row_per_band(inner: list[Line], ys: list[float]) -> bool:
+    """Most bands between the rules hold one line: the rules or shading part every row."""
+    counts = [sum(1 for line in inner if a <= (line.top + line.bottom) / 2 < b) for a, b in zip(ys, ys[1:])]
+    held = sorted(n for n in counts if n)
+    return bool(held) and held[len(held) // 2] <= 1
+
+
+def _unruled_ends(lines: list[Line], x0: float, x1: float, top: float, bottom: float,
+                  settings: PdfSettings) -> tuple[float, float]:
+    """A table whose rows are parted by shading bands starts and ends with unshaded rows as
+    often as not (zebra: every other row shaded): the lines with column gutters right above the first band
+    and right below the last go with it, as far as they follow each other closely."""
+    within = [line for line in lines if x0 <= (line.x0 + line.x1) / 2 <= x1 and not CAPTION.match(line.text)]
+    for line in sorted((line for line in within if line.bottom <= top + 0.5), key=lambda line: -line.top):
+        if top - line.bottom > settings.band_reach * (line.bottom - line.top) or len(cell_runs(line, settings)) < 2:
+            break
+        top = line.top - 0.5
+    for line in sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top):
+        if line.top - bottom > settings.band_reach * (line.bottom - line.top) or len(cell_runs(line, settings)) < 2:
+            break
+        bottom = line.bottom + 0.5
+    return top, bottom
 
 
 def _rule_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, float]],
