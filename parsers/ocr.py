@@ -27,6 +27,7 @@ import regex
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 from parsers.ocr_engine import EngineError, SheetSettings, languages, read_sheet, read_words
 from parsers.ocr_image import (
+    Grey,
     Grid,
     GridRow,
     ImageSettings,
@@ -145,11 +146,11 @@ class _Cell:
     table: int
     row: int
     column: int
-    image: np.ndarray  # black on white with paper around it
+    image: Grey  # black on white with paper around it
     lines: list[Line] = field(default_factory=list)
 
 
-def _cell_image(page: np.ndarray, row: GridRow, left: int, right: int, settings: OcrSettings) -> np.ndarray | None:
+def _cell_image(page: Grey, row: GridRow, left: int, right: int, settings: OcrSettings) -> Grey | None:
     """The cell's content as black on white with paper around it, or None when it is empty."""
     inset = settings.cell_inset
     ink = page[row.top + inset:row.bottom - inset, left + inset:right - inset] < settings.ink_threshold
@@ -183,7 +184,7 @@ def _column_kinds(rows: list[list[str]]) -> list[str]:
     return kinds
 
 
-def _grid_cells(page: np.ndarray, grids: list[Grid], settings: OcrSettings) -> list[_Cell]:
+def _grid_cells(page: Grey, grids: list[Grid], settings: OcrSettings) -> list[_Cell]:
     cells = []
     for t, grid in enumerate(grids):
         width = len(grid.columns) - 1
@@ -196,7 +197,7 @@ def _grid_cells(page: np.ndarray, grids: list[Grid], settings: OcrSettings) -> l
     return cells
 
 
-def _second_readings(text: list[Line], text_image: np.ndarray, cells: list[_Cell], numbers: list[_Cell],
+def _second_readings(text: list[Line], text_image: Grey, cells: list[_Cell], numbers: list[_Cell],
                      settings: OcrSettings, number_lang: str) -> tuple[list[Line], list[str]]:
     """One call of the number language for the whole page: every word that may be a misread
     "%" (in the text and in the cells, which are fixed in place) and every number cell whole.
@@ -216,7 +217,7 @@ def _second_readings(text: list[Line], text_image: np.ndarray, cells: list[_Cell
     return with_percent(text, answers.get(0, {})), numbers_read
 
 
-def read_page(number: int, image: np.ndarray, settings: OcrSettings, number_lang: str) -> OcrPage:
+def read_page(number: int, image: Grey, settings: OcrSettings, number_lang: str) -> OcrPage:
     page = despeckle(deskew(image, settings.image), settings.image)
     grids = find_grids(page, settings.image)
     text_only = page.copy()

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pytesseract
 
+from parsers.ocr_image import Grey
+
 class EngineError(RuntimeError):
     """Tesseract is missing or failed on an image."""
 
@@ -43,12 +45,12 @@ def languages() -> set[str]:
         raise EngineError(str(error)) from None
 
 
-def _pgm(image: np.ndarray) -> bytes:
+def _pgm(image: Grey) -> bytes:
     height, width = image.shape
     return f"P5 {width} {height} 255\n".encode("ascii") + np.ascontiguousarray(image, dtype=np.uint8).tobytes()
 
 
-def read_words(image: np.ndarray, lang: str, psm: int) -> list[list[Word]]:
+def read_words(image: Grey, lang: str, psm: int) -> list[list[Word]]:
     """Tesseract's text lines of a grey image, in its reading order, each a list of its words."""
     command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", "-l", lang, "--psm", str(psm), "tsv"]
     # The reader runs as many Tesseract processes as it may use cores; Tesseract's own OpenMP
@@ -82,7 +84,7 @@ class SheetSettings:
     max_height: int = 20000
 
 
-def read_sheet(images: list[np.ndarray], lang: str, psm: int, settings: SheetSettings) -> list[list[list[Word]]]:
+def read_sheet(images: list[Grey], lang: str, psm: int, settings: SheetSettings) -> list[list[list[Word]]]:
     """The lines of each image, read in as few calls as the sheet height allows, with boxes
     relative to their own image. A line belongs to the image its middle falls on."""
     out: list[list[list[Word]]] = [[] for _ in images]
@@ -97,7 +99,7 @@ def read_sheet(images: list[np.ndarray], lang: str, psm: int, settings: SheetSet
     return out
 
 
-def _read_batch(images: list[np.ndarray], start: int, end: int, lang: str, psm: int,
+def _read_batch(images: list[Grey], start: int, end: int, lang: str, psm: int,
                 settings: SheetSettings, out: list[list[list[Word]]]) -> None:
     batch = images[start:end]
     tops = np.cumsum([0] + [image.shape[0] + settings.gap for image in batch])

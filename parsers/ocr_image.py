@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from PIL import Image
+
+# A grey page or crop, 0 ink to 255 paper; a mask of pixels (ink, specks); counts of pixels.
+Grey = npt.NDArray[np.uint8]
+Mask = npt.NDArray[np.bool_]
+Counts = npt.NDArray[np.uint16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +86,7 @@ class Grid:
         return self.columns[-1]
 
 
-def skew_angle(page: np.ndarray, settings: ImageSettings) -> float:
+def skew_angle(page: Grey, settings: ImageSettings) -> float:
     """The rotation (degrees, Pillow's sense) that makes text lines and rules horizontal: the one
     whose row profile of ink is sharpest, since level lines concentrate ink in few rows.
     Searched coarse to fine, as the profile's peak is smooth enough not to be stepped over."""
@@ -88,7 +94,7 @@ def skew_angle(page: np.ndarray, settings: ImageSettings) -> float:
     ink = Image.fromarray(np.where(np.asarray(small) < settings.rule_threshold, 255, 0).astype(np.uint8))
 
     def sharpness(angle: float) -> float:
-        rotated = np.asarray(ink.rotate(angle, resample=Image.BILINEAR), dtype=np.float64)
+        rotated = np.asarray(ink.rotate(angle, resample=Image.Resampling.BILINEAR), dtype=np.float64)
         return float(rotated.sum(axis=1).var())
 
     best, step = 0.0, settings.skew_coarse_step_degrees
@@ -101,15 +107,15 @@ def skew_angle(page: np.ndarray, settings: ImageSettings) -> float:
         span, step = step, max(step / 5, settings.skew_step_degrees)
 
 
-def deskew(page: np.ndarray, settings: ImageSettings) -> np.ndarray:
+def deskew(page: Grey, settings: ImageSettings) -> Grey:
     angle = skew_angle(page, settings)
     if angle == 0:
         return page
-    rotated = Image.fromarray(page).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    rotated = Image.fromarray(page).rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     return np.asarray(rotated)
 
 
-def _box_sums(mask: np.ndarray, half_height: int, half_width: int) -> np.ndarray:
+def _box_sums(mask: Mask, half_height: int, half_width: int) -> Counts:
     """For every pixel, how many pixels of mask lie in the box of (2*half+1) pixels around it.
     The box must hold fewer than 65,536 pixels."""
     # Separable running sums from cumulative sums: slices, no gathering. In uint16, whose
@@ -121,10 +127,11 @@ def _box_sums(mask: np.ndarray, half_height: int, half_width: int) -> np.ndarray
     np.cumsum(total, axis=0, out=total)
     total = total[2 * half_height + 1:] - total[:-2 * half_height - 1]
     np.cumsum(total, axis=1, out=total)
-    return total[:, 2 * half_width + 1:] - total[:, :-2 * half_width - 1]
+    sums: Counts = total[:, 2 * half_width + 1:] - total[:, :-2 * half_width - 1]
+    return sums
 
 
-def specks(ink: np.ndarray, settings: ImageSettings) -> np.ndarray:
+def specks(ink: Mask, settings: ImageSettings) -> Mask:
     """The pixels of ink that are isolated specks of dust."""
     half = settings.speck_size // 2
     inner = _box_sums(ink, half, half)
@@ -134,13 +141,13 @@ def specks(ink: np.ndarray, settings: ImageSettings) -> np.ndarray:
     return (_box_sums(lone, half, half) > 0) & ink
 
 
-def despeckle(page: np.ndarray, settings: ImageSettings) -> np.ndarray:
+def despeckle(page: Grey, settings: ImageSettings) -> Grey:
     """The page with isolated specks of dust on white paper turned to paper. (On shaded cells
     the shading's noise hides them: cells are cleaned again once binarised.)"""
     return np.where(specks(page < settings.rule_threshold, settings), np.uint8(255), page)
 
 
-def _runs(mask: np.ndarray, min_length: int) -> np.ndarray:
+def _runs(mask: Mask, min_length: int) -> npt.NDArray[np.intp]:
     """(row, start, end) of every run of True along axis 1 that is at least min_length long."""
     padded = np.pad(mask, ((0, 0), (1, 1))).astype(np.int8)
     edges = np.diff(padded, axis=1)
@@ -152,7 +159,7 @@ def _runs(mask: np.ndarray, min_length: int) -> np.ndarray:
     return np.column_stack([starts[keep, 0], starts[keep, 1], ends[keep, 1]])
 
 
-def _close_gaps(mask: np.ndarray, gap: int) -> np.ndarray:
+def _close_gaps(mask: Mask, gap: int) -> Mask:
     """Fill gaps of up to `gap` pixels along axis 1 (a 1-D morphological closing)."""
     grown = mask.copy()
     for shift in range(1, gap + 1):
@@ -163,7 +170,7 @@ def _close_gaps(mask: np.ndarray, gap: int) -> np.ndarray:
     return shrunk | mask
 
 
-def find_rules(ink: np.ndarray, settings: ImageSettings) -> list[Rule]:
+def find_rules(ink: Mask, settings: ImageSettings) -> list[Rule]:
     """Horizontal rules: long runs of ink, with runs in neighbouring pixel rows merged into one
     rule (a grey 1 pt line is 2-4 px thick at 300 dpi and a residual tilt spreads it further)."""
     # Ink in the pixel row above or below counts too, so a rule tilted by a fraction of a
@@ -175,12 +182,12 @@ def find_rules(ink: np.ndarray, settings: ImageSettings) -> list[Rule]:
     runs = _runs(_close_gaps(tolerant, settings.rule_gap), min_length)
     rules: list[list[int]] = []  # x0, x1, last y, sum of y, count
     for y, x0, x1 in runs[np.argsort(runs[:, 0], kind="stable")].tolist():
-        rule = next((r for r in reversed(rules) if y - r[2] <= settings.rule_merge
-                     and x0 < r[1] and x1 > r[0]), None)
-        if rule is None:
+        growing = next((r for r in reversed(rules) if y - r[2] <= settings.rule_merge
+                        and x0 < r[1] and x1 > r[0]), None)
+        if growing is None:
             rules.append([x0, x1, y, y, 1])
         else:
-            rule[0], rule[1], rule[2], rule[3], rule[4] = min(rule[0], x0), max(rule[1], x1), y, rule[3] + y, rule[4] + 1
+            growing[:] = min(growing[0], x0), max(growing[1], x1), y, growing[3] + y, growing[4] + 1
     merged = sorted((Rule(round(total / count), x0, x1) for x0, x1, _, total, count in rules),
                     key=lambda r: r.x1 - r.x0, reverse=True)
     # Pieces of a rule that a noisy pixel row broke off stay next to the whole rule: drop them.
@@ -191,7 +198,7 @@ def find_rules(ink: np.ndarray, settings: ImageSettings) -> list[Rule]:
     return kept
 
 
-def _borders(ink: np.ndarray, top: int, bottom: int, left: int, right: int,
+def _borders(ink: Mask, top: int, bottom: int, left: int, right: int,
              settings: ImageSettings) -> list[int]:
     """x of the vertical rules that cross the band between two row borders."""
     margin = settings.rule_merge
@@ -219,7 +226,7 @@ def _cluster(values: list[int], tolerance: int) -> list[int]:
     return [round(sum(c) / len(c)) for c in clusters]
 
 
-def find_grids(page: np.ndarray, settings: ImageSettings) -> list[Grid]:
+def find_grids(page: Grey, settings: ImageSettings) -> list[Grid]:
     """Ruled tables on a deskewed page, top to bottom. Two successive rules belong to one table
     when vertical borders join them at both ends; a rule with no such partner (an underline,
     a separator) is not a table."""
@@ -261,7 +268,7 @@ class MarkerSettings:
     check_top_cover: float = 0.45
 
 
-def marker_glyph(glyph: np.ndarray, settings: MarkerSettings) -> str | None:
+def marker_glyph(glyph: Grey, settings: MarkerSettings) -> str | None:
     """The list marker a small grey glyph image shows ("■", "●" or "✓"), or None. Tesseract's
     Swedish model has no such glyphs and reads them as "=", "e" or "7"."""
     ink = glyph < settings.ink_threshold

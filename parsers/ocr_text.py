@@ -13,7 +13,7 @@ import numpy as np
 import regex
 
 from parsers.ocr_engine import Word
-from parsers.ocr_image import MarkerSettings, marker_glyph
+from parsers.ocr_image import Grey, MarkerSettings, marker_glyph
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def _is_dust(word: Word, dust_size: int) -> bool:
     return tiny and not any(c.isalnum() for c in word.text)
 
 
-def _with_marker(words: list[Word], grey: np.ndarray, settings: MarkerSettings) -> list[Word]:
+def _with_marker(words: list[Word], grey: Grey, settings: MarkerSettings) -> list[Word]:
     first = words[0]
     if len(words) < 2 or len(first.text) > 1:
         return words
@@ -64,7 +64,7 @@ def _with_marker(words: list[Word], grey: np.ndarray, settings: MarkerSettings) 
     return words if glyph is None else [Word(glyph, first.left, first.top, first.right, first.bottom), *words[1:]]
 
 
-def make_lines(raw: list[list[Word]], grey: np.ndarray, markers: MarkerSettings, dust_size: int) -> list[Line]:
+def make_lines(raw: list[list[Word]], grey: Grey, markers: MarkerSettings, dust_size: int) -> list[Line]:
     """Tesseract's lines of `grey` top to bottom, with dust dropped and list markers, which the
     Swedish model cannot read, recognised from their shape."""
     lines = []
@@ -87,7 +87,7 @@ def percent_suspects(lines: list[Line]) -> list[tuple[int, int]]:
             if _PERCENT_SUSPECT.match(line.words[k].text) and line.words[k - 1].text[-1:].isdigit()]
 
 
-def word_crop(grey: np.ndarray, word: Word) -> np.ndarray:
+def word_crop(grey: Grey, word: Word) -> Grey:
     """The word with a little of the paper around it, to be read on its own."""
     margin = max(2, (word.bottom - word.top) // 4)
     return grey[max(word.top - margin, 0):word.bottom + margin, max(word.left - margin, 0):word.right + margin]
