@@ -191,7 +191,8 @@ def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWo
             continue
         first = next(line for cell in row.cells for line in cell.lines)
         boxes = {k: _box(cell.lines) for k, cell in enumerate(row.cells) if cell.lines}
-        spans = {k: Span(1, cell.columns) for k, cell in enumerate(row.cells) if cell.columns > 1 and cells[k]}
+        spans = {k: Span(cell.rows, cell.columns) for k, cell in enumerate(row.cells)
+                 if (cell.columns > 1 or cell.rows > 1) and cells[k]}
         rows.append(Row(cells, Place(page.number, _line_number(first, page)), row.spanning, row.header,
                         spans=spans, boxes=boxes))
     caption, rows = split_caption(rows)

@@ -12,8 +12,10 @@ class CellLayout:
     # The right edge text in this cell can reach: a line that stops short of it by more than the
     # next line's first word ended a paragraph inside the cell.
     right: float
-    # Grid columns the cell covers (a merged cell of a ruled table, from its first column).
+    # Grid columns and rows the cell covers (a merged cell of a ruled table, from its first
+    # column and row).
     columns: int = 1
+    rows: int = 1
 
 
 @dataclass(slots=True)

@@ -159,16 +159,40 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
             return _rule_table(inner, ys, found, (x0, top, x1, bottom), settings)
     if len(xs) < 3 and len(ys) < 3:
         return None  # a box around text (a frame, a callout), not a table
-    rows = []
+    rows: list[tuple[RowLayout, int]] = []  # each row and the band it starts in
     for r in range(len(ys) - 1):
         band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
         if not band:
             continue
         edges = _row_edges(band, xs, v_group, (ys[r] + ys[r + 1]) / 2, tol)
-        rows += [_row(group, edges, len(xs) - 1, xs) for group in figure_rows(band, xs[1:-1])]
+        groups = figure_rows(band, xs[1:-1])
+        row = _row(groups[0], edges, len(xs) - 1, xs)
+        if len(groups) == 1 and rows and rows[-1][1] == r - 1 and _spans_down(rows[-1][0], row, h_group, xs,
+                                                                                   ys[r], tol):
+            continue
+        rows += [(row, r)] + [(_row(group, edges, len(xs) - 1, xs), r) for group in groups[1:]]
     if not rows:
         return None
-    return TableLayout(rows, top, bottom, x0, x1)
+    return TableLayout([row for row, _ in rows], top, bottom, x0, x1)
+
+
+def _spans_down(above: RowLayout, row: RowLayout, h_group: list[Segment], xs: list[float], y: float,
+                tol: float) -> bool:
+    """Cells of `above` that no rule at `y` closes go on into `row`: their lines join them and
+    they span one row more. True when every cell of `row` with text went into a cell above
+    (the band is no row of its own, only the lower half of taller cells)."""
+    def closed(k: int) -> bool:
+        mid = (xs[k] + xs[k + 1]) / 2
+        return any(abs(h.top - y) <= tol and h.x0 - tol <= mid <= h.x1 + tol for h in h_group)
+
+    open_cells = [k for k, cell in enumerate(above.cells) if not closed(k)]
+    if not open_cells or len(open_cells) == len(above.cells):
+        return False
+    for k in open_cells:
+        above.cells[k].lines += row.cells[k].lines
+        above.cells[k].rows += 1
+        row.cells[k].lines = []
+    return not any(cell.lines for cell in row.cells)
 
 
 def _row_per_band(inner: list[Line], ys: list[float]) -> bool:
