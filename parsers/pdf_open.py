@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]  # ships no type information
+import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]  # ships no type information
 
 from parsers.blocks import UnreadableFile
 
