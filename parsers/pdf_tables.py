@@ -37,8 +37,12 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             continue
         end = _region_end(lines, i, settings)
         table = _free_table(lines[i:end], left, settings, before)
-        if table is None or not is_table(table, settings):
+        if table is None:
             i += 1
+            continue
+        if not is_table(table, settings):
+            # Prose or a chart's labels: none of its tail is a table either.
+            i = end
             continue
         split = _next_header(table)
         if split is not None:

@@ -1,6 +1,6 @@
 """Whether a grid found in the text's alignment is a table at all: page layouts leave gutters
-too. Multi-column prose gives rows of long runs of words and no figures; a chart's labels give
-rows with a single figure scattered over many columns. Pure functions of a layout's cell texts.
+too. Multi-column prose gives rows of long runs of words and no figures, justified prose rows
+of one width; a chart's labels give rows with a single figure scattered over many columns. Pure functions of a layout's cell texts.
 """
 from __future__ import annotations
 
@@ -32,6 +32,22 @@ def is_scatter(rows: list[list[str]], settings: PdfSettings) -> bool:
     return len(rows) >= 2 and lone > settings.scatter_share * len(rows)
 
 
+def is_justified(table: TableLayout, rows: list[list[str]], settings: PdfSettings) -> bool:
+    """Every row but the last starts and ends at the same place and hardly a cell is a figure:
+    justified running text, whose stretched word spaces line up by chance."""
+    extents = []
+    for row in table.rows:
+        lines = [line for cell in row.cells for line in cell.lines]
+        if lines:
+            extents.append((min(line.x0 for line in lines), max(line.x1 for line in lines)))
+    cells = [text for row in rows for text in row if text]
+    if len(extents) < 3 or sum(1 for text in cells if is_figure(text)) >= settings.prose_figures * len(cells):
+        return False
+    body = extents[:-1]
+    return (max(x0 for x0, _ in body) - min(x0 for x0, _ in body) < 1.0
+            and max(x1 for _, x1 in body) - min(x1 for _, x1 in body) < 1.0)
+
+
 def is_table(table: TableLayout, settings: PdfSettings) -> bool:
     rows = cell_texts(table)
-    return not (is_prose(rows, settings) or is_scatter(rows, settings))
+    return not (is_prose(rows, settings) or is_scatter(rows, settings) or is_justified(table, rows, settings))
