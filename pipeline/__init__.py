@@ -9,19 +9,21 @@ _PACKAGES = Path(__file__).resolve().parent.parent
 # definitions, the Arrow tables the worker caches and the worker itself. The orchestration,
 # the Parquet writer and the command line only move rows about, so changing them keeps the cache.
 _EXTRACTION_CODE = ("parsers", "normalizers", "pipeline/schema.py", "pipeline/recognise",
-                    "pipeline/dataset/arrow.py", "pipeline/run/extract.py", "pipeline/run/worker.py")
+                    "pipeline/dataset/arrow.py", "pipeline/dataset/checks.py",
+                    "pipeline/dataset/identities.py", "pipeline/run/extract.py", "pipeline/run/worker.py")
 
 
-def _fingerprint() -> str:
+def fingerprint(packages: Path = _PACKAGES) -> str:
+    """A digest of the extraction code under `packages` (the project's root by default)."""
     digest = hashlib.sha256()
     for name in _EXTRACTION_CODE:
-        path = _PACKAGES / name
+        path = packages / name
         for source in sorted(p for p in path.rglob("*") if p.suffix in (".py", ".tsv")) if path.is_dir() else [path]:
-            digest.update(source.relative_to(_PACKAGES).as_posix().encode())
+            digest.update(source.relative_to(packages).as_posix().encode())
             digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
 
 
 # Part of every cache key: when the extraction code changes in any way, the next incremental run
 # reads every file again instead of reusing rows the old code made.
-PARSER_VERSION = f"0.1.0+{_fingerprint()}"
+PARSER_VERSION = f"0.1.0+{fingerprint()}"

@@ -89,6 +89,9 @@ class DocumentRecord:
     meeting_date: dt.date | None = _column(D, "Date of the board meeting (sammanträde) it goes to, if printed.")
     page_count: int | None = _column(I, "Pages, for paged sources.")
     ocr: bool = _column(B, "True when the text was read by OCR from page images.")
+    tables_checked: int = _column(I, "Tables of the file whose arithmetic could be checked: a financial "
+                                    "table, or the indicator rows with totals and men/women, in which an "
+                                    "identity held in three or more rows; what breaks it is in `checks`.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,6 +129,9 @@ class IndicatorRecord:
     name: str = _column(S, "Indicator name, wrapped lines joined, markers removed.")
     indicator_key: str = _column(S, "Normalised name for joining the same indicator across reports: "
                                    "case-folded, punctuation and scope notes such as \"(alla nämnder)\" removed.")
+    series_id: str | None = _column(S, "The indicator's series (`indicator_series.series_id`): the same "
+                                       "indicator across reports, years and boards, renamed variants "
+                                       "included. Set when the dataset is written; null in a worker's rows.")
     outcome: float | None = _numeric('"Periodens utfall"')
     outcome_raw: str | None = _raw('"Periodens utfall"')
     outcome_men: float | None = _numeric('"Utfall män/pojkar"')
@@ -230,7 +236,58 @@ class ProblemRecord:
     line: int | None = _line()
 
 
-Record = Union[DocumentRecord, GoalRecord, IndicatorRecord, ActivityRecord, BudgetRecord, CellRecord, ProblemRecord]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckRecord:
+    doc_id: str = _doc_id()
+    year: int | None = _year()
+    table_id: str = _table_id()
+    kind: str = _column(S, "`budget` (a financial table) or `indicator` (the totals and men/women of "
+                           "indicator rows).")
+    row_label: str = _column(S, "The label of the row that breaks the rule (the indicator's name).")
+    column: str | None = _column(S, "The column of the cell that breaks the rule, as in `budget_rows.column`; "
+                                    "for indicators the `indicators` column (`outcome`).")
+    rule: str = _column(S, 'The identity the rest of the table keeps, in words ("Netto = Kostnader - '
+                           'Intäkter", "Summa = the sum of the 9 rows above it").')
+    kept_by: int = _column(I, "Rows (for a column rule) or columns (for a total row) that keep the rule; "
+                              "never fewer than three.")
+    expected: float = _column(F, "The value the rule gives for the cell from the other printed cells "
+                                 "(for a rule that bounds it, the nearest bound).")
+    printed: float = _column(F, "The value printed in the cell.")
+    printed_raw: str = _column(S, "The cell as printed.")
+    difference: float = _column(F, "printed - expected.")
+    tolerance: float = _column(F, "The difference rounding alone can make: half a unit of the last printed "
+                                  "digit of every number in the rule. Flags are differences beyond it.")
+    page: int | None = _page()
+    line: int | None = _line()
+    x0: float | None = _box("left")
+    y0: float | None = _box("top")
+    x1: float | None = _box("right")
+    y1: float | None = _box("bottom")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IndicatorSeriesRecord:
+    series_id: str = _column(S, "Id of the series (`indicators.series_id`): `s` and 12 hex digits of the "
+                                "SHA-256 of its first key in sort order.")
+    label: str = _column(S, "The name the series is printed with most often (the latest year's on a tie).")
+    method: str = _column(S, "How its keys were linked: `exact` (one `indicator_key`) or `reworded` "
+                             "(keys that differ only in wording: function words, a verb phrase, spelling; "
+                             "never in a number, an added qualifier or a substituted word, never two keys "
+                             "printed in one report).")
+    score: float = _column(F, "How sure the link is: 1 for `exact`; for `reworded`, the lowest similarity "
+                              "of the links that joined the series (share of the content words' letters "
+                              "two names have in common).")
+    keys: str = _column(S, 'The series\' `indicator_key`s, joined with " | ".')
+    documents: int = _column(I, "Documents that report it.")
+    doc_ids: str = _column(S, "Their doc_ids, joined with spaces.")
+    years: str = _column(S, 'The years it is reported in, ascending, joined with spaces ("2010 2013 2023").')
+    first_year: int | None = _column(I, "The first of them; null if no year is known.")
+    last_year: int | None = _column(I, "The last of them.")
+    rows: int = _column(I, "Rows of `indicators` in the series.")
+
+
+Record = Union[DocumentRecord, GoalRecord, IndicatorRecord, ActivityRecord, BudgetRecord, CellRecord, ProblemRecord,
+               CheckRecord, IndicatorSeriesRecord]
 
 
 @dataclass(frozen=True)
@@ -268,6 +325,11 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
     TableSpec("budget_rows", "One row per number in a financial table.", BudgetRecord),
     TableSpec("table_cells", "Every cell of every table, raw, so nothing in a table is lost.", CellRecord),
     TableSpec("problems", "What could not be read, and why: one row per problem.", ProblemRecord),
+    TableSpec("checks", "Statements about the source: one row per cell that breaks an arithmetic identity "
+                        "the rest of its table keeps (a column that is the sum or difference of others, "
+                        "a total row, men and women beside a total).", CheckRecord),
+    TableSpec("indicator_series", "One row per indicator series: the same indicator across reports, years "
+                                  "and boards, and how its names were linked.", IndicatorSeriesRecord),
 )}
 RECORD_TABLES: dict[type[Any], str] = {spec.record: name for name, spec in TABLES.items()}
 

@@ -213,7 +213,7 @@ def _indicator(doc_id: str, year: int | None, entry: Entry) -> IndicatorRecord:
     layout = entry.layout
     return IndicatorRecord(
         doc_id=doc_id, year=year, goal_id=entry.goal_id, table_id=entry.table_id, kind=layout.label,
-        name=entry.name, indicator_key=indicator_key(entry.name),
+        name=entry.name, indicator_key=indicator_key(entry.name), series_id=None,  # linked when written
         outcome=value["outcome"].value, outcome_raw=raw["outcome"],
         outcome_men=value["outcome_men"].value, outcome_men_raw=raw["outcome_men"],
         outcome_women=value["outcome_women"].value, outcome_women_raw=raw["outcome_women"],

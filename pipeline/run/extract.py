@@ -14,6 +14,7 @@ from pathlib import Path
 
 import parsers
 from parsers.blocks import UnreadableFile
+from pipeline.dataset.checks import file_checks
 from pipeline.recognise.structure import recognise
 from pipeline.schema import DocumentRecord, FileRows, ProblemRecord, Record
 
@@ -59,13 +60,16 @@ def extract_file(path: Path, root: Path, password: str | None = None, sha256: st
                       "for the details and report it with the file if you can share it")
 
     found = recognise(parsed, doc_id)
+    tables_checked, checks = file_checks(found.budget_rows, found.indicators)
     meta = found.metadata
     document = DocumentRecord(
         doc_id=doc_id, source_path=source_path, source_format=parsed.source_format, sha256=sha256,
         title=meta.title, report_type=meta.report_type, year=meta.year, year_source=meta.year_source,
         tertial=meta.tertial, organ=meta.organ, unit=meta.unit, dnr=meta.dnr, document_date=meta.document_date,
-        meeting_date=meta.meeting_date, page_count=parsed.page_count, ocr=parsed.ocr)
+        meeting_date=meta.meeting_date, page_count=parsed.page_count, ocr=parsed.ocr,
+        tables_checked=tables_checked)
     problems = [problem(source_path, doc_id, p.severity, p.code, p.message, p.page, p.line) for p in parsed.problems]
     tables: dict[str, Sequence[Record]] = {"documents": [document], "goals": found.goals, "indicators": found.indicators,
-              "activities": found.activities, "budget_rows": found.budget_rows, "table_cells": found.table_cells}
+              "activities": found.activities, "budget_rows": found.budget_rows, "table_cells": found.table_cells,
+              "checks": checks}
     return FileRows(source_path, doc_id, tables, problems)
