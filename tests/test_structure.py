@@ -180,71 +180,6 @@ def test_indicator_table_values_units_and_markers():
     assert second["line"] == 7
 
 
-def test_table_split_by_a_page_break_with_the_header_repeated():
-    result = run([
-        "KF:s mål för verksamhetsområdet:", "", "2.4 Stockholms stad är en attraktiv arbetsgivare", "",
-        IND_HEADER_2013,
-        tabs(" Antal ungdomar som fått", "225 st", "335 st", "205 st", "5100", "2013"),
-        "",
-        IND_HEADER_2013,
-        tabs("sommarjobb i stadens regi", "", "", "", "", ""),
-        tabs("Kommentar", "", "", "", "", ""),
-        tabs("Kungsholmen: 308 ansökningar, 65 erbjudna platser.", "", "", "", "", ""),
-        tabs("Norrmalm: 371 ansökningar, 110 erbjudna platser.", "", "", "", "", ""),
-        tabs(" Sjukfrånvaro", "5,7 %", "6 %", "6 %", "4,4 %", "VB 2013"),
-    ])
-    jobs, sick = result["indicators"]
-    assert jobs["name"] == "Antal ungdomar som fått sommarjobb i stadens regi"
-    assert (jobs["outcome"], jobs["previous_outcome"], jobs["target"], jobs["kf_target"]) == (225.0, 335.0, 205.0, 5100.0)
-    assert (jobs["unit"], jobs["period"], jobs["line"]) == ("st", "2013", 6)
-    assert jobs["comment"].split("\n") == ["Kungsholmen: 308 ansökningar, 65 erbjudna platser.",
-                                           "Norrmalm: 371 ansökningar, 110 erbjudna platser."]
-    assert (sick["name"], sick["outcome"], sick["unit"], sick["comment"]) == ("Sjukfrånvaro", 5.7, "%", None)
-    assert jobs["goal_id"] == sick["goal_id"] == result["goals"][0]["goal_id"]
-
-
-def test_split_table_continues_under_a_header_spelled_arsmal():
-    header_2 = IND_HEADER_2018.replace("Årsmål", "Arsmål").replace("Periodens utfall VB", "Perio dens utfall VB")
-    result = run([
-        "Nämndmål:", "", "Barn och unga har en god hälsa", "",
-        IND_HEADER_2018,
-        tabs(" Andel ungdomar som i stockholmsenkäten uppger att de inte", "", "", "", "62 %", "", "60 %", "60 %", "2018"),
-        "",
-        header_2,
-        tabs("använder alkohol", "", "", "", "", "", "", "", ""),
-        tabs(" Antal hemlösa", "", "", "", "", "", "2 850 st", "tas fram av nämnden", "2018"),
-    ])
-    alcohol, homeless = result["indicators"]
-    assert alcohol["name"] == "Andel ungdomar som i stockholmsenkäten uppger att de inte använder alkohol"
-    assert (alcohol["previous_outcome"], alcohol["target"], alcohol["kf_target"], alcohol["unit"]) == (62.0, 60.0, 60.0, "%")
-    assert alcohol["previous_label"] == "VB 2017"
-    assert homeless["name"] == "Antal hemlösa"
-    assert (homeless["target"], homeless["kf_target"], homeless["kf_target_raw"]) == (2850.0, None, "tas fram av nämnden")
-    assert homeless["unit"] == "st"
-
-
-def test_activity_name_split_by_a_page_break():
-    result = run([
-        "KF:s mål för verksamhetsområdet:", "", "3.6 Stockholm har en väl fungerande äldreomsorg", "",
-        ACT_HEADER,
-        tabs("  Socialnämnden och äldrenämnden ska i samråd med stadsdelsnämnderna utreda hur samverkan och",
-             "2018-01-01", "2018-12-31", ""),
-        "",
-        ACT_HEADER,
-        tabs("samhandläggningen inom socialtjänsten kan öka runt personer som fyllt 65 år", "2018-01-01", "2018-12-31", ""),
-        tabs("  Socialnämnden ska utveckla stödet till anhöriga", "2018-01-01", "2018-12-31", ""),
-    ])
-    assert [a["name"] for a in result["activities"]] == [
-        "Socialnämnden och äldrenämnden ska i samråd med stadsdelsnämnderna utreda hur samverkan och "
-        "samhandläggningen inom socialtjänsten kan öka runt personer som fyllt 65 år",
-        "Socialnämnden ska utveckla stödet till anhöriga",
-    ]
-    first = result["activities"][0]
-    assert (first["start_date"], first["end_date"], first["deviation"], first["line"]) == \
-        (dt.date(2018, 1, 1), dt.date(2018, 12, 31), None, 6)
-    assert first["kind"] == "Aktivitet"
-
-
 def test_name_that_wraps_onto_a_row_of_its_own():
     result = run([
         "Nämndmål:", "", "Barn och ungdomar får stöd", "",
@@ -270,51 +205,6 @@ def test_name_that_wraps_onto_a_row_starting_with_a_proper_noun():
     ])
     assert [i["name"] for i in result["indicators"]] == [
         "Antal praktikplatser som kan tillhandahållas för de aspiranter som Jobbtorg Stockholm kan matcha"]
-
-
-def test_comment_label_before_a_page_break_and_its_text_after_it():
-    result = run([
-        "Nämndmål:", "", "Stadsdelsförvaltningen ska vara en attraktiv arbetsgivare", "",
-        IND_HEADER_2013,
-        tabs(" Sjukfrånvaro", "5,7 %", "6 %", "6 %", "4,4 %", "VB 2013"),
-        tabs("Analys", "", "", "", "", ""),
-        "",
-        IND_HEADER_2013,
-        tabs("Sjukfrånvaron har minskat under året.", "", "", "", "", ""),
-        tabs(" Andel medarbetare som är nöjda", "85 %", "", "80 %", "", "VB 2013"),
-    ])
-    assert [(i["name"], i["comment"]) for i in result["indicators"]] == [
-        ("Sjukfrånvaro", "Sjukfrånvaron har minskat under året."), ("Andel medarbetare som är nöjda", None)]
-
-
-def test_empty_leading_cell_with_the_name_in_the_second_cell():
-    result = run([
-        "Nämndmål:", "", "Barn och ungdomar får stöd", "",
-        IND_HEADER_2018,
-        tabs("", "Andel kunder med minderåriga barn som anser att insatsen haft betydelse (Familjerådgivningen).",
-             "", "", "95 %", "75 %", "75 %", "", "Halvår 1 2018"),
-        tabs("Analys", "", "", "", "", "", "", "", ""),
-        tabs("Enkät görs en gång per år och resultatet redovisas i verksamhetsberättelsen.", "", "", "", "", "", "", "", ""),
-    ])
-    (row,) = result["indicators"]
-    assert row["name"] == "Andel kunder med minderåriga barn som anser att insatsen haft betydelse (Familjerådgivningen)."
-    assert (row["outcome"], row["previous_outcome"], row["forecast"], row["target"], row["kf_target"]) == \
-        (None, 95.0, 75.0, 75.0, None)
-    assert row["period"] == "Halvår 1 2018"
-    assert row["comment"] == "Enkät görs en gång per år och resultatet redovisas i verksamhetsberättelsen."
-
-
-def test_marker_in_a_cell_of_its_own_shifts_the_row():
-    result = run([
-        "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
-        IND_HEADER_2013,
-        tabs("●", "Andel barn som lever i familjer som är beroende av ekonomiskt bistånd", "0,45 %", "0,5 %",
-             "0,5 %", "4,4 %", "VB 2013"),
-    ])
-    (row,) = result["indicators"]
-    assert row["name"] == "Andel barn som lever i familjer som är beroende av ekonomiskt bistånd"
-    assert (row["outcome"], row["previous_outcome"], row["target"], row["kf_target"], row["period"]) == \
-        (0.45, 0.5, 0.5, 4.4, "VB 2013")
 
 
 def test_activity_table_with_an_empty_leading_column_and_a_comment_column():
@@ -415,17 +305,6 @@ def test_header_printed_one_cell_per_line_gives_nothing():
         ("Elförbrukning (alla nämnder/bolag)", "elförbrukning", 3_500_000.0, "kWh", "minska")
 
 
-def test_header_only_table_before_the_repeated_header_gives_no_rows():
-    result = run(["Nämndmål:", "", "Individen klarar sin egen försörjning", "",
-                  IND_HEADER_2013, "\t".join(["-----------"] * 6), "",
-                  IND_HEADER_2013,
-                  tabs(" Andel personer som går till egen försörjning efter insatser.", "34,67 %", "33,33 %", "25 %", "",
-                       "VB 2013")])
-    (row,) = result["indicators"]
-    assert (row["name"], row["outcome"], row["previous_outcome"], row["target"], row["kf_target"]) == \
-        ("Andel personer som går till egen försörjning efter insatser.", 34.67, 33.33, 25.0, None)
-
-
 def test_indicator_table_built_directly_as_blocks_with_a_spanning_comment_row():
     header = Row(["Indikator", "Periodens utfall", "Årsmål", "Period"], Place(page=5), header=True)
     blocks = [
@@ -466,23 +345,6 @@ def test_indicator_comment_column():
     (row,) = result["indicators"]
     assert (row["kind"], row["outcome"], row["target"], row["period"], row["comment"]) == \
         ("Enhetens indikatorer", 85.71, 80.0, "2013", "Högre än förra året.")
-
-
-def test_text_between_tables_ends_the_logical_table():
-    result = run([
-        "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
-        IND_HEADER_2013,
-        tabs(" Andel personer som går till egen försörjning", "34,67 %", "33,33 %", "25 %", "", "VB 2013"),
-        "",
-        "Resultatet per stadsdel:",
-        "",
-        tabs("Kungsholmen", "9", "8", "12", "21", "38,1%"),
-        tabs("ökning jämfört med förra året", "", "", "", "", ""),
-    ])
-    (row,) = result["indicators"]
-    assert row["name"] == "Andel personer som går till egen försörjning"
-    assert row["comment"] is None
-    assert {c["kind"] for c in result["table_cells"] if c["line"] >= 10} == {"other"}
 
 
 # financial tables ----------------------------------------------------------------------------
@@ -549,40 +411,3 @@ def test_table_cells_carry_the_kind_of_their_own_rows():
     assert kinds == {(0, "indicator"), (1, "indicator"), (2, "activity"), (3, "activity")}
     assert len({cell["table_id"] for cell in result["table_cells"]}) == 1
 
-
-def test_page_break_repeats_the_first_header_over_activity_rows():
-    # One table holds indicator rows, then an activity header and activity rows; the page break
-    # repeats the table's first row, the indicator header, above the remaining activities.
-    ind_header = tabs("KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet")
-    result = run_blocks([
-        Paragraph("NÄMNDMÅL:", Place(line=1)), Paragraph("Förbättra levnadsvillkoren för utsatta barn", Place(line=2)),
-        Table([Row(ind_header.split("\t"), Place(page=1), header=True),
-               Row(["Antal hemlösa", "3 231 st", "tas fram 2009", "År"], Place(page=1)),
-               Row(["KF:s aktiviteter", "Startdatum", "Slutdatum", ""], Place(page=1)),
-               Row(["Utveckla det drogpreventiva arbetet", "2007-01-01", "2010-12-31", ""], Place(page=1))],
-              Place(page=1)),
-        Table([Row(ind_header.split("\t"), Place(page=2), header=True),
-               Row(["Implementera vägen-vidare-garanti", "2009-01-01", "2009-12-31", ""], Place(page=2))],
-              Place(page=2)),
-        Table([Row(ind_header.split("\t"), Place(page=3), header=True),
-               Row(["Andel vuxna i öppenvård", "9 %", "tas fram 2009", "Tertial"], Place(page=3))],
-              Place(page=3)),
-    ])
-    assert [a["name"] for a in result["activities"]] == ["Utveckla det drogpreventiva arbetet",
-                                                         "Implementera vägen-vidare-garanti"]
-    assert [i["name"] for i in result["indicators"]] == ["Antal hemlösa", "Andel vuxna i öppenvård"]
-
-
-def test_repeated_header_with_a_misread_cell_still_continues_the_table():
-    # OCR read the repeated header's "Avvikelse" as "Avwvikelse": still the same table, so the
-    # name cut by the page break is joined.
-    result = run([
-        "Nämndmål:", "", "Stadsdelsförvaltningen ska vara en attraktiv arbetsgivare", "",
-        ACT_HEADER,
-        tabs("✓ Alla medarbetare ska uppmuntras till att föreslå kostnadseffektiva", "2013-01-01", "2013-12-31", ""),
-        "",
-        tabs("Aktivitet", "Startdatum", "Slutdatum", "Avwvikelse"),
-        tabs("arbetsmetoder.", "", "", ""),
-    ])
-    assert [a["name"] for a in result["activities"]] == [
-        "Alla medarbetare ska uppmuntras till att föreslå kostnadseffektiva arbetsmetoder."]
