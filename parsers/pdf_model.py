@@ -47,7 +47,7 @@ class PdfSettings:
     # bold too, and bold tells nothing.
     bold_body_share: float = 0.6
     # Glyphs sampled on a page to find the direction its text runs in.
-    direction_samples: int = 200
+    direction_samples: int = 60
     # Running headers and footers live in this share of the page height at the top and bottom.
     margin_band: float = 0.12
     # A line in the margin band is running matter when its text repeats on this share of pages.

@@ -109,13 +109,19 @@ class _Sizes:
 
     def __init__(self) -> None:
         self._matrix = pdfium_c.FS_MATRIX()
+        self._ref = ctypes.byref(self._matrix)
         self.turned = False  # whether the last glyph asked about runs other than left to right
 
     def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
         m = self._matrix
-        pdfium_c.FPDFText_GetMatrix(raw, index, m)
-        self.turned = abs(m.b) > abs(m.a)
-        scale = math.hypot(m.c, m.d)
+        pdfium_c.FPDFText_GetMatrix(raw, index, self._ref)
+        b, c = m.b, m.c
+        if b == 0.0 and c == 0.0:  # upright text, the common case
+            self.turned = False
+            scale = abs(m.d)
+        else:
+            self.turned = abs(b) > abs(m.a)
+            scale = math.hypot(c, m.d)
         return float(pdfium_c.FPDFText_GetFontSize(raw, index)) * (scale if scale > 0 else 1.0)
 
 
@@ -325,12 +331,15 @@ def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
 
 _LEADER = re.compile(r"[.·…_]{3,}$")
 _DOTS = {".", "·", "…", ". ."}
+_DOT_RUN = re.compile(r"[.·…_]{3}")
 
 
 def _without_leaders(words: list[Word]) -> list[Word]:
     """The dot leader between a row's label and its figures ("With a disability ...... 54,425
     894 18.7") is no text: dropped, so that the label's cell ends where its words end. A
     contents entry keeps its leader (one page number after it), which is what marks it."""
+    if not _DOT_RUN.search("".join(w.text for w in words)):
+        return words
     leader = [_LEADER.fullmatch(w.text) is not None for w in words]
     for k in range(len(words) - 2):
         if all(w.text in _DOTS for w in words[k:k + 3]):
