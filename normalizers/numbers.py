@@ -38,12 +38,18 @@ DIRECTIONS: dict[str, str] = {
     "bibehålla": "bibehålla", "oförändrat": "bibehålla", "oförändrad": "bibehålla",
 }
 
-_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
-_NUMBER = regex.compile(
-    r"(?P<sign>[+-])?\s*"
-    r"(?P<int>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)?"
-    r"(?:(?P<sep>[,.])(?P<frac>\d*))?"
-)
+# The grammar of a printed number, one copy for every reader: `parse_quantity` reads it, and
+# the OCR reader builds its patterns for noisy cells from it. A sign (a hyphen or any of the
+# minus signs and dashes that stand for one), digits in groups of three parted by a space of
+# any width, or not grouped, and decimals after a comma (or a point).
+MINUS_SIGNS = "-\u2212\u2013\u2012\ufe63\uff0d"
+SIGN = f"[{MINUS_SIGNS}+]"  # the hyphen first, where it is no range
+THOUSANDS_SEPARATORS = "[ \u00a0\u202f\u2009]"
+INTEGER = rf"\d{{1,3}}(?:{THOUSANDS_SEPARATORS}\d{{3}})+|\d+"
+NUMBER = rf"{SIGN}?(?:{INTEGER})(?:[,.]\d+)?"
+
+_MINUS = str.maketrans({sign: "-" for sign in MINUS_SIGNS[1:]})
+_NUMBER = regex.compile(rf"(?P<sign>[+-])?\s*(?P<int>{INTEGER})?(?:(?P<sep>[,.])(?P<frac>\d*))?")
 _COMPARATOR = regex.compile(
     r"^(?P<cmp>\+/-|\+-|±|<=|>=|[<>≤≥]|(?:max|högst|maximalt|under|min|minst|lägst|över|ca|cirka|ungefär)\b\.?)\s*",
     regex.IGNORECASE)

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
+from normalizers.numbers import INTEGER, NUMBER, SIGN, normalize_unit
 from parsers.ocr_engine import Word
 from parsers.ocr_image import Grey, MarkerSettings, marker_glyph
+from parsers.pdf_flow import _SUSPENDED_HYPHEN_NEXT as SUSPENDED_HYPHEN_NEXT
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +111,16 @@ def with_percent(lines: list[Line], answers: dict[tuple[int, int], str]) -> list
 
 # A line that ends in a slash, or a hyphen inside a word, was broken by the renderer inside
 # one word ("stadsdelar/" + "kommuner"); a hyphen before a conjunction is a Swedish
-# shared-ending hyphen ("andrahands- och") and keeps its space.
+# shared-ending hyphen ("andrahands- och") and keeps its space. The conjunctions are the PDF
+# reader's list, so both readers join the same lines the same way.
 _GLUE_END = regex.compile(r"(?:\p{L}/|\p{L}-)$")
-_CONJUNCTION = regex.compile(r"^(?:och|eller|samt|till|resp\.?)$", regex.IGNORECASE)
 
 
 def join_lines(lines: list[Line]) -> str:
     text = ""
     for line in lines:
         piece = line.text
-        if text and _GLUE_END.search(text) and not _CONJUNCTION.match(line.words[0].text):
+        if text and _GLUE_END.search(text) and line.words[0].text.lower() not in SUSPENDED_HYPHEN_NEXT:
             text += piece
         else:
             text = f"{text} {piece}" if text else piece
@@ -158,9 +160,8 @@ def split_paragraphs(lines: list[Line], gap_factor: float) -> list[list[Line]]:
 # Tesseract's Swedish model has no good "%": after a number it reads the sign as "96", "Ho",
 # "W", "Yo", "20", "26", "246" and the like. In a table cell a number is followed only by a
 # unit, so any such token there is the per cent sign.
-_NUMBER = r"[-–−]?\d{1,3}(?:[  ]\d{3})*(?:[,.]\d+)?|[-–−]?\d+(?:[,.]\d+)?"
-_PERCENT_CELL = regex.compile(rf"^({_NUMBER})\s*(?:%|[%]?[0-9]{{1,3}}|[A-Za-z][A-Za-z0-9]?|%[A-Za-z0-9]|0/0)[.,]?$")
-_UNIT_CELL = regex.compile(rf"^({_NUMBER})\s*(st|kr|tkr|mnkr|mkr|dagar|timmar|h)$", regex.IGNORECASE)
+_PERCENT_CELL = regex.compile(rf"^({NUMBER})\s*(?:%|[%]?[0-9]{{1,3}}|[A-Za-z][A-Za-z0-9]?|%[A-Za-z0-9]|0/0)[.,]?$")
+_UNIT_CELL = regex.compile(rf"^({NUMBER})\s*(\p{{L}}[\p{{L}}/.]*)$")
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", ";": ","})
 _NUMERIC_SHAPE = regex.compile(r"^[-–−]?[\dOoDlI|S][\dOoDlI|S  ,.;]*(?:\s*\S{1,3})?$")
 _NUMBER_HEAD = regex.compile(r"^[-–−]?[\dOoDlI|S][\dOoDlI|S ,.;]*")
@@ -181,10 +182,10 @@ def fix_number(text: str) -> str:
     rest = text[head.end():].strip()
     gap = " " if head.group() != head.group().rstrip() or not rest.startswith("%") else ""
     candidate = f"{number}{gap}{rest}".strip()
-    if regex.fullmatch(_NUMBER, candidate):
+    if regex.fullmatch(NUMBER, candidate):
         return candidate
     unit = _UNIT_CELL.match(candidate)
-    if unit:
+    if unit and normalize_unit(unit.group(2)) is not None:
         return f"{unit.group(1)} {unit.group(2).lower()}"
     percent = _PERCENT_CELL.match(candidate)
     if percent:
@@ -194,7 +195,7 @@ def fix_number(text: str) -> str:
 
 def split_number(text: str) -> tuple[str, str, str] | None:
     """(number, gap, unit) of a clean numeric cell such as "0,45 %" or "1600 st"."""
-    match = regex.fullmatch(rf"({_NUMBER})(\s?)(%|[a-zåäö]+)?", text)
+    match = regex.fullmatch(rf"({NUMBER})(\s?)(%|[a-zåäö]+)?", text)
     return (match.group(1), match.group(2), match.group(3) or "") if match else None
 
 
@@ -224,7 +225,7 @@ def _with_comma(number: str, model: str) -> str:
     return f"{sign}{digits[:len(whole)]},{digits[len(whole):]}"
 
 
-_PLAIN_NUMBER = regex.compile(r"[-–−]?\d+(?:[  ]\d{3})*(?:,(\d+))?")
+_PLAIN_NUMBER = regex.compile(rf"{SIGN}?(?:{INTEGER})(?:,(\d+))?")
 
 
 def restore_decimal_commas(column: list[str], min_decimals: int, max_share: float) -> list[str]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from normalizers.dates import Period, find_date, find_period, parse_date
-from normalizers.numbers import Quantity, money_unit_in, normalize_unit, parse_quantity, to_sek
+from normalizers.numbers import NUMBER, Quantity, money_unit_in, normalize_unit, parse_quantity, to_sek
 from normalizers.text import (collapse, first_letter_is_lower, indicator_key, squash, strip_markers,
                               strip_markup)
 
@@ -134,6 +135,25 @@ def test_swedish_number_round_trips(value, decimals, separator, grouped, minus, 
     expected = round(value, decimals)
     assert quantity.value == pytest.approx(expected, rel=1e-12, abs=10 ** -(decimals + 1)), raw
     assert quantity.unit == (PRINTED_UNITS[unit] if unit else None), raw
+
+
+@FAST
+@given(value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False),
+       decimals=st.integers(0, 3), separator=st.sampled_from(THOUSANDS_SEPARATORS), grouped=st.booleans(),
+       minus=st.sampled_from(MINUS_SIGNS))
+def test_every_printed_number_is_one_match_of_the_shared_grammar(value, decimals, separator, grouped, minus):
+    # The OCR reader finds numbers in noisy cells with NUMBER; parse_quantity must read them all.
+    text = _swedish(value, decimals, separator, grouped, minus)
+    assert regex.fullmatch(NUMBER, text), text
+    assert parse_quantity(text).value == pytest.approx(round(value, decimals), rel=1e-12,
+                                                       abs=10 ** -(decimals + 1)), text
+
+
+@FAST
+@given(st.from_regex(NUMBER, fullmatch=True,
+                     alphabet="0123456789 ,.-+\u2212\u2013\u2012\ufe63\uff0d\u00a0\u202f\u2009"))
+def test_what_the_shared_grammar_calls_a_number_has_a_value(text):
+    assert parse_quantity(text).value is not None, text
 
 
 @FAST
