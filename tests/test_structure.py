@@ -160,23 +160,6 @@ def test_markdown_and_html_headings():
 
 # indicator and activity tables ---------------------------------------------------------------
 
-def test_activity_table_with_an_empty_leading_column_and_a_comment_column():
-    result = run([
-        "Nämndmål:", "", "Stadsdelens budget ska vara i balans", "",
-        tabs("", "Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Kommentar"),
-        tabs("", "Alla chefer med kostnadsansvar ska vidta åtgärder för att få budget i balans.", "2013-01-01",
-             "2013-12-31", "", "Chefer och medarbetare är kostnadsmedvetna."),
-        tabs("", "✓ Alla medarbetare ska få information om enhetens budget.", "2013-01-01", "2013-12-31",
-             "Försenad", ""),
-    ])
-    first, second = result["activities"]
-    assert first["name"] == "Alla chefer med kostnadsansvar ska vidta åtgärder för att få budget i balans."
-    assert (first["start_date"], first["end_date"]) == (dt.date(2013, 1, 1), dt.date(2013, 12, 31))
-    assert (first["deviation"], first["comment"]) == (None, "Chefer och medarbetare är kostnadsmedvetna.")
-    assert second["name"] == "Alla medarbetare ska få information om enhetens budget."
-    assert (second["deviation"], second["comment"]) == ("Försenad", None)
-
-
 def test_comment_of_several_html_paragraphs():
     result = run([
         "Nämndmål:", "", "Individen klarar sin egen försörjning", "",
@@ -191,68 +174,8 @@ def test_comment_of_several_html_paragraphs():
     assert "Kommentar" not in row["comment"] and "<p>" not in row["comment"]
 
 
-def test_indicator_table_followed_directly_by_an_activity_table():
-    result = run([
-        "KF:s MÅL FÖR VERKSAMHETSOMRÅDET:**1.2 Jobb istället för bidrag**",
-        "",
-        tabs("KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet"),
-        tabs("Antal praktikplatser för de aspiranter som Jobbtorg Stockholm kan matcha (alla nämnder/bolag)", "",
-             "1 400 st", "Tertial"),
-        tabs("Andel vuxna personer beroende av ekonomiskt bistånd", "0,4 %", "minska", "Tertial"),
-        tabs("Elförbrukning per kvadratmeter", "55,5 kWh/kvm", "tas fram 2010", "År"),
-        tabs("KF:s aktiviteter", "Startdatum", "Slutdatum", ""),
-        tabs("Utarbeta rutiner för att stävja felaktiga utbetalningar av ekonomiskt bistånd", "2008-01-01",
-             "2010-12-31", ""),
-    ])
-    places, adults, power = result["indicators"]
-    assert places["indicator_key"] == "antal praktikplatser för de aspiranter som jobbtorg stockholm kan matcha"
-    assert (places["target"], places["kf_target"], places["unit"], places["frequency"]) == (None, 1400.0, "st", "Tertial")
-    assert (adults["target"], adults["kf_target"], adults["kf_target_raw"], adults["unit"]) == (0.4, None, "minska", "%")
-    assert (power["target"], power["unit"], power["kf_target"], power["frequency"]) == (55.5, "kWh/kvm", None, "År")
-    assert places["kind"] == "KF:s indikatorer"
-    (activity,) = result["activities"]
-    assert activity["name"] == "Utarbeta rutiner för att stävja felaktiga utbetalningar av ekonomiskt bistånd"
-    assert (activity["kind"], activity["start_date"], activity["end_date"]) == \
-        ("KF:s aktiviteter", dt.date(2008, 1, 1), dt.date(2010, 12, 31))
-    assert activity["goal_id"] == places["goal_id"] == result["goals"][0]["goal_id"]
-
-
 # financial tables ----------------------------------------------------------------------------
 
 # document metadata ---------------------------------------------------------------------------
 
 # template variants beyond the seeds ----------------------------------------------------------
-
-def test_chart_data_spread_over_an_activity_table_is_no_activity():
-    # A converter put a chart's data table inside an activity table, after a page break.
-    result = run([
-        "Enhetsmål:", "", "Enheten arbetar mot våld i nära relationer", "",
-        ACT_HEADER,
-        tabs(" Enheten upptäcker individer som utsätts för våld", "2022-01-01", "2024-12-31", ""),
-        tabs("Analys", "", "", ""),
-        tabs("Totalt har 40 individer identifierats under 2023.", "", "", ""),
-        "",
-        ACT_HEADER,
-        tabs("Kategori", "Antal", "", ""),
-        tabs("Är utsatt för våld", "34", "", ""),
-        tabs("✓ Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""),
-    ])
-    assert [(a["name"], str(a["start_date"])) for a in result["activities"]] == [
-        ("Enheten upptäcker individer som utsätts för våld", "2022-01-01"),
-        ("Enheten stärker samverkan med externa partners", "2022-01-01")]
-    assert result["activities"][0]["comment"].startswith("Totalt har 40 individer")
-    assert "Är utsatt för våld 34" in result["activities"][0]["comment"]
-
-
-def test_table_cells_carry_the_kind_of_their_own_rows():
-    result = run([
-        "Nämndmål:", "", "Invånarna är självförsörjande", "",
-        tabs("KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet"),
-        tabs("Andel barn i familjer med ekonomiskt bistånd", "1 %", "6,0 %", "Tertial"),
-        tabs("KF:s aktiviteter", "Startdatum", "Slutdatum"),
-        tabs("Utarbeta rutiner mot felaktiga utbetalningar", "2008-01-01", "2010-12-31"),
-    ])
-    kinds = {(cell["row"], cell["kind"]) for cell in result["table_cells"]}
-    assert kinds == {(0, "indicator"), (1, "indicator"), (2, "activity"), (3, "activity")}
-    assert len({cell["table_id"] for cell in result["table_cells"]}) == 1
-

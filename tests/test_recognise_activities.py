@@ -1,0 +1,83 @@
+"""Activity tables on blocks: one record per activity with its dates, deviation and comment,
+under headers with an empty leading column or a Kommentar column, after indicator rows in the
+same table, and with a chart's data spread over them. The expected records are read off the
+input by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from blocks_builder import ACT_HEADER, lone, para, paras, recognise_blocks, table
+
+
+def test_activity_table_with_an_empty_leading_column_and_a_comment_column():
+    found = recognise_blocks(
+        *paras("Nämndmål:", "Stadsdelens budget ska vara i balans"),
+        table(["", "Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Kommentar"], [
+            ["", "Alla chefer med kostnadsansvar ska vidta åtgärder för att få budget i balans.", "2013-01-01",
+             "2013-12-31", "", "Chefer och medarbetare är kostnadsmedvetna."],
+            ["", "✓ Alla medarbetare ska få information om enhetens budget.", "2013-01-01", "2013-12-31",
+             "Försenad", ""]]),
+    )
+    first, second = found.activities
+    assert first.name == "Alla chefer med kostnadsansvar ska vidta åtgärder för att få budget i balans."
+    assert (first.start_date, first.end_date) == (dt.date(2013, 1, 1), dt.date(2013, 12, 31))
+    assert (first.deviation, first.comment) == (None, "Chefer och medarbetare är kostnadsmedvetna.")
+    assert second.name == "Alla medarbetare ska få information om enhetens budget."
+    assert (second.deviation, second.comment) == ("Försenad", None)
+
+
+def test_indicator_table_followed_directly_by_an_activity_table():
+    found = recognise_blocks(
+        para("KF:s MÅL FÖR VERKSAMHETSOMRÅDET:"), para("1.2 Jobb istället för bidrag", bold=True),
+        table(["KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet"], [
+            ["Antal praktikplatser för de aspiranter som Jobbtorg Stockholm kan matcha (alla nämnder/bolag)", "",
+             "1 400 st", "Tertial"],
+            ["Andel vuxna personer beroende av ekonomiskt bistånd", "0,4 %", "minska", "Tertial"],
+            ["Elförbrukning per kvadratmeter", "55,5 kWh/kvm", "tas fram 2010", "År"],
+            ["KF:s aktiviteter", "Startdatum", "Slutdatum", ""],
+            ["Utarbeta rutiner för att stävja felaktiga utbetalningar av ekonomiskt bistånd", "2008-01-01",
+             "2010-12-31", ""]]),
+    )
+    places, adults, power = found.indicators
+    assert places.indicator_key == "antal praktikplatser för de aspiranter som jobbtorg stockholm kan matcha"
+    assert (places.target, places.kf_target, places.unit, places.frequency) == (None, 1400.0, "st", "Tertial")
+    assert (adults.target, adults.kf_target, adults.kf_target_raw, adults.unit) == (0.4, None, "minska", "%")
+    assert (power.target, power.unit, power.kf_target, power.frequency) == (55.5, "kWh/kvm", None, "År")
+    assert places.kind == "KF:s indikatorer"
+    (activity,) = found.activities
+    assert activity.name == "Utarbeta rutiner för att stävja felaktiga utbetalningar av ekonomiskt bistånd"
+    assert (activity.kind, activity.start_date, activity.end_date) == \
+        ("KF:s aktiviteter", dt.date(2008, 1, 1), dt.date(2010, 12, 31))
+    assert activity.goal_id == places.goal_id == found.goals[0].goal_id
+
+
+def test_table_cells_carry_the_kind_of_their_own_rows():
+    found = recognise_blocks(
+        *paras("Nämndmål:", "Invånarna är självförsörjande"),
+        table(["KF:s indikatorer", "Årsmål", "KF:s årsmål", "Periodicitet"], [
+            ["Andel barn i familjer med ekonomiskt bistånd", "1 %", "6,0 %", "Tertial"],
+            ["KF:s aktiviteter", "Startdatum", "Slutdatum"],
+            ["Utarbeta rutiner mot felaktiga utbetalningar", "2008-01-01", "2010-12-31"]]),
+    )
+    kinds = {(cell.row, cell.kind) for cell in found.table_cells}
+    assert kinds == {(0, "indicator"), (1, "indicator"), (2, "activity"), (3, "activity")}
+    assert len({cell.table_id for cell in found.table_cells}) == 1
+
+
+def test_chart_data_spread_over_an_activity_table_is_no_activity():
+    # A converter put a chart's data table inside an activity table, after a page break.
+    found = recognise_blocks(
+        *paras("Enhetsmål:", "Enheten arbetar mot våld i nära relationer"),
+        table(ACT_HEADER, [["Enheten upptäcker individer som utsätts för våld", "2022-01-01", "2024-12-31", ""],
+                           lone("Analys", 4),
+                           lone("Totalt har 40 individer identifierats under 2023.", 4)]),
+        table(ACT_HEADER, [["Kategori", "Antal", "", ""],
+                           ["Är utsatt för våld", "34", "", ""],
+                           ["✓ Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""]]),
+    )
+    assert [(a.name, str(a.start_date)) for a in found.activities] == [
+        ("Enheten upptäcker individer som utsätts för våld", "2022-01-01"),
+        ("Enheten stärker samverkan med externa partners", "2022-01-01")]
+    assert found.activities[0].comment.startswith("Totalt har 40 individer")
+    assert "Är utsatt för våld 34" in found.activities[0].comment
