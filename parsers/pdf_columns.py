@@ -11,7 +11,7 @@ from collections import Counter
 
 from parsers.pdf_layout import CellLayout, RowLayout
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Word
-from parsers.pdf_rows import column_of
+from parsers.pdf_rows import column_of, is_figure
 
 
 def left_margin(lines: list[Line]) -> float:
@@ -98,8 +98,17 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
             around = [(g_lo, g_hi) for g_lo, g_hi in gaps if g_lo <= lo + 0.01 and hi - 0.01 <= g_hi]
             if around:
                 votes += any(abs(g_hi - hi) < 1.0 or abs(g_lo - lo) < 1.0 for g_lo, g_hi in around)
-            elif any(a.x1 <= lo + 0.01 and hi - 0.01 <= b.x0 for a, b in zip(line.words, line.words[1:])):
-                votes -= 1  # the line runs across the strip with an ordinary space
+            else:
+                pair = next(((a, b) for a, b in zip(line.words, line.words[1:])
+                             if a.x1 <= lo + 0.01 and hi - 0.01 <= b.x0), None)
+                if pair is not None:
+                    # The line runs across the strip with an ordinary space: no gutter, unless
+                    # figures stand on both sides (columns of figures a space apart, as a
+                    # typewriter's or a fixed-width font's table sets them) wider apart than
+                    # a thousands separator ("1 600").
+                    a, b = pair
+                    figures = is_figure(a.text) and is_figure(b.text) and b.x0 - a.x1 >= settings.cell_gap * line.size
+                    votes += 1 if figures else -1
         if votes > 0:
             out.append((lo, hi))
     return out

@@ -14,10 +14,11 @@ import re
 
 from parsers.pdf_model import Line, PdfSettings, Word, stops_short
 
-# A figure or a placeholder for one: "2,753,438", "$8,242", "-1.2", "45 %", "(3.4)", "—", "n/a".
-# Ranges ("(102.7–103.6)", "2003–04") are figures too.
-_FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/–−-]*\s?[%‰]?[)\]]?[*a-z†‡]?$|^[-−–—.…]{1,3}$|^n/?a$",
-                     re.IGNORECASE)
+# A figure or a placeholder for one: "2,753,438", "$8,242", "-1.2", "45 %", "(3.4)", "—", "n/a",
+# with a short unit after it ("1 600 st", "12,5 mnkr"). Ranges ("(102.7–103.6)", "2003–04") are
+# figures too.
+_FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/–−-]*\s?[%‰]?[)\]]?[*a-z†‡]?(\s[a-zåäö]{1,5}\.?)?$"
+                     r"|^[-−–—.…]{1,3}$|^n/?a$", re.IGNORECASE)
 
 
 def column_of(word: Word, bounds: list[float]) -> int:

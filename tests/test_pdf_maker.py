@@ -32,10 +32,11 @@ class Page:
     ops: list[str] = field(default_factory=list)
 
     def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False,
-             scaled: bool = False, angle: float = 0.0) -> None:
+             scaled: bool = False, angle: float = 0.0, mono: bool = False) -> None:
         """Text whose top is `top`; `scaled` sets it at size 1 scaled by the text matrix, as many
-        producers do; `angle` turns it counter-clockwise about its start."""
-        font = "F2" if bold else "F1"
+        producers do; `angle` turns it counter-clockwise about its start; `mono` sets it in
+        Courier (every character 0.6 of the size wide)."""
+        font = "F3" if mono else "F2" if bold else "F1"
         y = self.height - top - 0.8 * size
         c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         if scaled:
@@ -61,7 +62,7 @@ class Page:
 def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None) -> Path:
     objects: list[bytes] = [b"", b""]  # 1: catalog, 2: pages (filled in below)
     fonts = []
-    for name in ("Helvetica", "Helvetica-Bold"):
+    for name in ("Helvetica", "Helvetica-Bold", "Courier"):
         objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>".encode())
         fonts.append(len(objects))
     kids = []
@@ -70,7 +71,7 @@ def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None)
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content = len(objects)
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width} {page.height}] "
-                       f"/Resources << /Font << /F1 {fonts[0]} 0 R /F2 {fonts[1]} 0 R >> >> "
+                       f"/Resources << /Font << /F1 {fonts[0]} 0 R /F2 {fonts[1]} 0 R /F3 {fonts[2]} 0 R >> >> "
                        f"/Contents {content} 0 R >>".encode())
         kids.append(len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
