@@ -25,6 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline.dataset.datapackage import write_datapackage
+from pipeline.dataset.series import with_series
 from pipeline.schema import TABLES, TableSpec
 
 log = logging.getLogger(__name__)
@@ -85,7 +87,7 @@ def write_dataset(folder: Path, parts: Iterable[Part]) -> list[Path]:
     order the extractor gave them (document order), so equal input gives byte-identical files.
     Returns the files written.
     """
-    parts = list(parts)
+    parts = with_series(list(parts))  # indicators.series_id and indicator_series span every file
     written: list[Path] = []
     for name, spec in TABLES.items():
         tables = [t for t in (part(name) for part in parts) if t is not None and len(t)]
@@ -101,7 +103,7 @@ def write_dataset(folder: Path, parts: Iterable[Part]) -> list[Path]:
             writer.add(table)
         # An empty table still gets a file, or readers fail on a missing folder.
         written += writer.close() or [_write_empty(folder / name, spec)]
-    return written
+    return written + [write_datapackage(folder)]
 
 
 def _write_empty(folder: Path, spec: TableSpec) -> Path:
