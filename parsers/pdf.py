@@ -148,10 +148,17 @@ def _scanned(path: Path, password: str | None) -> ParsedDocument:
     return ocr.read_scanned_pdf(path, password=password)
 
 
-def _inside(line: Line, table: TableLayout) -> bool:
+def _outside(line: Line, tables: list[TableLayout]) -> Line | None:
+    """What of the line lies outside the page's ruled tables: a page line may run from a table's
+    row on into the column of text beside the table."""
     mid = (line.top + line.bottom) / 2
-    centre = (line.x0 + line.x1) / 2
-    return table.top <= mid <= table.bottom and table.x0 <= centre <= table.x1
+    around = [t for t in tables if t.top <= mid <= t.bottom]
+    if not around:
+        return line
+    words = [w for w in line.words if not any(t.x0 <= (w.x0 + w.x1) / 2 <= t.x1 for t in around)]
+    if len(words) == len(line.words):
+        return line
+    return Line(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom) if words else None
 
 
 def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[float, int],
@@ -159,7 +166,7 @@ def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[fl
     """The page's blocks, and the line-free table that ends the page if one does: a table on
     the next page may go on from it."""
     placed: list[tuple[float, Block]] = []
-    free = [line for line in page.lines if not any(_inside(line, t) for t in page.tables)]
+    free = [kept for line in page.lines if (kept := _outside(line, page.tables)) is not None]
     tables = list(page.tables)
     flow: list[list[Line]] = []
     start = 0
