@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pipeline.dataset.datapackage import table_schema_type
 from pipeline.dataset.writer import UNKNOWN_YEAR
 from pipeline.schema import TABLES
 
@@ -23,8 +24,9 @@ Generated from `pipeline/schema.py` by `python -m pipeline.dataset.docs`; do not
 A run writes one folder (default `data/out/`):
 
 ```
-data/out/<table>/year=<year>/part-0.parquet   documents, goals, indicators, activities, budget_rows, table_cells
-data/out/problems/part-0.parquet              problems (not partitioned)
+data/out/<table>/year=<year>/part-0.parquet   {", ".join(n for n, t in TABLES.items() if "year" in t.names)}
+data/out/<table>/part-0.parquet               {", ".join(n for n, t in TABLES.items() if "year" not in t.names)} (not partitioned)
+data/out/datapackage.json                     every table as a Frictionless Data Package resource: its files, fields, types, meanings
 data/out/_manifest.json                       the source files the dataset was built from (size, mtime, SHA-256, parser version)
 ```
 
@@ -48,7 +50,8 @@ duckdb.sql("select * from read_parquet('data/out/indicators/**/*.parquet', hive_
   same id in every run and on every machine. Join the tables on `doc_id`.
 - **Places.** `page` and `line` point into the source file (see each column).
 
-Types are Arrow types: `string`, `int32`, `double` (float64), `date32[day]` (a date), `bool`.
+Types are Arrow types: `string`, `int32`, `double` (float64), `date32[day]` (a date), `bool`;
+datapackage.json gives them as Table Schema types ({", ".join(sorted({f"`{table_schema_type(c.type)}`" for t in TABLES.values() for c in t.columns}))}).
 """
 
 
