@@ -50,9 +50,11 @@ def _pgm(image: Grey) -> bytes:
     return f"P5 {width} {height} 255\n".encode("ascii") + np.ascontiguousarray(image, dtype=np.uint8).tobytes()
 
 
-def read_words(image: Grey, lang: str, psm: int) -> list[list[Word]]:
-    """Tesseract's text lines of a grey image, in its reading order, each a list of its words."""
-    command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", "-l", lang, "--psm", str(psm), "tsv"]
+def read_words(image: Grey, lang: str, psm: int, inverted: bool = True) -> list[list[Word]]:
+    """Tesseract's text lines of a grey image, in its reading order, each a list of its words.
+    With `inverted` False, Tesseract does not also try each doubtful line as white on black."""
+    command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", "-l", lang, "--psm", str(psm),
+               *([] if inverted else ["-c", "tessedit_do_invert=0"]), "tsv"]
     # The reader runs as many Tesseract processes as it may use cores; Tesseract's own OpenMP
     # threads on top of that fight over the cores and make the whole several times slower.
     # A limit the user set is kept.
@@ -106,7 +108,8 @@ def _read_batch(images: list[Grey], start: int, end: int, lang: str, psm: int,
     sheet = np.full((int(tops[-1]), max(image.shape[1] for image in batch)), 255, dtype=np.uint8)
     for image, top in zip(batch, tops):
         sheet[top:top + image.shape[0], :image.shape[1]] = image
-    for line in read_words(sheet, lang, psm):
+    # A sheet is black on white by construction: trying its lines inverted only costs time.
+    for line in read_words(sheet, lang, psm, inverted=False):
         middle = (min(w.top for w in line) + max(w.bottom for w in line)) // 2
         k = int(np.searchsorted(tops, middle, side="right")) - 1
         if 0 <= k < len(batch):
