@@ -19,23 +19,34 @@ CONVERT_TIMEOUT_S = 120
 # LibreOffice import filter by the file's first bytes. Naming the filter matters: left to guess,
 # LibreOffice opens a damaged or foreign file as plain text and "converts" its bytes to junk.
 _IMPORT_FILTERS = {b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "MS Word 97", b"{\\rtf": "Rich Text Format"}
+# Written into the conversion's folder while LibreOffice runs: the number of its process group,
+# so whoever removes a folder a killed reader left behind can end the LibreOffice it started.
+PROCESS_GROUP_FILE = "process-group"
 
 
 def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
-    """Run LibreOffice in its own process group: on a timeout the launcher's soffice.bin child
-    must die too, or it keeps the profile locked and the CPU busy."""
+def _run(command: list[str], timeout: float, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice in its own process group, ended with the whole group however the wait
+    ends (timeout, or the worker being stopped): the launcher's soffice.bin child must die too,
+    or it keeps the profile locked, the CPU busy and the copy of the report open."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
+    record = workdir / PROCESS_GROUP_FILE
     try:
+        record.write_text(str(process.pid))
         stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+    except BaseException:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # it ended just now
         process.communicate()
         raise
+    finally:
+        record.unlink(missing_ok=True)
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
@@ -66,7 +77,7 @@ def convert_to_docx(source: Path, workdir: Path, timeout: float = CONVERT_TIMEOU
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                f"--infilter={import_filter}", "--convert-to", "docx", "--outdir", str(workdir / "out"), str(staged)]
     try:
-        completed = _run(command, timeout)
+        completed = _run(command, timeout, workdir)
     except subprocess.TimeoutExpired as error:
         raise UnreadableFile("conversion_timeout", f"LibreOffice did not convert the .doc within {timeout:.0f} s: "
                                                    "the file may be damaged or very large; open it in Word "
@@ -81,6 +92,7 @@ def convert_to_docx(source: Path, workdir: Path, timeout: float = CONVERT_TIMEOU
 
 
 def read_doc(path: Path) -> ParsedDocument:
+    # Under the worker's private TMPDIR when run by rapportdata, removed on every way out.
     with tempfile.TemporaryDirectory(prefix="rapportdata-doc-") as workdir:
         parsed = read_docx(convert_to_docx(path, Path(workdir)))
     parsed.source_format = "doc"

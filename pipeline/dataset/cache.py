@@ -8,10 +8,13 @@ Layout, for an output folder `data/out`:
         lock                             flock'ed by the running run
         cache/<key>/<table>.arrow        one file's rows of each of its non-empty tables (Arrow IPC)
         new/  old/                       the dataset being built / the one being replaced
+        tmp/worker-<n>/                  a worker's TMPDIR (temporary copies), removed when it ends
 
-A cache key hashes PARSER_VERSION, the file's relative path, its SHA-256 and whether a password
-was given, so an entry can never be reused for other content, another parser or another name
-(the name matters: it is in the rows, and the suffix picks the reader). Entries are immutable and
+A cache key hashes PARSER_VERSION, the file's relative path, its SHA-256 and a digest of the
+password given (if any), so an entry can never be reused for other content, another parser,
+another name (the name matters: it is in the rows, and the suffix picks the reader) or another
+password (a wrong one gives an error row, the right one the rows). The password itself is never
+written: only a slow salted digest of it goes into the key. Entries are immutable and
 appear atomically (written to a temporary folder, then renamed), so the entries a killed run
 finished are reused by the next run. The manifest lives inside the dataset and is swapped in with
 it, so it always describes exactly the published tables.
@@ -74,8 +77,18 @@ def write_manifest(folder: Path, records: dict[str, FileRecord]) -> Path:
     return path
 
 
-def cache_key(source_path: str, sha256: str, parser_version: str, password_given: bool) -> str:
-    material = "\0".join((parser_version, source_path, sha256, "password" if password_given else ""))
+def password_digest(password: str | None) -> str:
+    """What of the password goes into cache keys: computed once a run, slow on purpose, so a key
+    (on disk, in the manifest) does not give a short password away to a dictionary attack."""
+    if password is None:
+        return ""
+    secret = password.encode("utf-8", "surrogateescape")
+    return hashlib.pbkdf2_hmac("sha256", secret, b"rapportdata cache key", 200_000).hex()
+
+
+def cache_key(source_path: str, sha256: str, parser_version: str, password: str) -> str:
+    """The key of a file's entry; `password` is the run's password_digest."""
+    material = "\0".join((parser_version, source_path, sha256, password))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
@@ -104,6 +117,10 @@ class StateDir:
     @property
     def cache(self) -> Path:
         return self.root / "cache"
+
+    @property
+    def scratch(self) -> Path:
+        return self.root / "tmp"
 
     @property
     def staging(self) -> Path:

@@ -23,7 +23,6 @@ from pipeline.run.options import (
     RunSummary,
     default_jobs,
 )
-from pipeline.run.orchestrate import run
 
 log = logging.getLogger("rapportdata")
 
@@ -40,6 +39,13 @@ RUN_DESCRIPTION = """\
 Read every report under the input folder (PDF, DOCX, DOC, text, markdown, HTML; hidden files and
 Office lock files ~$* are skipped) and write the dataset under the output folder as Parquet
 tables, partitioned by year (see docs/data-dictionary.md).
+
+Only regular files are read. A symbolic link to a file inside the input folder is read under the
+link's own path; a link to a folder is not entered (linked_folder), and a link out of the input
+(link_outside_input), a dangling link (broken_link), a link loop (link_loop) and a named pipe,
+socket or device (not_a_regular_file) are not read: each such path is a row of the problems
+table. A file name that is not valid UTF-8 is read; its source_path shows the undecodable bytes
+as backslash escapes (caf\\xe9.txt) and a file_name_not_utf8 warning says so.
 
 Runs are incremental: a file whose content is unchanged (same size and modification time, or,
 when those changed, the same SHA-256) is taken from the cache beside the output
@@ -186,6 +192,18 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # First of all, before the heavy imports (pyarrow, the readers: a second or so): from here
+    # on Ctrl-C and SIGTERM end the command with exit 130 and one line, never a traceback.
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return _command(argv)
+    except KeyboardInterrupt:
+        print("rapportdata: interrupted; the previous dataset is untouched", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _command(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # exits 2 on bad arguments, like every argparse tool
     if args.command != "run":
@@ -196,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"rapportdata: error: cannot open the log file {args.log_file}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    signal.signal(signal.SIGTERM, _terminate)
+    from pipeline.run.orchestrate import run  # heavy: after the signal handlers
+
     reporter = _Reporter(sys.stderr)
     options = RunOptions(input=args.input, output=args.output, jobs=args.jobs, full=args.full,
                          password=args.password, timeout=args.timeout, max_memory_mb=args.max_memory_mb,

@@ -5,6 +5,11 @@ limit enforced by the parent, which kills the worker when it is exceeded. A work
 dies or runs out of memory costs its file only: the file becomes a `problems` row, the worker is
 replaced and the run goes on. The pool is hand-rolled rather than ProcessPoolExecutor because
 that cannot kill one hung task, and one dead worker breaks the whole executor.
+
+Each worker has a private scratch folder under the run's state folder as its TMPDIR, so the
+temporary copies readers make (a .doc for LibreOffice) stay beside the output, and the parent
+removes the folder, and kills the helper processes it names, once the worker is gone, however
+it ended: a stopped worker cleans up itself, a killed one cannot.
 """
 from __future__ import annotations
 
@@ -14,20 +19,40 @@ import multiprocessing.connection
 import multiprocessing.context
 import os
 import resource
+import shutil
 import signal
+import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from itertools import count
 from pathlib import Path
+from types import FrameType
 
+from parsers import READERS
+from parsers.doc import PROCESS_GROUP_FILE
 from pipeline.run.options import RunOptions
 from pipeline.run.worker import Job, Outcome, Result, Task, outcome, run_job
 
 
+# Every reader, and the libraries they map, loaded before the memory cap: under the cap a
+# library loaded on first use fails with "failed to map segment" (an ImportError or OSError that
+# would be reported as a reader bug and cached), and the cap would count what is shared anyway.
+_PRELOAD = ["pipeline.run.local", *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
+STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
+
+
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)  # unwinds: readers end their helper processes, temp folders go
+
+
 def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int, log_level: int,
-                 log_file: Path | None) -> None:
+                 log_file: Path | None, scratch: Path) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
+    signal.signal(signal.SIGTERM, _stopped)
+    scratch.mkdir(parents=True, exist_ok=True)
+    os.environ["TMPDIR"] = tempfile.tempdir = str(scratch)  # for helper programs too
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if log_file is not None:
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))  # appends, like the parent's
@@ -54,11 +79,27 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
             return  # after a MemoryError the process may be half-broken: let a fresh one take over
 
 
+def sweep(scratch: Path) -> None:
+    """Kill the helper process groups a reader recorded under `scratch`, then remove it."""
+    for record in scratch.glob(f"**/{PROCESS_GROUP_FILE}"):
+        try:
+            group = int(record.read_text())
+            # A live leader must still be the helper started in that folder; without one, the
+            # group's number cannot have been reused while any of its members lives.
+            leader = Path(f"/proc/{group}/cmdline")
+            if not leader.exists() or str(record.parent).encode() in leader.read_bytes():
+                os.killpg(group, signal.SIGKILL)
+        except (OSError, ValueError):
+            pass  # the group is gone already
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
 class _Worker:
-    def __init__(self, context: multiprocessing.context.ForkServerContext, options: RunOptions):
+    def __init__(self, context: multiprocessing.context.ForkServerContext, options: RunOptions, scratch: Path):
         self.conn, child = context.Pipe()
+        self.scratch = scratch
         self.process = context.Process(target=_worker_main, daemon=True, args=(
-            child, options.max_memory_mb, options.log_level, options.log_file))
+            child, options.max_memory_mb, options.log_level, options.log_file, scratch))
         self.process.start()
         child.close()
         self.task: Task | None = None
@@ -66,17 +107,19 @@ class _Worker:
 
     def stop(self, kill: bool = False) -> None:
         if kill and self.process.is_alive():
-            self.process.kill()
+            self.process.terminate()
+            self.process.join(timeout=STOP_GRACE_S)
         else:
             try:
                 self.conn.send(None)
             except OSError:
                 pass
-        self.process.join(timeout=5)
+            self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
         self.conn.close()
+        sweep(self.scratch)
 
     def death(self) -> str:
         self.process.join(timeout=5)
@@ -91,14 +134,16 @@ class _Worker:
 class LocalPool:
     """Worker processes, each reading one file at a time under a time and memory limit."""
 
-    def __init__(self, options: RunOptions, root: Path, cache: Path):
+    def __init__(self, options: RunOptions, root: Path, cache: Path, scratch: Path):
         self.options = options
         self.root = root
         self.cache = cache
+        self.scratch = scratch
+        self.numbers = count()
         # forkserver: workers fork from a clean process with the pipeline preloaded, so a start
         # costs milliseconds and never copies the parent's state (threads, open files).
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["pipeline.run.local"])
+        self.context.set_forkserver_preload(_PRELOAD)
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> LocalPool:
@@ -108,6 +153,7 @@ class LocalPool:
         for worker in self.workers:
             worker.stop(kill=worker.task is not None)
         self.workers.clear()
+        sweep(self.scratch)
 
     def _assign(self, worker: _Worker, task: Task) -> bool:
         try:
@@ -143,7 +189,7 @@ class LocalPool:
                     yield outcome
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.context, self.options)
+        worker = _Worker(self.context, self.options, self.scratch / f"worker-{next(self.numbers)}")
         self.workers.append(worker)
         return worker
 

@@ -21,17 +21,19 @@ from pipeline.dataset.cache import (
     StateDir,
     cache_key,
     load_manifest,
+    password_digest,
     problem_counts,
     write_manifest,
 )
 from pipeline.dataset.writer import Part, fsync_tree, publish, recover, write_dataset
 from pipeline.run.cluster import DaskPool
-from pipeline.run.discover import discover
-from pipeline.run.extract import file_sha256
-from pipeline.run.local import LocalPool
+from pipeline.dataset.arrow import to_tables
+from pipeline.run.discover import NotARegularFile, discover, escaped, sha256_of_regular_file, source_name
+from pipeline.run.extract import problem
+from pipeline.run.local import LocalPool, sweep
 from pipeline.run.options import EXIT_LOCKED, RunError, RunOptions, RunSummary
 from pipeline.run.worker import Task
-from pipeline.schema import TABLES
+from pipeline.schema import TABLES, FileRows
 
 log = logging.getLogger(__name__)
 
@@ -99,30 +101,49 @@ def run(options: RunOptions, progress: Progress | None = None) -> RunSummary:
 def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
                 progress: Progress | None, started: float) -> RunSummary:
     recover(state.staging, out, state.aside)
+    sweep(state.scratch)  # what workers of a killed run left
     cache = Cache(state.cache)
     if options.full:
         cache.keep_only(set())
     previous = {} if options.full else load_manifest(out)
     parser_version = pipeline.PARSER_VERSION  # read at run time, so a test can change it
+    secret = password_digest(options.password)
 
     records: dict[str, FileRecord] = {}
-    limited: dict[str, dict[str, pa.Table]] = {}  # files that hit a limit: not cached
+    held: dict[str, dict[str, pa.Table]] = {}  # files that hit a limit and paths not read: never cached
     tasks: list[Task] = []
     stats: dict[str, os.stat_result] = {}
     hashed = 0
-    for path in discover(root):
-        source_path = path.relative_to(root).as_posix()
+    listing = discover(root)
+
+    def not_read(source_path: str, severity: str, code: str, message: str) -> None:
+        row = problem(source_path, None, severity, code, escaped(message))
+        held[source_path] = to_tables(FileRows(source_path, None, problems=[row]))
+        # The key names the reason, so an unchanged listing leaves the dataset as it is.
+        key = "not-read-" + cache_key(source_path, code, parser_version, row.message)
+        records[source_path] = FileRecord(0, 0, "", parser_version, key, *problem_counts(held[source_path]["problems"]),
+                                          retry=True)
+
+    for skipped in listing.skipped:
+        not_read(source_name(skipped.path, root)[0], skipped.severity, skipped.code, skipped.message)
+    for path in listing.files:
+        source_path = source_name(path, root)[0]
         try:
             stat = path.stat()
             known = previous.get(source_path)
             if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
                 sha256 = known.sha256
             else:
-                sha256, hashed = file_sha256(path), hashed + 1
+                sha256, hashed = sha256_of_regular_file(path), hashed + 1
+        except NotARegularFile:
+            not_read(source_path, "warning", "not_a_regular_file", "not a regular file (it was replaced while "
+                     "the input was listed): only regular files are read")
+            continue
         except OSError as error:
-            log.warning("cannot read %s: %s", source_path, error)
-            continue  # vanished or unreadable since the listing: left out, like a deleted file
-        key = cache_key(source_path, sha256, parser_version, options.password is not None)
+            not_read(source_path, "error", "unreadable_file", f"the file could not be read: {error.strerror}; "
+                     "check that it still exists and that its permissions let this user read it")
+            continue
+        key = cache_key(source_path, sha256, parser_version, secret)
         stats[source_path] = stat
         if cache.has(key):
             errors, warnings = ((known.errors, known.warnings) if known and known.key == key
@@ -132,17 +153,18 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         else:
             tasks.append(Task(path, source_path, sha256, key, options.timeout))
 
-    from_cache = len(records)
+    from_cache = len(records) - len(held)
     if progress:
         progress.start(len(tasks), from_cache)
     if tasks:
         # Dask workers may run on other machines, without the cache folder: they send rows back.
-        pool = DaskPool(options, root) if options.executor == "dask" else LocalPool(options, root, cache.folder)
+        pool = (DaskPool(options, root) if options.executor == "dask"
+                else LocalPool(options, root, cache.folder, state.scratch))
         with pool:
             for outcome in pool.run(tasks):
                 task, problem_table = outcome.task, outcome.tables.get("problems")
                 if not outcome.final:
-                    limited[task.source_path] = outcome.tables
+                    held[task.source_path] = outcome.tables
                 elif not outcome.stored:
                     cache.store(task.key, outcome.tables)
                 stat = stats[task.source_path]
@@ -159,7 +181,7 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     unchanged = (not tasks and {p: r.key for p, r in previous.items()} == {p: r.key for p, r in records.items()}
                  and all((out / name).is_dir() for name in TABLES))
     if not unchanged:
-        parts: list[Part] = [_held(limited[p]) if p in limited else cache.part(records[p].key)
+        parts: list[Part] = [_held(held[p]) if p in held else cache.part(records[p].key)
                              for p in sorted(records)]
         state.staging.mkdir()
         written = write_dataset(state.staging, parts)
@@ -179,5 +201,6 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
 
 
 def _held(tables: dict[str, pa.Table]) -> Part:
-    """A part held in memory: the problems of a file that hit a limit, which are not cached."""
+    """A part held in memory: the problems of a file that hit a limit or was not read, which are
+    not cached."""
     return tables.get

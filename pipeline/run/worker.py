@@ -6,17 +6,20 @@ A worker reads one file (`Job`) and answers with a `Result`; the run turns each 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 import pyarrow as pa
 
 from pipeline.dataset.arrow import to_tables
 from pipeline.dataset.cache import Cache
-from pipeline.run.extract import extract_file, failed
+from pipeline.run.discover import escaped, source_name
+from pipeline.run.extract import extract_file, failed, problem
+from pipeline.schema import FileRows, Record
 
 log = logging.getLogger(__name__)
+R = TypeVar("R", bound=Record)
 
 # ok: the tables came back; stored: the worker put them in the cache itself (only the problems
 # came back); memory / timeout / crashed: a limit stopped the file; error: a bug, this file only.
@@ -58,10 +61,28 @@ class Outcome:
     stored: bool = False  # the worker has put the tables in the cache
 
 
+def _renamed(rows: FileRows, name: str) -> FileRows:
+    """The rows of a file whose name is not UTF-8, under its escaped name, with a warning: every
+    text the name reached (source_path, a message quoting the path) is escaped the same way."""
+    def clean(record: R) -> R:
+        texts = {f.name: getattr(record, f.name) for f in fields(record) if isinstance(getattr(record, f.name), str)}
+        changed: dict[str, Any] = {key: escaped(text) for key, text in texts.items() if escaped(text) != text}
+        return cast(R, replace(cast(Any, record), **changed))
+
+    note = problem(name, rows.doc_id, "warning", "file_name_not_utf8",
+                   "the file name is not valid UTF-8: it was read, and its undecodable bytes are shown as "
+                   "backslash escapes (\\xNN) in source_path; rename the file to keep its name as it is")
+    return FileRows(name, rows.doc_id, {table: [clean(r) for r in records] for table, records in rows.tables.items()},
+                    [note, *map(clean, rows.problems)])
+
+
 def run_job(job: Job) -> Result:
     """Run in a worker: read, recognise and tabulate one file; never raises."""
     try:
-        tables = to_tables(extract_file(Path(job.path), Path(job.root), password=job.password, sha256=job.sha256))
+        path, root = Path(job.path), Path(job.root)
+        rows = extract_file(path, root, password=job.password, sha256=job.sha256)
+        name, was_escaped = source_name(path, root)
+        tables = to_tables(_renamed(rows, name) if was_escaped else rows)
         if job.cache is None:
             return Result("ok", tables)
         Cache(Path(job.cache[0])).store(job.cache[1], tables)
