@@ -17,7 +17,7 @@ from parsers.pdf_columns import (
 from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import Line, PdfSettings
 from parsers.pdf_rows import is_figure, row_groups
-from parsers.pdf_verdict import is_table
+from parsers.pdf_verdict import verdict
 
 
 def free_tables(lines: list[Line], settings: PdfSettings,
@@ -40,9 +40,10 @@ def free_tables(lines: list[Line], settings: PdfSettings,
         if table is None:
             i += 1
             continue
-        if not is_table(table, settings):
+        kind = verdict(table, settings)
+        if kind != "table":
             # Prose or a chart's labels: none of its tail is a table either.
-            i = end
+            i = end if kind == "text" else i + 1
             continue
         split = _next_header(table)
         if split is not None:

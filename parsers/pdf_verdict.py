@@ -48,6 +48,20 @@ def is_justified(table: TableLayout, rows: list[list[str]], settings: PdfSetting
             and max(x1 for _, x1 in body) - min(x1 for _, x1 in body) < 1.0)
 
 
-def is_table(table: TableLayout, settings: PdfSettings) -> bool:
+def is_lone_line(rows: list[list[str]], settings: PdfSettings) -> bool:
+    """One row of a few cells: a caption or a numbered heading with a wide space after its
+    number ("Table 1:   Real GDP growth", "1.   General policy context"), or a note; a table
+    of one row names more columns than that (its header)."""
+    full = [row for row in rows if sum(1 for text in row if text) >= 2]
+    return len(full) <= 1 and all(sum(1 for text in row if text) < settings.min_lone_row_columns for row in full)
+
+
+def verdict(table: TableLayout, settings: PdfSettings) -> str:
+    """"table"; "line" for a lone line of a few cells (the lines after it may still start a
+    table); "text" for prose or a chart's labels (nothing in that stretch is a table)."""
     rows = cell_texts(table)
-    return not (is_prose(rows, settings) or is_scatter(rows, settings) or is_justified(table, rows, settings))
+    if is_lone_line(rows, settings):
+        return "line"
+    if is_prose(rows, settings) or is_scatter(rows, settings) or is_justified(table, rows, settings):
+        return "text"
+    return "table"

@@ -21,3 +21,14 @@ def test_two_columns_of_prose_are_no_table(tmp_path: Path) -> None:
         page.text(300, 100 + 12 * n, right, size=9)
     doc = read_pdf(write_pdf(tmp_path / "case.pdf", [page]))
     assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_caption_or_numbered_heading_with_a_wide_space_is_no_table(tmp_path: Path) -> None:
+    page = Page()
+    page.text(72, 100, "Table 1:", bold=True)
+    page.text(130, 100, "Real GDP growth rate in Finland and the EU", bold=True)
+    page.text(72, 130, "1.", bold=True)
+    page.text(110, 130, "General policy context", bold=True)
+    page.text(72, 150, "Finland is a republic which became independent in 1917.")
+    doc = read_pdf(write_pdf(tmp_path / "case.pdf", [page]))
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
