@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -40,7 +40,8 @@ from parsers.pdf_flow import (
     vocabulary,
 )
 from parsers.pdf_layout import TableLayout
-from parsers.pdf_model import DEFAULT_SETTINGS, Line, PageContent, PdfSettings
+from parsers.pdf_marks import attach_marks
+from parsers.pdf_model import DEFAULT_SETTINGS, Line, Mark, PageContent, PdfSettings
 from parsers.pdf_open import open_pdf
 from parsers.pdf_page import lines_of, plain_body, read_page
 from parsers.pdf_ruled import ruled_tables
@@ -55,6 +56,7 @@ class _Page:
     lines: list[Line]
     line_numbers: dict[int, int]  # id(line) -> 1-based line on the page, before anything is dropped
     tables: list[TableLayout]
+    marks: list[Mark] = field(default_factory=list)
 
 
 def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DEFAULT_SETTINGS) -> ParsedDocument:
@@ -128,7 +130,7 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
         lines = lines_of(content.words, settings)
         numbers = {id(line): k for k, line in enumerate(lines, start=1)}
         tables = ruled_tables(lines, content.segments, settings)
-        pages.append(_Page(content.number, content.width, content.height, lines, numbers, tables))
+        pages.append(_Page(content.number, content.width, content.height, lines, numbers, tables, content.marks))
     text_pages = [p for p in pages if p.lines]
     if text_pages:
         for page in pages:
@@ -187,6 +189,7 @@ def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[fl
     ends_page = last is not None and start == len(free) and all(t.top < last.top for t in page.tables)
     blocks = [block for _, block in placed]
     caption_from_above(blocks)
+    attach_marks(blocks, page.marks)
     return blocks, last if ends_page else None
 
 

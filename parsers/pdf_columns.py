@@ -85,16 +85,22 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
             if not line.bold and len(runs[id(line)]) * settings.spanning_share >= densest] or structured
     spans = [(w.x0, w.x1) for line in body for w in line.words]
     body_strips = open_strips(spans)
+    narrow = settings.cell_gap * max((line.size for line in body), default=0.0)
+    wide = [(lo, hi) for lo, hi in body_strips if hi - lo >= narrow]
     if body is not structured:
         chosen = {id(line) for line in body}
         for line in structured:
             if id(line) not in chosen:
-                spans.extend(run for run in runs[id(line)] if not bridges(*run, body_strips))
-    wide = [wide_gaps(line, left, settings) for line in structured]
+                # A bold run over a word space of the body ("Utfall" over "92 %") and no
+                # gutter of it still names a column: it keeps the strip beside it open.
+                spans.extend(run for run in runs[id(line)]
+                             if not bridges(*run, body_strips) or (
+                                 line.bold and not any(lo < run[1] and run[0] < hi for lo, hi in wide)))
+    gaps_of = [wide_gaps(line, left, settings) for line in structured]
     out = []
     for lo, hi in open_strips(spans):
         votes = 0
-        for line, gaps in zip(structured, wide):
+        for line, gaps in zip(structured, gaps_of):
             around = [(g_lo, g_hi) for g_lo, g_hi in gaps if g_lo <= lo + 0.01 and hi - 0.01 <= g_hi]
             if around:
                 votes += any(abs(g_hi - hi) < 1.0 or abs(g_lo - lo) < 1.0 for g_lo, g_hi in around)

@@ -46,6 +46,9 @@ class PdfSettings:
     # More than this share of a document's characters in bold fonts: the fonts mark the body as
     # bold too, and bold tells nothing.
     bold_body_share: float = 0.6
+    # A filled shape this many points across (both ways) is an assessment symbol, not a rule.
+    symbol_min: float = 3.0
+    symbol_max: float = 16.0
     # Glyphs sampled on a page to find the direction its text runs in.
     direction_samples: int = 60
     # Running headers and footers live in this share of the page height at the top and bottom.
@@ -137,6 +140,18 @@ class PageContent:
     height: float
     words: list[Word]
     segments: list[Segment]
+    marks: list[Mark] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A small coloured shape on the page and what it looks like ("green circle")."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    name: str
 
 
 def stops_short(before: Line, after: Line, right: float) -> bool:

@@ -13,7 +13,8 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parsers.pdf_model import Line, PageContent, PdfSettings, Segment, Word
+from parsers.pdf_model import Line, Mark, PageContent, PdfSettings, Word
+from parsers.pdf_paths import page_paths
 from parsers.pdf_turn import Frame, page_frame
 
 # pdfium's text page inserts line ends (CR/LF) between lines; they are no glyphs. It writes a
@@ -28,8 +29,6 @@ _BOLD_WEIGHT = 600
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _REGULAR_NAMES = ("regular", "roman", "book", "light", "medium", "normal")
 _FORCE_BOLD_FLAG = 1 << 18
-# A fill this close to white is paper, not shading.
-_WHITE = 245
 
 
 def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -> PageContent:
@@ -46,12 +45,14 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
                 words = _words(textpage, frame, settings)
         finally:
             textpage.close()
-        segments = _segments(page, height, settings)
+        segments, marks = page_paths(page, height, settings)
     finally:
         page.close()
     if frame.degrees:
         segments = [frame.segment(seg) for seg in segments]
-    return PageContent(index + 1, frame.width, frame.height, words, segments)
+        marks = [Mark(*frame.box(m.x0, frame.page_height - m.bottom, m.x1, frame.page_height - m.top), m.name)
+                 for m in marks]
+    return PageContent(index + 1, frame.width, frame.height, words, segments, marks)
 
 
 _TOKEN = re.compile(r"[^\s\x00\x02\ufffe]*[\x02\ufffe]|[^\s\x00\x02\ufffe]+")
@@ -190,84 +191,6 @@ def _is_bold(font: pdfium_c.FPDF_FONT) -> bool:
         return False
     return (pdfium_c.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT
             or bool(pdfium_c.FPDFFont_GetFlags(font) & _FORCE_BOLD_FLAG))
-
-
-def _visible(obj: pdfium.PdfObject) -> tuple[bool, bool]:
-    """(draws its outline, draws a non-white fill)."""
-    fill_mode = ctypes.c_int()
-    stroke = ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    filled = False
-    if fill_mode.value:
-        pdfium_c.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)
-        filled = alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE
-    stroked = False
-    if stroke.value:
-        pdfium_c.FPDFPageObj_GetStrokeColor(obj.raw, red, green, blue, alpha)
-        stroked = alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE
-    return stroked, filled
-
-
-def _segments(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[Segment]:
-    out: list[Segment] = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
-        stroked, filled = _visible(obj)
-        if not (stroked or filled):
-            continue
-        left, bottom, right, top = obj.get_bounds()
-        box = Segment(left, height - top, right, height - bottom)
-        thin_h = box.bottom - box.top <= settings.ruling_thickness
-        thin_v = box.x1 - box.x0 <= settings.ruling_thickness
-        if thin_h or thin_v:
-            # A stroked line or a thin filled bar: one ruling along its long side.
-            if thin_h and box.x1 - box.x0 >= settings.min_segment:
-                mid = (box.top + box.bottom) / 2
-                out.append(Segment(box.x0, mid, box.x1, mid))
-            elif thin_v and box.bottom - box.top >= settings.min_segment:
-                mid = (box.x0 + box.x1) / 2
-                out.append(Segment(mid, box.top, mid, box.bottom))
-            continue
-        edges = _path_edges(obj, height, settings)
-        # A fill without an outline (shading, a zebra band) parts rows with its top and bottom;
-        # its sides are no column rules, or every shaded row would be a table of its own.
-        out.extend(edges if stroked else [edge for edge in edges if edge.horizontal])
-    return out
-
-
-def _path_edges(obj: pdfium.PdfObject, height: float, settings: PdfSettings) -> list[Segment]:
-    """The axis-aligned straight edges of a larger path: the four sides of a cell's shading or
-    border box, the lines of a grid drawn as one path. Curves are never rulings."""
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj.raw, matrix)
-    x = ctypes.c_float()
-    y = ctypes.c_float()
-    edges: list[Segment] = []
-    start: tuple[float, float] | None = None
-    previous: tuple[float, float] | None = None
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
-                 height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            edges.extend(_axis_segment(previous, point, settings))
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            start = point
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
-            edges.extend(_axis_segment(point, start, settings))
-        previous = point
-    return edges
-
-
-def _axis_segment(a: tuple[float, float], b: tuple[float, float], settings: PdfSettings) -> list[Segment]:
-    (ax, ay), (bx, by) = a, b
-    if abs(ay - by) <= 0.5 and abs(ax - bx) >= settings.min_segment:
-        return [Segment(min(ax, bx), ay, max(ax, bx), ay)]
-    if abs(ax - bx) <= 0.5 and abs(ay - by) >= settings.min_segment:
-        return [Segment(ax, min(ay, by), ax, max(ay, by))]
-    return []
 
 
 def words_of(chars: list[Word], settings: PdfSettings) -> list[Word]:

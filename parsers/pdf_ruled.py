@@ -5,7 +5,13 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
-from parsers.pdf_columns import cell_runs, column_rights, find_gutters, free_row, has_gutter
+from parsers.pdf_columns import (
+    cell_runs,
+    column_rights,
+    find_gutters,
+    free_row,
+    has_gutter,
+)
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
 from parsers.pdf_rows import figure_rows, row_groups

@@ -59,6 +59,19 @@ class Page:
         self.ops.append(f"{r} {g} {b} rg {x0:.2f} {self.height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re f")
 
 
+def circle(page: Page, cx: float, cy: float, radius: float, rgb: tuple[float, float, float]) -> None:
+    """A filled circle (four Bézier curves) centred at (cx, cy) from the top left."""
+    k = 0.5523 * radius
+    y = page.height - cy
+    r, g, b = rgb
+    page.ops.append(
+        f"{r} {g} {b} rg {cx + radius:.2f} {y:.2f} m "
+        f"{cx + radius:.2f} {y + k:.2f} {cx + k:.2f} {y + radius:.2f} {cx:.2f} {y + radius:.2f} c "
+        f"{cx - k:.2f} {y + radius:.2f} {cx - radius:.2f} {y + k:.2f} {cx - radius:.2f} {y:.2f} c "
+        f"{cx - radius:.2f} {y - k:.2f} {cx - k:.2f} {y - radius:.2f} {cx:.2f} {y - radius:.2f} c "
+        f"{cx + k:.2f} {y - radius:.2f} {cx + radius:.2f} {y - k:.2f} {cx + radius:.2f} {y:.2f} c f")
+
+
 def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None) -> Path:
     objects: list[bytes] = [b"", b""]  # 1: catalog, 2: pages (filled in below)
     fonts = []

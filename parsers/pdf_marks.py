@@ -1,0 +1,78 @@
+"""Assessment symbols given to what they stand beside: a coloured shape in a table goes to the
+cell of its row and column, one at the start of a paragraph (a goal's heading) to the
+paragraph. Pure functions of the block model's boxes."""
+from __future__ import annotations
+
+from parsers.blocks import Block, Paragraph, Row, Table
+from parsers.pdf_model import Mark
+
+# A symbol this far left of a paragraph's first word still marks it (a bullet-like icon).
+_REACH = 30.0
+
+
+def attach_marks(blocks: list[Block], marks: list[Mark]) -> None:
+    left = list(marks)
+    for block in blocks:
+        if not left:
+            return
+        if isinstance(block, Table):
+            left = _mark_table(block, left)
+        else:
+            left = _mark_paragraph(block, left)
+
+
+def _mark_table(table: Table, marks: list[Mark]) -> list[Mark]:
+    rows = [row for row in table.rows if row.boxes]
+    if not rows:
+        return marks
+    tops = [min(box.y0 for box in row.boxes.values()) for row in rows]
+    bottom = max(box.y1 for box in rows[-1].boxes.values())
+    columns = _column_ranges(rows)
+    x0 = min(lo for lo, _ in columns.values()) - _REACH
+    x1 = max(hi for _, hi in columns.values())
+    left = []
+    for mark in marks:
+        cx, cy = (mark.x0 + mark.x1) / 2, (mark.top + mark.bottom) / 2
+        # A symbol may sit a little above its row's text (centred on a taller cell).
+        r = max((k for k, top in enumerate(tops) if top - (mark.bottom - mark.top) <= cy), default=None)
+        if r is None or cy > bottom or not x0 <= cx <= x1:
+            left.append(mark)
+            continue
+        rows[r].symbols.setdefault(_column(columns, cx), mark.name)
+    return left
+
+
+def _column_ranges(rows: list[Row]) -> dict[int, tuple[float, float]]:
+    out: dict[int, tuple[float, float]] = {}
+    for row in rows:
+        for k, box in row.boxes.items():
+            lo, hi = out.get(k, (box.x0, box.x1))
+            out[k] = (min(lo, box.x0), max(hi, box.x1))
+    return out
+
+
+def _column(columns: dict[int, tuple[float, float]], x: float) -> int:
+    """The column the point is in, else the nearest to its right (a symbol before its text),
+    else the nearest."""
+    inside = [k for k, (lo, hi) in columns.items() if lo <= x <= hi]
+    if inside:
+        return inside[0]
+    right = [k for k, (lo, _) in columns.items() if lo >= x]
+    if right:
+        return min(right, key=lambda k: columns[k][0])
+    return min(columns, key=lambda k: abs(columns[k][1] - x))
+
+
+def _mark_paragraph(paragraph: Paragraph, marks: list[Mark]) -> list[Mark]:
+    box = paragraph.box
+    if box is None or paragraph.symbol is not None:
+        return marks
+    left = []
+    for mark in marks:
+        cy = (mark.top + mark.bottom) / 2
+        first_line = box.y0 - 2 <= cy <= box.y0 + (mark.bottom - mark.top) + 4
+        if paragraph.symbol is None and first_line and box.x0 - _REACH <= mark.x1 <= box.x0 + 2:
+            paragraph.symbol = mark.name
+        else:
+            left.append(mark)
+    return left
