@@ -1,9 +1,15 @@
 """PDF reports: glyphs and rulings from pdfium, tables found from rulings or from the text's
 alignment, paragraphs rebuilt from lines, running headers and footers dropped.
 
-The modules behind it: `pdf_page` (what pdfium gives: glyphs, words, lines, rulings),
-`pdf_tables` (ruled and line-free tables), `pdf_flow` (paragraphs, hyphens, running lines),
-`pdf_model` (geometry and the settings they all take).
+The modules behind it, each a few small steps driven by the one `PdfSettings`:
+- what the page holds: `pdf_page` (glyphs, words, lines), `pdf_turn` (pages whose text runs up
+  or down the sheet), `pdf_paths` (rulings, shading bands, coloured symbols);
+- tables: `pdf_ruled` (grids, row rules only, shading), `pdf_tables` (line-free tables),
+  `pdf_columns` (columns from text edges), `pdf_rows` (rows from spacing, figures and wraps),
+  `pdf_verdict` (prose, charts and lone lines are no tables), `pdf_layout` (their types);
+- blocks: `pdf_flow` (paragraphs, hyphens, running lines, cell text), `pdf_caption`
+  (captions), `pdf_marks` (symbols to their cell or paragraph);
+- `pdf_model` (geometry and the settings they all take).
 """
 from __future__ import annotations
 
