@@ -210,7 +210,7 @@ class CellRecord:
     doc_id: str = _doc_id()
     year: int | None = _year()
     table_id: str = _table_id()
-    kind: str = _column(S, "`indicator`, `activity`, `budget` or `other`.")
+    kind: str = _column(S, "`indicator`, `activity`, `goal` (a goal table), `budget` or `other`.")
     row: int = _column(I, "0-based row within the table.")
     col: int = _column(I, "0-based column within the row.")
     row_span: int = _column(I, "Source rows the cell covers (1 unless merged down).")

@@ -65,8 +65,7 @@ class TableAssembler:
         self._open = None
 
     def add(self, table: Table, goal_id: str | None, before: list[Paragraph], after: Paragraph | None) -> None:
-        self.count += 1
-        table_id = f"{self.doc_id}:t{self.count:03d}"
+        table_id = self._next_id()
         rows = [[collapse(cell) for cell in row.cells] for row in table.rows]
         if self._open is not None or (rows and read_header(rows[0], self.year)):
             if self._open is not None:
@@ -76,6 +75,18 @@ class TableAssembler:
             budget = self.finance.read(table, rows, table_id, before, after)
             self.budget.extend(budget)
             kinds = ["budget" if budget else "other"] * len(rows)
+        self._cells(table, table_id, kinds)
+
+    def goal_table(self, table: Table) -> None:
+        """A table of goals: its rows are goals (the recogniser's), its cells kept raw here."""
+        self.interrupt()
+        self._cells(table, self._next_id(), ["goal"] * len(table.rows))
+
+    def _next_id(self) -> str:
+        self.count += 1
+        return f"{self.doc_id}:t{self.count:03d}"
+
+    def _cells(self, table: Table, table_id: str, kinds: list[str]) -> None:
         for r, (row, kind) in enumerate(zip(table.rows, kinds)):
             for c, text in enumerate(row.cells):
                 if text:

@@ -82,3 +82,22 @@ def table_kind(cell: str) -> str | None:
         if pattern.match(key):
             return kind
     return None
+
+
+def symbol_assessment(symbol: str | None) -> tuple[str | None, str] | None:
+    """(assessment, "symbol: green circle") for a symbol whose colour carries an assessment."""
+    if not symbol:
+        return None
+    for value, pattern in vocabulary.SYMBOL_ASSESSMENTS:
+        if pattern.search(symbol):
+            return value, f"symbol: {symbol}"
+    return None
+
+
+def cell_assessment(text: str, symbol: str | None = None) -> tuple[str | None, str] | None:
+    """The assessment an assessment cell shows: its words ("Uppfylls delvis"), a marker glyph
+    standing alone (◐), or the symbol drawn in it."""
+    for value, pattern in vocabulary.GLYPH_ASSESSMENTS:
+        if pattern.match(text):
+            return value, text.strip()
+    return match_status(text) if strip_markers(text) else symbol_assessment(symbol)

@@ -14,6 +14,7 @@ import regex
 from normalizers.dates import find_date, parse_date
 from parsers.blocks import Block, Paragraph, ParsedDocument, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.goal_table import read_goal_table
 from pipeline.recognise.labels import match_label, table_kind
 from pipeline.recognise.settings import SETTINGS
 
@@ -32,6 +33,9 @@ _ENHET = regex.compile(rf"(?i)^{vocabulary.alternation('unit_name')}$")
 _DNR = regex.compile(rf"(?i)\b{vocabulary.alternation('dnr_label')}\.?\s*:?\s*(?P<dnr>[\w][\w./:\- ]*?[\w])\s*$")
 _SAMMANTRADE = regex.compile(rf"(?i){vocabulary.alternation('meeting_label')}")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_ORGAN_LABEL = regex.compile(rf"(?i)^{vocabulary.alternation('organ_label')}\s*:\s*(?P<organ>\S.*)$")
+_PERIOD = regex.compile(rf"(?i)^{vocabulary.alternation('period_label')}\s*:?\s*(?P<period>.*(?:19|20)\d\d.*)$")
+_TYPE_ANYWHERE = [(regex.compile(rf"(?i)(?<!\w)(?:{pattern})"), name) for name, pattern in vocabulary.REPORT_TYPES]
 _TERTIAL = regex.compile(rf"(?i)\b{vocabulary.alternation('tertial_label')}(?P<n>[12])\b")
 
 
@@ -41,8 +45,8 @@ def letterhead(blocks: list[Block]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks[:SETTINGS.letterhead_limit]:
         if isinstance(block, Table):
-            if any(table_kind(cell) for row in block.rows for cell in row.cells[:1]):
-                break  # an indicator or activity table: the body has begun
+            if any(table_kind(cell) for row in block.rows for cell in row.cells[:1]) or read_goal_table(block):
+                break  # an indicator, activity or goal table: the body has begun
             out.extend(Paragraph(line, row.place) for row in block.rows for cell in row.cells
                        for line in cell.split("\n") if line.strip())
             continue
@@ -56,12 +60,18 @@ def _title(paragraphs: list[Paragraph]) -> tuple[int, str, str] | None:
     for patterns in (_REPORT_TYPES, _TYPE_AFTER_ORGAN):
         for k, paragraph in enumerate(paragraphs):
             for pattern, report_type in patterns:
-                if pattern.match(paragraph.text) and len(paragraph.text) <= SETTINGS.max_title_length:
+                # A title is no sentence: "Nämndens budget bygger på ..." ends in a full stop.
+                if pattern.match(paragraph.text) and len(paragraph.text) <= SETTINGS.max_title_length \
+                        and not paragraph.text.endswith("."):
                     return k, paragraph.text, report_type
     return None
 
 
 def _organ(paragraphs: list[Paragraph], title: str | None) -> tuple[int | None, str | None]:
+    for k, paragraph in enumerate(paragraphs):
+        labelled = _ORGAN_LABEL.match(paragraph.text)
+        if labelled:
+            return k, labelled.group("organ").strip(" ,.;")
     for k, paragraph in enumerate(paragraphs):
         match = _TILL.search(paragraph.text)
         if not match:
@@ -107,6 +117,54 @@ def _covered_year(report_type: str, date: dt.date) -> int:
     if report_type == "verksamhetsberättelse":
         return date.year - (1 if date.month <= 6 else 0)
     return date.year
+
+
+def _type_in(text: str) -> str | None:
+    """The report type a title names anywhere in it ("Kultur- och fritidsnämnden Delårsrapport")."""
+    return next((name for pattern, name in _TYPE_ANYWHERE if pattern.search(text)), None)
+
+
+def _cover(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The cover page: the letterhead's paragraphs on page 1 (all of them where there are no pages)."""
+    return [p for p in paragraphs if p.place.page in (None, 1)]
+
+
+def _cover_title(paragraphs: list[Paragraph]) -> str | None:
+    """The text in the largest type on the cover, where no line names a report type: the PDF
+    reader gives larger type smaller heading levels, Word its Title and Heading styles."""
+    headings = [p for p in _cover(paragraphs)
+                if p.heading is not None and len(p.text) <= SETTINGS.max_title_length and regex.search(r"\p{L}{3}", p.text)]
+    if not headings:
+        return None
+    top = min(p.heading or 0 for p in headings)
+    return next(p.text for p in headings if p.heading == top)
+
+
+def _period_year(paragraphs: list[Paragraph]) -> tuple[int | None, str | None]:
+    """The year a printed report period ends in ("Rapportperiod: 2025-01-01 - 2025-12-31")."""
+    for paragraph in paragraphs:
+        match = _PERIOD.match(paragraph.text)
+        if match:
+            return int(_YEAR.findall(match.group("period"))[-1]), "period"
+    return None, None
+
+
+def _text_year(parsed: ParsedDocument, paragraphs: list[Paragraph]) -> tuple[int | None, str | None]:
+    """A year printed on the cover beside the title ("mars 2026" under "Delårsrapport"), or in a
+    line repeated on page after page that names a report type (a running header the reader kept)."""
+    for paragraph in _cover(paragraphs):
+        years = _YEAR.findall(paragraph.text)
+        if years and len(paragraph.text) <= SETTINGS.max_title_length and (paragraph.heading or _type_in(paragraph.text)):
+            return int(years[-1]), "text"
+    counts: dict[str, int] = {}
+    for block in parsed.blocks:
+        if isinstance(block, Paragraph) and len(block.text) <= SETTINGS.max_title_length and _type_in(block.text):
+            counts[block.text] = counts.get(block.text, 0) + 1
+    for text, count in counts.items():
+        years = _YEAR.findall(text)
+        if years and count >= SETTINGS.running_line_repeats:
+            return int(years[-1]), "text"
+    return None, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +219,23 @@ def read_metadata(parsed: ParsedDocument) -> Metadata:
         year_source = "title" if years else None
         match = _TERTIAL.search(title)
         tertial = int(match.group("n")) if match and report_type == "tertialrapport" else None
+    if title is None:
+        title = _cover_title(paragraphs)
+    if report_type is None and title:
+        report_type = _type_in(title)
+    if year is None:
+        year, year_source = _period_year(paragraphs)
     dated = meeting_date or document_date
     if year is None and dated is not None:
         year, year_source = _covered_year(report_type or "other", dated), "date"
+    if year is None:
+        year, year_source = _text_year(parsed, paragraphs)
     # Last resort, what the file says of itself: often a template's leftovers, so never
     # preferred to what the document prints.
     properties = parsed.properties
     title = title or properties.get("title") or None
+    if report_type is None and title:
+        report_type = _type_in(title)
     if year is None:
         years = _YEAR.findall(" ".join(properties.get(k, "") for k in ("title", "subject")))
         created = parse_date(properties.get("created", ""))

@@ -33,6 +33,8 @@ class RecogniseSettings:
     letterhead_limit: int = 60
     # A report title is a line; a paragraph longer than this that names a report type is text.
     max_title_length: int = 150
+    # A line printed this often on its pages is a running header or footer ("Delårsrapport 2026").
+    running_line_repeats: int = 3
 
 
 SETTINGS = RecogniseSettings()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from normalizers.text import strip_markers
 from parsers.blocks import Paragraph, ParsedDocument, Table
 from pipeline.recognise import vocabulary
-from pipeline.recognise.assemble import TableAssembler
+from pipeline.recognise.assemble import TableAssembler, row_box
 from pipeline.recognise.finance import box_columns
 from pipeline.recognise.labels import (
     Label,
@@ -20,7 +20,9 @@ from pipeline.recognise.labels import (
     match_section,
     match_status,
     split_number,
+    symbol_assessment,
 )
+from pipeline.recognise.goal_table import TableGoal, read_goal_table
 from pipeline.recognise.metadata import Metadata, read_metadata
 from pipeline.recognise.settings import SETTINGS
 from pipeline.recognise.toc import find_toc, toc_key
@@ -57,7 +59,7 @@ class Recogniser:
     def __init__(self, parsed: ParsedDocument, doc_id: str, year: int | None = None):
         self.blocks = parsed.blocks
         self.doc_id = doc_id
-        self.skip, self.toc = find_toc(self.blocks)
+        self.skip, self.toc, self.toc_sections = find_toc(self.blocks)
         self.goals: list[Goal] = []
         self.stack: list[Goal] = []
         self.tables = TableAssembler(doc_id, year)
@@ -74,6 +76,15 @@ class Recogniser:
                 continue
             if isinstance(block, Table):
                 self.status_window = 0
+                table_goals = read_goal_table(block)
+                if table_goals is not None:
+                    found, end = table_goals
+                    self.goal_table(Table(block.rows[:end], block.place, block.caption), found)
+                    self.since_table = []
+                    if end == len(block.rows):
+                        continue
+                    # The activity table printed right under the goals, read as one grid.
+                    block = Table(block.rows[end:], block.rows[end].place)
                 after = next((b for b in self.blocks[k + 1:k + 2] if isinstance(b, Paragraph)), None)
                 self.tables.add(block, self.stack[-1].goal_id if self.stack else None, self.since_table[-SETTINGS.paragraphs_before_table:], after)
                 self.since_table = []
@@ -104,6 +115,8 @@ class Recogniser:
         if self.status_window:
             self.status_window -= 1
             status = match_status(text)
+            if status is None and vocabulary.ASSESSMENT_ONLY.match(strip_markers(text)):
+                status = symbol_assessment(block.symbol)  # "Bedömning:" and the symbol drawn after it
             if status is not None:
                 self.stack[-1].assessment, self.stack[-1].assessment_raw = status
                 self.status_window = 0
@@ -126,14 +139,18 @@ class Recogniser:
         if len(parts) > 2:
             return None
         level = "inriktningsmål" if len(parts) == 1 else "verksamhetsområdesmål"
-        if toc_key(block.text) in self.toc:
+        key = toc_key(block.text)
+        if key in self.toc:
             return level
-        if not self.goals and block.heading is None:
-            return None
+        if key in self.toc_sections:
+            return None  # the contents list it outside the goals: a section
         current = next((g for g in reversed(self.stack) if g.level == "inriktningsmål"), None)
         if level == "verksamhetsområdesmål":
             return level if current is not None and current.number == parts[0] else None
-        if current is not None and current.number == parts[0]:
+        # Only the goals' own numbering confirms one: a sibling of the goal before ("3." after
+        # a labelled "2."), never a heading's style alone.
+        previous = next((g.number for g in reversed(self.goals) if g.level == "inriktningsmål"), None)
+        if previous is None or not _follows(previous, parts[0]):
             return None
         prefix = f"{parts[0]}."
         for later in self.blocks[k + 1:k + 1 + SETTINGS.goal_lookahead]:
@@ -145,6 +162,26 @@ class Recogniser:
                     return level
         return None
 
+    def goal_table(self, table: Table, found: list[TableGoal]) -> None:
+        """Goals stated as rows: each opens a goal, so the tables after it fall under the last."""
+        self.tables.goal_table(table)
+        for item in found:
+            level = item.level or self.level_below()
+            self.open_goal(level, None, item.title, Paragraph(item.title, item.row.place, box=row_box(item.row)))
+            goal = self.stack[-1]
+            if item.assessment is not None:
+                goal.assessment, goal.assessment_raw = item.assessment
+            if item.comments:
+                goal.fields["analysis"] = list(item.comments)
+        self.status_window, self.field = 0, None
+
+    def level_below(self) -> str:
+        """The level one below the innermost open goal: a goal table that names no level."""
+        rank = min(self.stack[-1].rank + 1, max(vocabulary.GOAL_RANK.values())) if self.stack else vocabulary.GOAL_RANK["nämndmål"]
+        if self.stack and self.stack[-1].rank == rank:
+            return self.stack[-1].level
+        return next(level for level, r in vocabulary.GOAL_RANK.items() if r == rank)
+
     def open_goal(self, level: str, label_number: str | None, text: str, block: Paragraph) -> None:
         number, title = split_number(strip_markers(text))
         rank = vocabulary.GOAL_RANK[level]
@@ -152,6 +189,9 @@ class Recogniser:
             self.stack.pop()
         goal = Goal(f"{self.doc_id}:g{len(self.goals) + 1:03d}", level, number or label_number, title,
                     self.stack[-1] if self.stack else None, block)
+        shown = symbol_assessment(block.symbol)
+        if shown is not None:  # a traffic light beside the heading; a status line below still wins
+            goal.assessment, goal.assessment_raw = shown
         self.goals.append(goal)
         self.stack.append(goal)
         self.status_window, self.field = SETTINGS.status_window, None
@@ -164,6 +204,14 @@ class Recogniser:
             description=g.text("description"), expected_result=g.text("expected_result"), analysis=g.text("analysis"),
             page=g.block.place.page, line=g.block.place.line, **box_columns(g.block.box),
         ) for g in self.goals]
+
+
+def _follows(previous: str, number: str) -> bool:
+    """Whether `number` is the goal number after `previous` ("3" after "2"; Roman numerals
+    are taken on trust)."""
+    if previous.isdigit() and number.isdigit():
+        return int(number) == int(previous) + 1
+    return not (previous.isdigit() or number.isdigit())
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""The table of contents: skipped as body, kept to confirm numbered headings that carry no label."""
+"""The table of contents: skipped as body, its entries in goal context kept to confirm numbered
+headings that carry no label."""
 from __future__ import annotations
 
 import regex
@@ -6,9 +7,11 @@ import regex
 from normalizers.text import collapse, strip_markers
 from parsers.blocks import Block, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.labels import split_number
 
 # Leaders between a TOC entry's title and its page number: layout, not a template's words.
 _LEADERS = regex.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*)$")
+_NAMES_GOAL = regex.compile(rf"(?i)(?<!\w){vocabulary.alternation('goal_level')}(?!\w)")
 _ENTRY = regex.compile(rf"^(?P<title>.*?\S)(?:\s*\.{{2,}}|\s*…+)?\s+(?P<page>{vocabulary.alternation('toc_page')})$",
                        regex.IGNORECASE)
 
@@ -34,17 +37,43 @@ def toc_key(text: str) -> str:
     return collapse(strip_markers(text)).casefold().rstrip(" .")
 
 
-def find_toc(blocks: list[Block]) -> tuple[set[int], set[str]]:
-    """Indices of table-of-contents blocks, and the TOC's entries as keys."""
+class _GoalEntries:
+    """The TOC entries that stand in the document's goal context: numbered entries under an entry
+    that names a goal level ("Uppföljning av Kommunfullmäktiges inriktningsmål", "KF:s
+    INRIKTNINGSMÅL 1:"), until an unnumbered entry that names none ("Synpunkter och klagomål").
+    Numbered entries elsewhere ("2.3 Ekonomisk uppföljning") are sections."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.outside: set[str] = set()  # numbered entries outside the goal context
+        self.open = False
+
+    def add(self, entry: str) -> None:
+        names_goal = bool(_NAMES_GOAL.search(entry))
+        numbered = split_number(strip_markers(entry))[0] is not None
+        if names_goal:
+            self.open = True
+        elif not numbered:
+            self.open = False
+        if self.open:
+            self.keys.add(toc_key(entry))
+        elif numbered:
+            self.outside.add(toc_key(entry))
+
+
+def find_toc(blocks: list[Block]) -> tuple[set[int], set[str], set[str]]:
+    """Indices of table-of-contents blocks, the keys of its numbered entries in goal context and
+    of those outside it."""
     skip: set[int] = set()
-    entries: set[str] = set()
+    entries = _GoalEntries()
     in_toc = False
     for k, block in enumerate(blocks):
         if isinstance(block, Table):
             rows = _toc_rows(block)
             if rows:
                 skip.add(k)
-                entries.update(toc_key(e) for e in rows)
+                for row in rows:
+                    entries.add(row)
                 continue
         elif vocabulary.TOC_HEADING.match(block.text):
             in_toc = True
@@ -52,7 +81,7 @@ def find_toc(blocks: list[Block]) -> tuple[set[int], set[str]]:
             continue
         elif in_toc and (entry := _toc_entry(block.text)):
             skip.add(k)
-            entries.add(toc_key(entry))
+            entries.add(entry)
             continue
         in_toc = False
-    return skip, entries
+    return skip, entries.keys, entries.outside

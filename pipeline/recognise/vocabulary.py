@@ -82,6 +82,7 @@ GOAL_RANK: dict[str, int] = {
 }
 GOAL_LEVELS: tuple[tuple[str, str], ...] = tuple((v or "", p) for v, p in by_value("goal_level"))
 ASSESSMENT_LEAD = rf"(?:{alternation('assessment_lead')}\s*:?\s*)?"
+ASSESSMENT_ONLY = regex.compile(rf"^{alternation('assessment_lead')}\s*:?\s*$", regex.IGNORECASE)
 ASSESSMENTS: tuple[tuple[str, str | None], ...] = tuple((p, v) for v, p in by_value("assessment"))
 GOAL_SECTIONS: tuple[tuple[str, str | None], ...] = tuple((p, v) for v, p in by_value("goal_section"))
 TABLE_KINDS: tuple[tuple[str, str], ...] = tuple(
@@ -99,4 +100,13 @@ NOT_A_NUMBER_YET = regex.compile(rf"^{alternation('not_a_number_yet')}", regex.I
 FREQUENCY = regex.compile(rf"^{alternation('frequency_word')}\w*$", regex.IGNORECASE)
 FRONT_MATTER_END = regex.compile(rf"^{alternation('front_matter_end')}\b", regex.IGNORECASE)
 TOC_HEADING = anchored("toc_heading")
+# Assessments shown, not written: a symbol's description ("green circle") by its colour word, a
+# marker glyph alone in an assessment cell.
+SYMBOL_ASSESSMENTS = tuple((v, regex.compile(rf"\b(?:{p})\b", regex.IGNORECASE)) for v, p in by_value("symbol_assessment"))
+GLYPH_ASSESSMENTS = tuple((v, regex.compile(rf"^\s*(?:{p})\s*$")) for v, p in by_value("glyph_assessment"))
+# Goal tables: the first header cell names a level (value None: one below the goal open above),
+# another the assessment column; matched on the cell with whitespace removed, case folded.
+GOAL_TABLE_LEVELS = tuple((v, regex.compile(rf"^(?:{p})$")) for v, p in by_value("goal_table_level"))
+GOAL_TABLE_ASSESSMENT = regex.compile(rf"^{alternation('goal_table_assessment')}")
+GOAL_TABLE_COMMENT = regex.compile(rf"^{alternation('goal_table_comment')}")
 TOC_PAGE = anchored("toc_page")
