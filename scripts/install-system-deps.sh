@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System programs rapportdata uses beyond Python: Tesseract with Swedish (scanned PDFs),
-# poppler's pdftotext (the PDF benchmark's yardstick) and LibreOffice (legacy .doc).
+# poppler's pdftotext (the PDF benchmark's yardstick), LibreOffice (legacy .doc) and Chromium (the
+# review site's test in a real browser).
 # Idempotent: installs only what is missing, and only where apt-get can (Debian/Ubuntu as root).
 set -euo pipefail
 
@@ -9,6 +10,7 @@ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | gre
   || missing+=(tesseract-ocr tesseract-ocr-swe)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

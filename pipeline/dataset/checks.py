@@ -14,6 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from pipeline.dataset.identities import EPSILON, MIN_AGREEING, Break, half_unit, table_rules, tables
 from pipeline.schema import BudgetRecord, CheckRecord, IndicatorRecord
@@ -102,3 +107,14 @@ def file_checks(budget_rows: Sequence[BudgetRecord], indicators: Sequence[Indica
         count += kept
         flags += [_record(rule, kept_by, brk) for rule, kept_by, brk in breaks]
     return count, flags
+
+
+def published_counts(folder: Path) -> tuple[int, int]:
+    """(tables checked, checks flagged) of the dataset in `folder`, read from its files' metadata
+    and one column; (0, 0) where there is no such dataset."""
+    try:
+        tables = int(pc.sum(pq.read_table(folder / "documents", columns=["tables_checked"])["tables_checked"]).as_py() or 0)
+        flags = sum(pq.read_metadata(path).num_rows for path in (folder / "checks").rglob("*.parquet"))
+    except (OSError, KeyError, pa.ArrowException):
+        return 0, 0
+    return tables, flags

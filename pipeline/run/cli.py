@@ -91,6 +91,18 @@ def _parser() -> argparse.ArgumentParser:
                      help="log details, including tracebacks, to stderr (default: progress and summary only)")
     sub.add_argument("--log-file", type=Path, metavar="PATH",
                      help="append the detailed log (level DEBUG, with tracebacks) to PATH (default: none)")
+    review = commands.add_parser("review", help="write a static site to check the dataset against its sources",
+                                 description="Write a static site (open index.html in a browser, no server): "
+                                             "the documents with their counts, problems and checks, and each "
+                                             "PDF page as an image with the extracted rows outlined at their "
+                                             "place (text sources: the text with the rows marked).")
+    review.add_argument("--output", type=Path, default=Path("data/out"), metavar="DIR",
+                        help="the dataset to review (default: %(default)s)")
+    review.add_argument("--to", type=Path, default=Path("data/review"), metavar="DIR",
+                        help="folder of the site, replaced as a whole (default: %(default)s)")
+    review.add_argument("--input", type=Path, default=Path("data/raw"), metavar="DIR",
+                        help="the folder the dataset was read from, for the page images and texts "
+                             "(default: %(default)s)")
     return parser
 
 
@@ -142,16 +154,21 @@ class _Reporter:
         print("\r\033[K", end="", file=self.stream, flush=True)
 
     def summary(self, summary: RunSummary, output: Path) -> None:
+        from pipeline.dataset.checks import published_counts
+
+        tables_checked, checks = published_counts(output)
         if self.live:
             print(f"rapportdata: {summary.files} files ({summary.read} read, {summary.from_cache} from cache, "
                   f"{summary.hashed} hashed, {summary.removed} removed), {summary.errors} errors in "
                   f"{summary.files_with_errors} files, "
-                  f"{summary.warnings} warnings, {summary.seconds:.1f} s -> {output}", file=self.stream)
+                  f"{summary.warnings} warnings, {tables_checked} tables checked, {checks} checks flagged, "
+                  f"{summary.seconds:.1f} s -> {output}", file=self.stream)
         else:
             self.emit("summary", files=summary.files, read=summary.read, from_cache=summary.from_cache,
                       hashed=summary.hashed, removed=summary.removed, errors=summary.errors,
                       files_with_errors=summary.files_with_errors,
-                      warnings=summary.warnings, seconds=round(summary.seconds, 2), output=str(output),
+                      warnings=summary.warnings, tables_checked=tables_checked, checks=checks,
+                      seconds=round(summary.seconds, 2), output=str(output),
                       exit=summary.exit_code)
 
 
@@ -203,9 +220,26 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+def _review(output: Path, to: Path, input_root: Path) -> int:
+    from pipeline.review.site import ReviewError, build  # heavy: after the signal handlers
+
+    try:
+        pages = build(output, to, input_root)
+    except ReviewError as error:
+        print(f"rapportdata: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        print(f"rapportdata: error: cannot write the review to {to}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"rapportdata: {pages} pages -> {to / 'index.html'}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _command(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # exits 2 on bad arguments, like every argparse tool
+    if args.command == "review":
+        return _review(args.output, args.to, args.input)
     if args.command != "run":
         parser.print_help(sys.stderr)
         return EXIT_FAILED

@@ -1,0 +1,1 @@
+"""The review site: the written dataset beside its sources (`rapportdata review`)."""
