@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 import pytesseract
 
-from parsers.ocr import OcrSettings, read_scanned_pdf
+from parsers.ocr import OcrSettings, page_count, read_scanned_pdf
+from parsers.ocr_engine import SheetSettings, read_sheet, read_words
 from parsers.ocr_image import ImageSettings, specks
 from parsers.ocr_text import fix_date, fix_number, merge_readings, restore_decimal_commas
 from parsers.text import read_text
@@ -98,6 +99,28 @@ def test_blocks_agree_with_the_text_reader_on_the_seed(scan):
     assert agreement.cells_exact >= 0.85
     assert agreement.values_exact >= 0.85
     assert agreement.paragraph_similarity >= 0.95
+
+
+def test_page_count_tells_the_pages_of_the_scan(scan_000):
+    assert page_count(scan_000) == 16
+
+
+def _text_bands(page: np.ndarray, count: int) -> list[np.ndarray]:
+    """The first `count` lines of text of a page image, each cut out with paper around it."""
+    inked = (page < 128).any(axis=1)
+    edges = np.flatnonzero(np.diff(inked.astype(np.int8)))
+    bands = [(top + 1, bottom + 1) for top, bottom in zip(edges[::2], edges[1::2]) if bottom - top > 15]
+    return [np.ascontiguousarray(page[top - 10:bottom + 10]) for top, bottom in bands[:count]]
+
+
+def test_a_sheet_gives_each_image_the_words_it_gives_alone():
+    page = np.asarray(rasterise(RULED_000, 300, 1, 1)[0].convert("L"))
+    bands = _text_bands(page, 4)
+    alone = [[w.text for line in read_words(band, "swe", 6) for w in line] for band in bands]
+    together = read_sheet(bands, "swe", 6, SheetSettings(max_height=2 * max(b.shape[0] for b in bands)))
+    assert all(alone) and [[w.text for line in lines for w in line] for lines in together] == alone
+    for band, lines in zip(bands, together):  # boxes are the image's own, not the sheet's
+        assert all(0 <= w.top < w.bottom <= band.shape[0] for line in lines for w in line)
 
 
 def test_missing_tesseract_binary_says_what_to_install(monkeypatch, scan_000):
