@@ -87,7 +87,7 @@ def _para_html(item: Para) -> str:
         level = item.style[-1]
         return f"<h{level}{css}>{text}</h{level}>"
     if item.style and item.style.startswith("TOC"):
-        return f'<p class="toc toc{item.style[-1]}"><span>{text}</span><span>{escape(item.page)}</span></p>'
+        return f'<p class="toc toc{item.style[-1]}"><span>{text}</span> <span>{escape(item.page)}</span></p>'
     if item.style == "List Bullet":
         return f"<ul><li>{text}</li></ul>"
     return f"<p{css}><b>{text}</b></p>" if item.bold else f"<p{css}>{text}</p>"
@@ -166,11 +166,18 @@ def soffice_pdf(source: Path, out: Path) -> None:
         shutil.move(str(Path(outdir) / f"{source.stem}.pdf"), out)
 
 
+def wkhtmltopdf_pdf(html: Path, out: Path) -> None:
+    if not shutil.which("wkhtmltopdf"):
+        raise RuntimeError("wkhtmltopdf is not installed")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # Debian's wkhtmltopdf runs on an unpatched Qt
+    _run(["wkhtmltopdf", "--quiet", "--page-size", "A4", str(html), str(out)])
+
+
 def pandoc_pdf(docx: Path, out: Path) -> None:
     """pandoc reads the Word file and prints its own HTML through wkhtmltopdf."""
     if not (shutil.which("pandoc") and shutil.which("wkhtmltopdf")):
         raise RuntimeError("pandoc and wkhtmltopdf are not installed")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # wkhtmltopdf with Debian's unpatched Qt
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _run(["pandoc", str(docx), "--pdf-engine=wkhtmltopdf", "-V", "papersize=A4", "-o", str(out)])
 
 
@@ -178,10 +185,12 @@ def pandoc_pdf(docx: Path, out: Path) -> None:
 # style; `docx` is render_seed's Word file; `docx:STYLE` that file restyled.
 Producer = tuple[str, str, Callable[[Path, Path], None]]
 PRODUCERS: list[Producer] = [
+    ("fixture-soffice-ruled", "docx", soffice_pdf),  # the fixtures' own producer: the matrix's baseline
     *((f"chromium-{s}", f"html:{s}", chromium_pdf) for s in TABLE_CSS),
     *((f"weasyprint-{s}", f"html:{s}", weasyprint_pdf) for s in ("rules", "zebra")),
     *((f"soffice-{s}", f"docx:{s}", soffice_pdf) for s in ("none", "rules", "zebra")),
     ("soffice-html-rules", "html:rules", soffice_pdf),
+    ("wkhtmltopdf-zebra", "html:zebra", wkhtmltopdf_pdf),
     ("pandoc-wkhtmltopdf", "docx", pandoc_pdf),
 ]
 

@@ -11,9 +11,10 @@ Producers (bench/matrix_producers.py), every one from bench/render_seed.py's lay
   soffice-{none,rules,zebra}     LibreOffice headless of render_seed's DOCX, its tables restyled:
                                  no borders / horizontal rules only / zebra
   soffice-html-rules             LibreOffice headless of the HTML page (Writer/Web)
+  wkhtmltopdf-zebra              wkhtmltopdf (Qt WebKit) of the zebra page
   pandoc-wkhtmltopdf             pandoc reading the DOCX, printing its own HTML with wkhtmltopdf
-The fixtures' own producers (LibreOffice of the ruled DOCX, reportlab) are in
-bench/compare_renderings.py.
+  fixture-soffice-ruled          the fixtures' own producer (LibreOffice of the ruled DOCX): the
+                                 baseline, which should match the text
 
 For each producer all five PDFs go to WORK/<producer>/ (default WORK /tmp/matrix, not committed)
 and are read by one `rapportdata run --full --jobs 1` into WORK/<producer>.out; the text seeds
