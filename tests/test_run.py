@@ -320,7 +320,7 @@ def test_discovery_skips_hidden_and_office_lock_files(tmp_path: Path):
     for name in ("b.txt", "a/c.PDF", "~$open.docx", ".hidden.txt", ".git/x.txt", "notes.csv", "d.docx"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a/c.PDF", "b.txt", "d.docx"]
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path).files] == ["a/c.PDF", "b.txt", "d.docx"]
 
 
 def test_data_dictionary_is_current():
