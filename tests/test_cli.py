@@ -1,0 +1,66 @@
+"""The `rapportdata` command: exit codes and messages, options no run can work with, and a stop
+(Ctrl-C, SIGTERM) at any moment, from the first instant on."""
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from paths import BAD
+from pipeline.run.options import MIN_MEMORY_MB
+from runs import RAPPORTDATA, cli, seeds
+
+__all__ = ["seeds"]  # a fixture
+
+
+def test_exit_codes_and_messages(seeds: Path, tmp_path: Path):
+    ok = cli("run", "--input", seeds, "--output", tmp_path / "out")
+    assert ok.returncode == 0 and "event=summary files=5" in ok.stderr
+    shutil.copy(BAD / "garbage.docx", seeds)
+    bad = cli("run", "--input", seeds, "--output", tmp_path / "out")
+    assert bad.returncode == 1 and "code=damaged_docx" in bad.stderr and "from_cache=5" in bad.stderr
+    missing = cli("run", "--input", tmp_path / "nowhere", "--output", tmp_path / "out")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.tex").write_text("precious")
+    refused = cli("run", "--input", seeds, "--output", tmp_path / "mine")
+    assert refused.returncode == 2 and (tmp_path / "mine" / "thesis.tex").exists()
+    assert cli("run", "--jobs", "zero").returncode == 2
+    helped = cli("run", "--help")
+    for option in ("--input", "--output", "--jobs", "--full", "--password", "--timeout", "--max-memory-mb",
+                   "--executor", "--scheduler", "--verbose", "--log-file", "exit codes"):
+        assert option in helped.stdout
+    assert "exit codes" in cli("--help").stdout
+
+
+def test_options_no_run_can_work_with_are_refused(seeds: Path, tmp_path: Path):
+    for option, value, says in (("--timeout", "nan", "--timeout must be"), ("--timeout", "0", "--timeout must be"),
+                                ("--max-memory-mb", str(MIN_MEMORY_MB - 1), f"at least {MIN_MEMORY_MB}"),
+                                ("--jobs", "0", "--jobs must be")):
+        refused = cli("run", "--input", seeds, "--output", tmp_path / "out", option, value)
+        assert refused.returncode == 2 and says in refused.stderr, (option, value, refused.stderr)
+        assert "Traceback" not in refused.stderr and not (tmp_path / "out").exists()
+
+
+def _importing_pyarrow(pid: int) -> bool:
+    """Whether the process has begun to load pyarrow: it is in the middle of its heavy imports."""
+    return "/pyarrow/" in Path(f"/proc/{pid}/maps").read_text()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_in_the_first_instant_exits_130_without_a_traceback(seeds: Path, tmp_path: Path, signum: int):
+    """Signalled the moment pyarrow starts to load, in the middle of the imports of the first
+    second (before, a Ctrl-C there gave a traceback and a SIGTERM killed it outright): exit 130,
+    one line, nothing written."""
+    process = subprocess.Popen([RAPPORTDATA, "run", "--input", seeds, "--output", tmp_path / "out"],
+                               stderr=subprocess.PIPE, text=True)
+    while process.poll() is None and not _importing_pyarrow(process.pid):
+        pass
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted" in stderr
+    assert not (tmp_path / "out").exists()
