@@ -62,7 +62,7 @@ def _value(rng: random.Random, percent: bool) -> str:
 
 def huge_table_text(rows: int = HUGE_TABLE_ROWS, seed: int = 0) -> str:
     """A report like seed 000 whose one indicator table has `rows` data rows of 6 cells: the
-    memory and speed case of ../shared's bad/huge_table.txt, made here instead of shipped (5.8 MB)."""
+    memory and speed case of the workspace's shared bad/huge_table.txt, made here instead of shipped (5.8 MB)."""
     rng = random.Random(seed)
     lines = [_HUGE_HEAD.format(rows=rows)]
     for n in range(1, rows + 1):

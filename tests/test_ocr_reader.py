@@ -91,7 +91,7 @@ def test_running_header_and_footer_are_dropped(scan):
 def test_blocks_agree_with_the_text_reader_on_the_seed(scan):
     bench = _bench("compare_ocr")
     agreement = bench.compare(read_text(SEED), scan)
-    # Measured on the original scan of ../shared: 0.95 of all cells, 0.97 of value cells,
+    # Measured on the original scan (workspace shared fixtures): 0.95 of all cells, 0.97 of value cells,
     # paragraph similarity 0.99. The scan is now made at test time by the same recipe, and its
     # noise decides a lot: scans with seeds 0-3 give cells 0.86-0.93, values 0.86-0.92 and
     # paragraphs 0.985-0.994 (OCR at c515e40), so these thresholds hold for any of them.
