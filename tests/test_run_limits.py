@@ -173,3 +173,32 @@ def test_the_memory_floor_reads_every_format_and_below_it_is_refused(tmp_path: P
         run(options(src, tmp_path / "low", max_memory_mb=MIN_MEMORY_MB - 1))
     assert f"at least {MIN_MEMORY_MB}" in refused.value.message
     assert not (tmp_path / "low").exists() and not StateDir((tmp_path / "low").resolve()).root.exists()
+
+
+def test_a_library_error_at_the_memory_cap_is_memory_limit_not_a_bug(tmp_path: Path):
+    """At its cap a C extension may fail without MemoryError (the regex module raises RuntimeError
+    "invalid RE code"): once the worker has come near its cap, any error is the limit's. The same
+    error far from any cap stays a reader bug."""
+    child = """
+import resource, sys
+import pipeline.run.worker as worker
+def raise_runtime(*args, **kwargs):
+    raise RuntimeError("invalid RE code")
+worker.extract_file = raise_runtime
+job = worker.Job(sys.argv[1], sys.argv[2], None, "0" * 64)
+far = worker.run_job(job).status
+size = int(next(l for l in open("/proc/self/status") if l.startswith("VmSize")).split()[1]) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (size + 64 * 2**20, resource.RLIM_INFINITY))
+held = []
+try:
+    while True:
+        held.append(bytearray(2**20))
+except MemoryError:
+    held.clear()
+print(far, worker.run_job(job).status)
+"""
+    report = tmp_path / "report.txt"
+    report.write_text("Verksamhetsberättelse 2024\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", child, str(report), str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.stdout.split() == ["error", "memory"], done.stdout + done.stderr

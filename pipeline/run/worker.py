@@ -6,6 +6,7 @@ A worker reads one file (`Job`) and answers with a `Result`; the run turns each 
 from __future__ import annotations
 
 import logging
+import resource
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
@@ -76,6 +77,27 @@ def _renamed(rows: FileRows, name: str) -> FileRows:
                     [note, *map(clean, rows.problems)])
 
 
+_OUT_OF_MEMORY = Result("memory")  # made beforehand: at the cap, even building it may fail
+NEAR_CAP = 0.9  # an error raised once the worker's peak passed this share of its cap is memory's
+
+
+def near_memory_cap() -> bool:
+    """Whether this process has come close to its address-space cap. At the cap, C extensions fail
+    in their own ways, not always with MemoryError (the regex module raises RuntimeError "invalid RE
+    code" when its allocation fails); such an error is the limit's, not a reader bug."""
+    try:
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if limit == resource.RLIM_INFINITY:
+            return False
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmPeak:")), 0)
+        return peak >= NEAR_CAP * limit
+    except MemoryError:
+        return True
+    except (OSError, ValueError):
+        return False  # no /proc: only a MemoryError counts
+
+
 def run_job(job: Job) -> Result:
     """Run in a worker: read, recognise and tabulate one file; never raises."""
     try:
@@ -89,8 +111,10 @@ def run_job(job: Job) -> Result:
         problems = tables.get("problems")
         return Result("stored", {} if problems is None else {"problems": problems})
     except MemoryError:
-        return Result("memory")
-    except Exception as error:  # a recogniser bug: this file only
+        return _OUT_OF_MEMORY
+    except Exception as error:  # a recogniser bug, this file only, unless the memory cap caused it
+        if near_memory_cap():
+            return _OUT_OF_MEMORY
         log.error("extraction failed on %s", job.path, exc_info=True)
         return Result("error", detail=f"{type(error).__name__}: {error}")
 
