@@ -28,3 +28,4 @@ docs: $(BIN)/rapportdata
 bench: $(BIN)/rapportdata
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_archive.py
+	$(BIN)/python bench/bench_ocr.py

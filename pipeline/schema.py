@@ -70,7 +70,7 @@ def _raw(label: str) -> Any:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentRecord:
     doc_id: str = _doc_id()
-    source_path: str = _column(S, "Path of the file relative to the input folder.")
+    source_path: str = _column(S, "Path of the file relative to the input folder; bytes of a name that are not UTF-8 are shown as \\xNN escapes.")
     source_format: str = _column(S, "`pdf`, `docx`, `doc`, `txt`, `md` or `html`.")
     sha256: str = _column(S, "SHA-256 of the file's bytes.")
     title: str | None = _column(S, 'Report title as printed ("Verksamhetsberättelse VB 2013").')
@@ -227,7 +227,7 @@ class CellRecord:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProblemRecord:
-    source_path: str = _column(S, "Path of the file relative to the input folder.")
+    source_path: str = _column(S, "Path of the file relative to the input folder; bytes of a name that are not UTF-8 are shown as \\xNN escapes.")
     doc_id: str | None = _column(S, "The file's doc_id, null if it could not be read at all.")
     severity: str = _column(S, "`error` (the file gave no rows) or `warning` (it gave rows, some may be missing).")
     code: str = _column(S, "Short machine-readable reason, e.g. `encrypted_pdf`, `not_utf8`, `timeout`.")
