@@ -20,6 +20,9 @@ _COMPACT = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d
 _WORDS = regex.compile(r"(?<!\d)(?P<d>\d{1,2})\s+(?P<month>[a-zåäö]+)\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
                        regex.IGNORECASE)
 
+# What may stand beside a date in a cell that is one.
+_DATE_WORDS = regex.compile(r"[\d\s\-/.]|" + "|".join(MONTHS))
+
 
 def _date(year: str, month: int | str, day: str) -> dt.date | None:
     try:
@@ -54,7 +57,7 @@ def parse_date(raw: str | None) -> dt.date | None:
     date = find_date(text)
     if date is None:
         return None
-    rest = regex.sub(r"[\d\s\-/.]|" + "|".join(MONTHS), "", text.casefold())
+    rest = _DATE_WORDS.sub("", text.casefold())
     return date if not rest.strip() else None
 
 

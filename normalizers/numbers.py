@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -53,6 +54,8 @@ _NUMBER = regex.compile(rf"(?P<sign>[+-])?\s*(?P<int>{INTEGER})?(?:(?P<sep>[,.])
 _COMPARATOR = regex.compile(
     r"^(?P<cmp>\+/-|\+-|±|<=|>=|[<>≤≥]|(?:max|högst|maximalt|under|min|minst|lägst|över|ca|cirka|ungefär)\b\.?)\s*",
     regex.IGNORECASE)
+_NOT_DIGIT = regex.compile(r"\D")
+_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,7 @@ def _number(text: str) -> tuple[float, str] | None:
     match = _NUMBER.match(text)
     if not match or not (match.group("int") or match.group("frac")):
         return None
-    integer = regex.sub(r"\D", "", match.group("int") or "") or "0"
+    integer = _NOT_DIGIT.sub("", match.group("int") or "") or "0"
     sep, frac = match.group("sep"), match.group("frac") or ""
     if sep == "." and len(frac) == 3 and match.group("int"):
         integer, frac = integer + frac, ""  # "1.400": a dot as thousands separator
@@ -89,6 +92,9 @@ def _number(text: str) -> tuple[float, str] | None:
     return value, text[match.end():]
 
 
+# A cell is read where it is tested as a number and again where its value is taken, and the
+# same cells ("", "%", "100 %", "minska") recur: a Quantity is frozen, so one can be shared.
+@lru_cache(maxsize=16384)
 def parse_quantity(raw: str | None) -> Quantity:
     """Read a cell such as "1 400 st", "0,45 %", "−15,7", "118,", "max 6 %", "minska".
 
@@ -137,4 +143,4 @@ _UNIT_IN_TEXT = regex.compile(
 def money_unit_in(text: str) -> str | None:
     """The first money unit a caption or sentence states ("(mkr)", "Alla belopp är i miljoner kr")."""
     match = _UNIT_IN_TEXT.search(text)
-    return normalize_unit(regex.sub(r"\s+", " ", match.group(1))) if match else None
+    return normalize_unit(_SPACES.sub(" ", match.group(1))) if match else None

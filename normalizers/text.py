@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -20,7 +21,26 @@ _NEWLINES = regex.compile(r"\s*\n\s*")
 MARKER_CHARS = "\u25a0-\u25ff\u2600-\u27bf\u2022\u2713\u2714\u2640\u2642\ue000-\uf8ff\u2014\u25b6\u2043\u2219"
 _LEADING_MARKERS = regex.compile(rf"^[\s{MARKER_CHARS}]+")
 _TRAILING_MARKERS = regex.compile(rf"[\s{MARKER_CHARS}]+$")
-_ONLY_MARKERS = regex.compile(rf"^[\s{MARKER_CHARS}]*$")
+
+
+def _class_members(spec: str) -> frozenset[str]:
+    """The characters of a character class written as singles and "a-b" ranges."""
+    members: set[str] = set()
+    k = 0
+    while k < len(spec):
+        if k + 2 < len(spec) and spec[k + 1] == "-":
+            members.update(map(chr, range(ord(spec[k]), ord(spec[k + 2]) + 1)))
+            k += 3
+        else:
+            members.add(spec[k])
+            k += 1
+    return frozenset(members)
+
+
+# Every character the marker patterns strip: the markers and what `\s` matches in `regex` (no
+# white space lies above U+3000; \x1c-\x1f, white space to str.isspace, are not `\s`). Most names
+# start and end with a letter: testing both ends against this set spares the two regex passes.
+_MARKER_OR_SPACE = _class_members(MARKER_CHARS) | {c for c in map(chr, range(0x3001)) if regex.match(r"\s", c)}
 
 
 def collapse(text: str) -> str:
@@ -28,6 +48,9 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# Cells and template lines repeat within a report and across an archive ("", "%", "Uppfylls helt"):
+# the function is pure and its result a str, so a bounded cache returns them at a lookup's cost.
+@lru_cache(maxsize=16384)
 def strip_markup(text: str, keep_paragraphs: bool = False) -> str:
     """Remove HTML tags and entities, markdown emphasis and heading hashes.
 
@@ -43,20 +66,23 @@ def strip_markup(text: str, keep_paragraphs: bool = False) -> str:
     if "*" in text or "_" in text:
         # Strong markers first, so the lone stars of stacked emphasis ("***x***") are seen alone.
         text = _EMPHASIS.sub("", _STRONG.sub("", text))
-    text = _HEADING_HASHES.sub("", text)
+    if "#" in text:
+        text = _HEADING_HASHES.sub("", text)
     if not keep_paragraphs:
         return collapse(text)
     text = _INLINE_SPACE.sub(" ", text)
-    return _NEWLINES.sub("\n", text).strip()
+    return (_NEWLINES.sub("\n", text) if "\n" in text else text).strip()
 
 
 def strip_markers(text: str) -> str:
     """Remove marker glyphs (● ■ ◆ ✓ ♀ and symbol-font glyphs) at both ends of a name or status line."""
+    if not text or (text[0] not in _MARKER_OR_SPACE and text[-1] not in _MARKER_OR_SPACE):
+        return text
     return _TRAILING_MARKERS.sub("", _LEADING_MARKERS.sub("", text))
 
 
 def is_only_markers(text: str) -> bool:
-    return bool(_ONLY_MARKERS.match(text))
+    return _MARKER_OR_SPACE.issuperset(text)
 
 
 def squash(text: str) -> str:

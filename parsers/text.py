@@ -55,13 +55,16 @@ def split_glued(line: str) -> list[tuple[str, bool]]:
 
 
 def _paragraphs(line: str, place: Place) -> list[Paragraph]:
+    # Each pattern is tried only on a line that holds the character it needs: most lines are
+    # plain sentences, and a regex call costs more than a search for one character.
     heading = None
-    match = _MD_HEADING.match(line)
+    match = _MD_HEADING.match(line) if "#" in line else None
     if match:
         heading, line = len(match.group(1)), match.group(2)
-    line = _BULLET.sub("", line)
+    if "-" in line or "–" in line:
+        line = _BULLET.sub("", line)
     out = []
-    for chunk in _HTML_PARAGRAPHS.split(line):
+    for chunk in _HTML_PARAGRAPHS.split(line) if "<" in line else (line,):
         for piece, bold in split_glued(chunk):
             text = strip_markup(piece)
             if text:
@@ -69,8 +72,12 @@ def _paragraphs(line: str, place: Place) -> list[Paragraph]:
     return out
 
 
+def _is_pipe_row(line: str) -> bool:
+    return "|" in line and bool(_PIPE_ROW.match(line))
+
+
 def _cells(line: str) -> list[str]:
-    if _PIPE_ROW.match(line) and "\t" not in line:
+    if "\t" not in line and _is_pipe_row(line):
         line = line.strip().strip("|").replace("|", "\t")
     return [strip_markup(cell, keep_paragraphs=True) for cell in line.split("\t")]
 
@@ -81,7 +88,7 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
     html_start: int | None = None  # first line of an HTML table being collected
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r")
-        if html_start is None and "\t" not in line and _TABLE_OPEN.search(line):
+        if html_start is None and "<" in line and "\t" not in line and _TABLE_OPEN.search(line):
             html_start = number
         if html_start is not None:
             # An HTML table left by a converter is a table, not text to strip: its rows and cells
@@ -91,7 +98,7 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
                 blocks.extend(fragment_blocks("\n".join(lines[html_start - 1:number]), html_start))
                 html_start = None
             continue
-        is_row = "\t" in line or bool(_PIPE_ROW.match(line))
+        is_row = "\t" in line or _is_pipe_row(line)
         if is_row and line.strip():
             place = Place(line=number)
             cells = _cells(line)
