@@ -30,7 +30,8 @@ def test_exit_codes_and_messages(seeds: Path, tmp_path: Path):
     assert refused.returncode == 2 and (tmp_path / "mine" / "thesis.tex").exists()
     assert cli("run", "--jobs", "zero").returncode == 2
     helped = cli("run", "--help")
-    for option in ("--input", "--output", "--jobs", "--full", "--password", "--timeout", "--max-memory-mb",
+    for option in ("--input", "--output", "--jobs", "--full", "--password", "--timeout", "--timeout-per-page",
+                   "--max-memory-mb",
                    "--executor", "--scheduler", "--verbose", "--log-file", "exit codes"):
         assert option in helped.stdout
     assert "exit codes" in cli("--help").stdout
@@ -38,6 +39,8 @@ def test_exit_codes_and_messages(seeds: Path, tmp_path: Path):
 
 def test_options_no_run_can_work_with_are_refused(seeds: Path, tmp_path: Path):
     for option, value, says in (("--timeout", "nan", "--timeout must be"), ("--timeout", "0", "--timeout must be"),
+                                ("--timeout-per-page", "-1", "--timeout-per-page must be"),
+                                ("--timeout-per-page", "inf", "--timeout-per-page must be"),
                                 ("--max-memory-mb", str(MIN_MEMORY_MB - 1), f"at least {MIN_MEMORY_MB}"),
                                 ("--jobs", "0", "--jobs must be")):
         refused = cli("run", "--input", seeds, "--output", tmp_path / "out", option, value)

@@ -14,14 +14,14 @@ from pathlib import Path
 import psutil
 import pytest
 
-from generated import wide_row_text
-from paths import FIXTURES
+from generated import endless_scan_pdf, wide_row_text
+from paths import BAD, FIXTURES
 from pipeline.dataset.cache import StateDir
 from pipeline.run.discover import sha256_of_regular_file
 from pipeline.run.local import LocalPool
 from pipeline.run.options import MIN_MEMORY_MB, RunError
 from pipeline.run.orchestrate import run
-from pipeline.run.worker import Task
+from pipeline.run.worker import Job, Result, Task, file_pages, outcome
 from runs import options, rows_of, table
 
 
@@ -29,22 +29,25 @@ def test_timeout_and_memory_limit_cost_only_their_file(tmp_path: Path, seed_dir:
     src = tmp_path / "raw"
     src.mkdir()
     # Slow by construction, not by size: the endless scan needs 5,000 Tesseract runs (minutes on
-    # any machine), the seed a fraction of a second, so a 10 s limit parts them however loaded
-    # the machine is.
+    # any machine), the seed a fraction of a second, so a limit of 1 s and 2 ms for each of the
+    # scan's 5,000 pages (11 s) parts them however loaded the machine is.
     shutil.copy(endless_scan, src / "endless.pdf")
     seed = sorted(seed_dir.glob("*.txt"))[0]
     shutil.copy(seed, src)
-    summary = run(options(src, tmp_path / "t", timeout=10.0))
+    summary = run(options(src, tmp_path / "t", timeout=1.0, timeout_per_page=0.002))
     problems = table(tmp_path / "t", "problems")
-    assert list(problems.code) == ["timeout"] and "--timeout" in problems.message.iloc[0]
+    assert list(problems.code) == ["timeout"]
+    assert ("longer than 11 s (1 s and 0.002 s for each of its 5000 pages)" in problems.message.iloc[0]
+            and "--timeout-per-page" in problems.message.iloc[0])
     assert list(problems.source_path) == ["endless.pdf"]
     assert list(table(tmp_path / "t", "documents").source_path) == [seed.name]
     assert summary.exit_code == 1
     # A file that hit a limit is not cached: the next run reads it again (it times out again:
-    # the shorter limit cannot touch the seed, which comes from the cache).
-    again = run(options(src, tmp_path / "t", timeout=2.0))
+    # the shorter limit, the same for every file, cannot touch the seed, which comes from the cache).
+    again = run(options(src, tmp_path / "t", timeout=2.0, timeout_per_page=0.0))
     assert again.read == 1 and again.from_cache == 1 and again.exit_code == 1
-    assert list(table(tmp_path / "t", "problems").code) == ["timeout"]
+    problems = table(tmp_path / "t", "problems")
+    assert list(problems.code) == ["timeout"] and "longer than 2 s and" in problems.message.iloc[0]
 
     # Big by construction: one table row of 40 million cells needs several GB to hold (the
     # list of cells alone is 320 MB, a record per cell comes after), past a 1 GB cap anywhere.
@@ -202,3 +205,18 @@ print(far, worker.run_job(job).status)
     done = subprocess.run([sys.executable, "-c", child, str(report), str(tmp_path)], capture_output=True,
                           text=True, timeout=120)
     assert done.stdout.split() == ["error", "memory"], done.stdout + done.stderr
+
+
+def test_a_pdf_may_take_the_base_limit_and_more_for_each_of_its_pages(tmp_path: Path):
+    """The limit a file gets: --timeout, plus --timeout-per-page for each page of a PDF (counted
+    in the worker); a file without pages, or a PDF whose pages cannot be counted, the base."""
+    (tmp_path / "seven.pdf").write_bytes(endless_scan_pdf(pages=7))
+    (tmp_path / "seven.txt").write_bytes(endless_scan_pdf(pages=7))  # read by its suffix: text
+    shutil.copy(BAD / "not_a_pdf.pdf", tmp_path)
+    pages = {name: file_pages(Job(str(tmp_path / name), str(tmp_path), None, "")) for name in
+             ("seven.pdf", "seven.txt", "not_a_pdf.pdf")}
+    assert pages == {"seven.pdf": 7, "seven.txt": None, "not_a_pdf.pdf": None}
+    task = Task(tmp_path / "seven.pdf", "seven.pdf", "", "", timeout=5.0, timeout_per_page=0.5)
+    assert (task.limit(7), task.limit(None)) == (8.5, 5.0)
+    message = outcome(task, Result("timeout", pages=7), 0).tables["problems"]["message"][0].as_py()
+    assert "longer than 8.5 s (5 s and 0.5 s for each of its 7 pages)" in message

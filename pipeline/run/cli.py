@@ -13,6 +13,7 @@ from typing import TextIO
 from pipeline.run.options import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_TIMEOUT,
+    DEFAULT_TIMEOUT_PER_PAGE,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_LOCKED,
@@ -76,7 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--password", metavar="PW",
                      help="password for encrypted PDFs (default: none; encrypted files become problems)")
     sub.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
-                     help="seconds one file may take before it is stopped and reported as `timeout` "
+                     help="seconds any file may take before it is stopped and reported as `timeout`; a PDF "
+                          "may take --timeout-per-page more for each of its pages (default: %(default)g)")
+    sub.add_argument("--timeout-per-page", type=float, default=DEFAULT_TIMEOUT_PER_PAGE, metavar="S",
+                     help="seconds a PDF may take for each page, on top of --timeout: a 16-page scan "
+                          "read by OCR may take --timeout + 16 * S; 0 gives every file the same limit "
                           "(default: %(default)g)")
     sub.add_argument("--max-memory-mb", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                      help="address space one worker may use before the file is stopped and reported as "
@@ -252,7 +257,8 @@ def _command(argv: list[str] | None) -> int:
 
     reporter = _Reporter(sys.stderr)
     options = RunOptions(input=args.input, output=args.output, jobs=args.jobs, full=args.full,
-                         password=args.password, timeout=args.timeout, max_memory_mb=args.max_memory_mb,
+                         password=args.password, timeout=args.timeout,
+                         timeout_per_page=args.timeout_per_page, max_memory_mb=args.max_memory_mb,
                          executor=args.executor, scheduler=args.scheduler, log_level=level,
                          log_file=args.log_file.resolve() if args.log_file else None)
     hint = "" if args.verbose else " (rerun with --verbose or --log-file PATH for the details)"

@@ -7,17 +7,18 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 from pipeline.run.options import RunError, RunOptions
-from pipeline.run.worker import Job, Outcome, Result, Task, outcome, run_job
+from pipeline.run.worker import Job, Outcome, Result, Task, file_pages, outcome, run_job
 
 
-def _dask_extract(job: Job, timeout: float) -> Result:
+def _dask_extract(job: Job, task: Task) -> Result:
     # A Dask task cannot be killed, so the limit is kept by giving up on the thread: the file is
     # reported as timed out and the thread runs on until it ends or the worker is restarted.
+    pages = file_pages(job)
     threads = ThreadPoolExecutor(max_workers=1)
     try:
-        return threads.submit(run_job, job).result(timeout)
+        return threads.submit(run_job, job).result(task.limit(pages))
     except FutureTimeout:
-        return Result("timeout")
+        return Result("timeout", pages=pages)
     finally:
         threads.shutdown(wait=False)
 
@@ -58,7 +59,7 @@ class DaskPool:
         from dask.distributed import as_completed
 
         futures = {self.client.submit(_dask_extract, Job(str(t.path), str(self.root), self.options.password,
-                                                         t.sha256), t.timeout,
+                                                         t.sha256), t,
                                       key=f"rapportdata-{t.key}", pure=False): t for t in tasks}
         for future in as_completed(futures):
             task = futures.pop(future)

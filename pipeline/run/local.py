@@ -33,7 +33,7 @@ from types import FrameType
 from parsers import READERS
 from parsers.doc import PROCESS_GROUP_FILE
 from pipeline.run.options import RunOptions
-from pipeline.run.worker import Job, Outcome, Result, Task, outcome, run_job
+from pipeline.run.worker import Job, Outcome, Result, Started, Task, file_pages, outcome, run_job
 
 
 # Every reader, and the libraries they map, loaded before the memory cap: under the cap a
@@ -67,6 +67,10 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
         except (EOFError, OSError):
             return  # the parent is gone
         if job is None:
+            return
+        try:
+            conn.send(Started(file_pages(job)))
+        except (BrokenPipeError, OSError):
             return
         result = run_job(job)
         try:
@@ -103,7 +107,9 @@ class _Worker:
         self.process.start()
         child.close()
         self.task: Task | None = None
+        self.begun = 0.0
         self.deadline = float("inf")
+        self.pages: int | None = None
 
     def stop(self, kill: bool = False) -> None:
         if kill and self.process.is_alive():
@@ -161,7 +167,10 @@ class LocalPool:
                                  (str(self.cache), task.key)))
         except OSError:
             return False
-        worker.task, worker.deadline = task, time.monotonic() + task.timeout
+        # The base limit holds until the worker has counted the file's pages (a PDF that hangs
+        # PDFium while being counted is stopped all the same).
+        worker.task, worker.begun, worker.pages = task, time.monotonic(), None
+        worker.deadline = worker.begun + task.limit(None)
         return True
 
     def _retire(self, worker: _Worker, kill: bool) -> None:
@@ -199,8 +208,12 @@ class LocalPool:
         if worker.conn in ready or worker.process.sentinel in ready:
             try:
                 if worker.conn.poll():
-                    result: Result = worker.conn.recv()
-                    worker.task = None
+                    message: Started | Result = worker.conn.recv()
+                    if isinstance(message, Started):
+                        worker.pages = message.pages
+                        worker.deadline = worker.begun + task.limit(message.pages)
+                        return None
+                    result, worker.task = message, None
                     if result.status == "memory":
                         self._retire(worker, kill=True)
                     return outcome(task, result, self.options.max_memory_mb)
@@ -211,5 +224,5 @@ class LocalPool:
             return outcome(task, Result("crashed", detail=reason), self.options.max_memory_mb)
         if time.monotonic() >= worker.deadline:
             self._retire(worker, kill=True)
-            return outcome(task, Result("timeout"), self.options.max_memory_mb)
+            return outcome(task, Result("timeout", pages=worker.pages), self.options.max_memory_mb)
         return None

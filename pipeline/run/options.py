@@ -14,6 +14,9 @@ EXIT_LOCKED = 3        # another run is writing the same output
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C / SIGTERM; the previous dataset is untouched
 
 DEFAULT_TIMEOUT = 300.0
+# OCR reads a scanned page in about 6 s on a quiet 2-core machine, two or three times that when
+# loaded; a text PDF's page takes milliseconds. A 46-page scan may so take 300 + 46 * 30 s.
+DEFAULT_TIMEOUT_PER_PAGE = 30.0
 DEFAULT_MAX_MEMORY_MB = 4096
 # The address space a worker takes before it reads a file, with every reader and the libraries
 # they map loaded (Python, pyarrow, numpy, PDFium, lxml, Pillow and their arenas): 410 MB
@@ -43,7 +46,8 @@ class RunOptions:
     jobs: int = field(default_factory=default_jobs)
     full: bool = False
     password: str | None = None
-    timeout: float = DEFAULT_TIMEOUT
+    timeout: float = DEFAULT_TIMEOUT  # seconds any file may take
+    timeout_per_page: float = DEFAULT_TIMEOUT_PER_PAGE  # seconds more for each page of a PDF
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB  # 0: no cap
     executor: str = "local"  # local | dask
     scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster
@@ -59,6 +63,8 @@ class RunOptions:
             raise RunError(f"--jobs must be at least 1 (got {self.jobs})")
         if not (math.isfinite(self.timeout) and self.timeout > 0):
             raise RunError(f"--timeout must be a number of seconds above 0 (got {self.timeout:g})")
+        if not (math.isfinite(self.timeout_per_page) and self.timeout_per_page >= 0):
+            raise RunError(f"--timeout-per-page must be a number of seconds, 0 or more (got {self.timeout_per_page:g})")
         if self.max_memory_mb < 0 or 0 < self.max_memory_mb < MIN_MEMORY_MB:
             raise RunError(f"--max-memory-mb must be 0 (no cap) or at least {MIN_MEMORY_MB}: a worker "
                            f"takes about 410 MB of address space before it reads any file, and a report "

@@ -151,7 +151,7 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
             records[source_path] = FileRecord(stat.st_size, stat.st_mtime_ns, sha256, parser_version,
                                               key, errors, warnings)
         else:
-            tasks.append(Task(path, source_path, sha256, key, options.timeout))
+            tasks.append(Task(path, source_path, sha256, key, options.timeout, options.timeout_per_page))
 
     from_cache = len(records) - len(held)
     if progress:

@@ -13,6 +13,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import pyarrow as pa
 
+from parsers import SUFFIX_FORMATS
 from pipeline.dataset.arrow import to_tables
 from pipeline.dataset.cache import Cache
 from pipeline.run.discover import escaped, source_name
@@ -39,10 +40,19 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Started:
+    """A worker's first word on a job, before it reads the file: the file's pages (None for a
+    format without pages, or a PDF whose pages cannot be counted), which its time limit grows with."""
+
+    pages: int | None
+
+
+@dataclass(frozen=True)
 class Result:
     status: Status
     tables: dict[str, pa.Table] = field(default_factory=dict)
     detail: str = ""
+    pages: int | None = None  # of a file that timed out: what its limit was scaled by
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,25 @@ class Task:
     source_path: str
     sha256: str
     key: str
-    timeout: float  # seconds this file may take: the run's limit, scaled by the file's pages
+    timeout: float  # --timeout: seconds any file may take
+    timeout_per_page: float = 0.0  # --timeout-per-page: seconds more for each page of a paged file
+
+    def limit(self, pages: int | None) -> float:
+        """Seconds this file may take, once its pages are known (None: not a paged file)."""
+        return self.timeout + self.timeout_per_page * (pages or 0)
+
+
+def file_pages(job: Job) -> int | None:
+    """The pages of the job's file when its format has pages (PDF); None otherwise, and for a
+    PDF that cannot be opened (the reader then reports why, under the base limit)."""
+    if SUFFIX_FORMATS.get(Path(job.path).suffix.lower()) != "pdf":
+        return None
+    from parsers.ocr import page_count  # PDFium: loaded in the workers only
+
+    try:
+        return page_count(Path(job.path), job.password)
+    except Exception:  # damaged, encrypted without the password: the reader says which
+        return None
 
 
 @dataclass(frozen=True)
@@ -138,9 +166,12 @@ def outcome(task: Task, result: Result, max_memory_mb: int) -> Outcome:
             f"reading the file needed more than the {max_memory_mb} MB allowed and was stopped; "
             "rerun with a higher --max-memory-mb (0 for no cap), or check whether the file is damaged")
     elif result.status == "timeout":
+        scaled = (f" ({task.timeout:g} s and {task.timeout_per_page:g} s for each of its {result.pages} pages)"
+                  if result.pages and task.timeout_per_page else "")
+        option = "--timeout-per-page" if scaled else "--timeout"
         code, message = "timeout", (
-            f"reading the file took longer than {task.timeout:g} s and was stopped; if it is large "
-            "but sound, rerun with a higher --timeout (it is retried on every run until it succeeds)")
+            f"reading the file took longer than {task.limit(result.pages):g} s{scaled} and was stopped; if it "
+            f"is large but sound, rerun with a higher {option} (it is retried on every run until it succeeds)")
     else:
         code, message = "worker_crashed", (
             f"the process reading this file died ({result.detail}); the file may be damaged: open it in "
