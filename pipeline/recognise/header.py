@@ -6,6 +6,7 @@ table's kind ("Indikator", "KF:s aktiviteter"), its other cells by the column pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -57,14 +58,11 @@ def read_header(cells: list[str], year: int | None = None) -> Layout | None:
     columns: dict[str, int] = {}
     dated_outcomes: list[int] = []  # "Utfall VB 2012", "Utfall 2013": outcome columns named by period
     for k in filled[1:]:
-        key = squash(cells[k])
-        for name, pattern in _COLUMN_PATTERNS[kind]:
-            if pattern.search(key):
-                if name == "previous_outcome":
-                    dated_outcomes.append(k)
-                elif name not in columns:
-                    columns[name] = k
-                break
+        name = _column(kind, squash(cells[k]))
+        if name == "previous_outcome":
+            dated_outcomes.append(k)
+        elif name is not None and name not in columns:
+            columns[name] = k
     # Of several dated outcome columns, or one dated with the report's own year, the latest is
     # this period's outcome when no column is plainly "Periodens utfall"; the next is the previous.
     dated_outcomes.sort(key=lambda k: _period_order(cells[k]), reverse=True)
@@ -77,6 +75,13 @@ def read_header(cells: list[str], year: int | None = None) -> Layout | None:
         found = find_period(cells[dated_outcomes[0]])
         previous_label = found[0] if found else None
     return Layout(kind, strip_markers(cells[name_col]), name_col, columns, previous_label, len(cells))
+
+
+# A header's cells are the same few spellings table after table, page break after page break.
+@lru_cache(maxsize=4096)
+def _column(kind: str, key: str) -> str | None:
+    """The column a squashed header cell of a `kind` table names: its first pattern that matches."""
+    return next((name for name, pattern in _COLUMN_PATTERNS[kind] if pattern.search(key)), None)
 
 
 def _period_order(header: str) -> tuple[int, int]:

@@ -21,8 +21,11 @@ _NUMBER = regex.compile(
     r"^\s*(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+|(?:\d{1,2}|[IVX]{1,4})(?=\.))\.?\s*(?P<rest>\S.*)$")
 _STATUS = [(regex.compile(rf"^{vocabulary.ASSESSMENT_LEAD}(?:{pattern})\.?$", regex.IGNORECASE), value)
            for pattern, value in vocabulary.ASSESSMENTS]
-_SECTION = [(regex.compile(rf"^(?:{pattern})\s*:?$", regex.IGNORECASE), value)
-            for pattern, value in vocabulary.GOAL_SECTIONS]
+# Every paragraph is tried as a sub-heading: one pattern with a group per field, whose
+# alternatives are tried in the vocabulary's order as the separate patterns were.
+_SECTION = regex.compile(
+    r"^(?:" + "|".join(f"(?P<s{k}>{pattern})" for k, (pattern, _) in enumerate(vocabulary.GOAL_SECTIONS)) + r")\s*:?$",
+    regex.IGNORECASE)
 _TABLE_KINDS = [(regex.compile(rf"^{pattern}$"), kind) for kind, pattern in vocabulary.TABLE_KINDS]
 
 
@@ -69,11 +72,11 @@ class Section:
 
 
 def match_section(text: str) -> Section | None:
-    line = strip_markers(text)
-    for pattern, value in _SECTION:
-        if pattern.match(line):
-            return Section(value)
-    return None
+    match = _SECTION.match(strip_markers(text))
+    if not match:
+        return None
+    return next(Section(value) for k, (_, value) in enumerate(vocabulary.GOAL_SECTIONS)
+                if match.group(f"s{k}") is not None)
 
 
 def table_kind(cell: str) -> str | None:

@@ -36,6 +36,8 @@ _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ORGAN_LABEL = regex.compile(rf"(?i)^{vocabulary.alternation('organ_label')}\s*:\s*(?P<organ>\S.*)$")
 _PERIOD = regex.compile(rf"(?i)^{vocabulary.alternation('period_label')}\s*:?\s*(?P<period>.*(?:19|20)\d\d.*)$")
 _TYPE_ANYWHERE = [(regex.compile(rf"(?i)(?<!\w)(?:{pattern})"), name) for name, pattern in vocabulary.REPORT_TYPES]
+# Whether a line names any report type: one search where a line is only tested, not read.
+_ANY_TYPE = regex.compile(r"(?i)(?<!\w)(?:" + "|".join(f"(?:{pattern})" for _, pattern in vocabulary.REPORT_TYPES) + ")")
 _TERTIAL = regex.compile(rf"(?i)\b{vocabulary.alternation('tertial_label')}(?P<n>[12])\b")
 
 
@@ -154,11 +156,11 @@ def _text_year(parsed: ParsedDocument, paragraphs: list[Paragraph]) -> tuple[int
     line repeated on page after page that names a report type (a running header the reader kept)."""
     for paragraph in _cover(paragraphs):
         years = _YEAR.findall(paragraph.text)
-        if years and len(paragraph.text) <= SETTINGS.max_title_length and (paragraph.heading or _type_in(paragraph.text)):
+        if years and len(paragraph.text) <= SETTINGS.max_title_length and (paragraph.heading or _ANY_TYPE.search(paragraph.text)):
             return int(years[-1]), "text"
     counts: dict[str, int] = {}
     for block in parsed.blocks:
-        if isinstance(block, Paragraph) and len(block.text) <= SETTINGS.max_title_length and _type_in(block.text):
+        if isinstance(block, Paragraph) and len(block.text) <= SETTINGS.max_title_length and _ANY_TYPE.search(block.text):
             counts[block.text] = counts.get(block.text, 0) + 1
     for text, count in counts.items():
         years = _YEAR.findall(text)
