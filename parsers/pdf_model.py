@@ -74,6 +74,11 @@ class PdfSettings:
     # and this factor: smaller steps are the jitter of one line spacing.
     row_gap_step: float = 1.5
     row_gap_ratio: float = 1.6
+    # A line-free table whose cells are padded goes on over gaps between rows of up to this many
+    # font sizes, and over this many stretches of running text across the table between rows
+    # (comments under a row).
+    row_padding: float = 2.5
+    max_comment_stretches: int = 3
 
 
 DEFAULT_SETTINGS = PdfSettings()

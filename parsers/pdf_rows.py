@@ -64,11 +64,11 @@ def row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | 
     if not gaps:
         return None
     ordered = sorted(gaps)
-    if ordered[0] > settings.cell_leading * size:
-        return ordered[0] / 2
     for a, b in zip(ordered, ordered[1:]):
         if b - a >= settings.row_gap_step and b >= settings.row_gap_ratio * max(a, 0.5):
             return (a + b) / 2
+    if ordered[0] > settings.cell_leading * size:
+        return ordered[0] / 2
     return None
 
 
@@ -89,19 +89,25 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
     padding between rows; without it, the text decides (`starts_row`), and a change between
     header and body starts a row. Either way bold after plain text starts a row (a heading), so
     does plain text after bold that brings figures in columns the bold line lacks (a section
-    label above its first row; other plain text may be a run-in label's text), and so
+    label above its first row, and plain text after a bold line of several cells, a header;
+    other plain text may be a run-in label's text), and so
     do figures under the row's figures with a name beside them: the few wider gaps were then
     between sections."""
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
-    threshold = row_break(gaps, max(line.size for line in lines), settings)
+    # Lines that overlap are side by side in one row, set vertically centred beside a cell of
+    # more lines: no line spacing to learn from.
+    threshold = row_break([gap for gap in gaps if gap >= 0], max(line.size for line in lines), settings)
     name = min(column_of(line.words[0], bounds) for line in lines)
     groups: list[list[Line]] = [[lines[0]]]
     row = [column_parts(lines[0], bounds)]
     for gap, above, line in zip(gaps, lines, lines[1:]):
         here = column_parts(line, bounds)
-        if (line.bold != above.bold and (line.bold or _new_figures(row[-1], line, here, bounds))) or (
+        if (line.bold != above.bold and (line.bold or len(row[-1]) >= 2
+                                         or _new_figures(row[-1], line, here, bounds))) or (
                 name in here and stacked_figures(row, here, name)):
             new = True
+        elif gap < 0:
+            new = False
         elif threshold is None:
             new = line.bold != above.bold or starts_row(above, line, bounds, rights, name)
         else:

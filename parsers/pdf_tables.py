@@ -16,6 +16,7 @@ from parsers.pdf_columns import (
 )
 from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import Line, PdfSettings
+from parsers.pdf_padding import padded_region, region_end
 from parsers.pdf_rows import is_figure, row_groups
 from parsers.pdf_verdict import verdict
 
@@ -35,12 +36,19 @@ def free_tables(lines: list[Line], settings: PdfSettings,
         if before is None and not has_gutter(lines[i], left, settings):
             i += 1
             continue
-        end = _region_end(lines, i, settings)
+        end = region_end(lines, i)
         table = _free_table(lines[i:end], left, settings, before)
         if table is None:
             i += 1
             continue
         kind = verdict(table, settings)
+        if kind != "text":
+            floor = out[-1][1] if out else 0
+            first, last = padded_region(lines, i, end, table, left, floor, settings)
+            if (first, last) != (i, end):
+                grown = _free_table(lines[first:last], left, settings, before)
+                if grown is not None and verdict(grown, settings) == "table":
+                    i, end, table, kind = first, last, grown, "table"
         if kind != "table":
             # Prose or a chart's labels: none of its tail is a table either.
             i = end if kind == "text" else i + 1
@@ -72,17 +80,6 @@ def _next_header(table: TableLayout) -> float | None:
     return None
 
 
-def _region_end(lines: list[Line], start: int, settings: PdfSettings) -> int:
-    """The table runs on over lines of its own text size that follow closely."""
-    size = lines[start].size
-    end = start + 1
-    while end < len(lines):
-        line, previous = lines[end], lines[end - 1]
-        height = previous.bottom - previous.top
-        if abs(line.size - size) > 0.1 * size or line.top - previous.bottom > 1.5 * height:
-            break
-        end += 1
-    return end
 
 
 def _free_table(lines: list[Line], left: float, settings: PdfSettings,

@@ -1,0 +1,109 @@
+"""How far a line-free table reaches on the page: its lines follow closely, and a table whose
+cells are padded goes on over the wider gaps between its rows, over a row of running text
+across the table (a comment under a row), and up over the lines of a first cell set
+vertically centred beside the line that shows the columns.
+
+Pure functions of the page's lines and of the table found in the closely set lines.
+"""
+from __future__ import annotations
+
+from parsers.pdf_columns import has_gutter, narrow_gutters, wide_gaps
+from parsers.pdf_layout import TableLayout
+from parsers.pdf_model import Line, PdfSettings
+
+
+def region_end(lines: list[Line], start: int) -> int:
+    """The table runs on over lines of its own text size that follow closely."""
+    size = lines[start].size
+    end = start + 1
+    while end < len(lines):
+        line, previous = lines[end], lines[end - 1]
+        height = previous.bottom - previous.top
+        if not _same_size(line, size) or line.top - previous.bottom > 1.5 * height:
+            break
+        end += 1
+    return end
+
+
+def padded_region(lines: list[Line], start: int, end: int, table: TableLayout, left: float, floor: int,
+                  settings: PdfSettings) -> tuple[int, int]:
+    """The stretch of `lines` the table found in `lines[start:end]` covers: back to no further
+    than `floor` (where the table before it ends)."""
+    if not table.gutters:
+        return start, end
+    return _centred_start(lines, start, end, table, floor), _padded_end(lines, start, end, table, left, settings)
+
+
+def _same_size(line: Line, size: float) -> bool:
+    return abs(line.size - size) <= 0.1 * size
+
+
+def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, left: float,
+                settings: PdfSettings) -> int:
+    """Rows set apart by the padding of their cells: the next closely set stretch after a gap
+    of at most `row_padding` font sizes fits the table's columns. Stretches of running text
+    within the table's width between such rows are rows across the table; a header after
+    them starts a table of its own, and so the text before it is not this table's."""
+    size = lines[start].size
+    reach = end
+    prose = 0
+    # The table's width grows with the rows it takes: a header is often narrower than its body.
+    x0, x1 = table.x0, table.x1
+    while reach < len(lines) and prose <= settings.max_comment_stretches:
+        gap = lines[reach].top - lines[reach - 1].bottom
+        if not _same_size(lines[reach], size) or gap > settings.row_padding * size:
+            break
+        after = region_end(lines, reach)
+        stretch = lines[reach:after]
+        if _fits_columns(stretch, table.gutters, x1, left, settings) and not (prose and stretch[0].bold):
+            end, prose = after, 0
+            x1 = max([x1] + [line.x1 for line in stretch])
+        elif _runs_across(stretch, x0, x1, left, settings):
+            prose += 1
+        else:
+            break
+        reach = after
+    return end
+
+
+def _fits_columns(stretch: list[Line], gutters: list[tuple[float, float]], x1: float, left: float,
+                  settings: PdfSettings) -> bool:
+    """Some of the lines show columns, every gap between their cells lies on a gutter of the
+    table, and no line runs over a gutter with columns of its own."""
+    structured = [line for line in stretch if has_gutter(line, left, settings)]
+    if not structured or any(line.x1 > x1 + 2 * line.size for line in stretch):
+        return False
+    if narrow_gutters(gutters, stretch, settings) is None:
+        return False
+    return all(any(lo < t_hi and t_lo < hi for t_lo, t_hi in gutters)
+               for line in structured for lo, hi in wide_gaps(line, left, settings))
+
+
+def _runs_across(stretch: list[Line], x0: float, x1: float, left: float, settings: PdfSettings) -> bool:
+    """Running text that starts at the table's left edge and stays within its width."""
+    return all(not has_gutter(line, left, settings) and abs(line.x0 - x0) <= line.size
+               and line.x1 <= x1 + line.size for line in stretch)
+
+
+def _centred_start(lines: list[Line], start: int, end: int, table: TableLayout, floor: int) -> int:
+    """A first cell of several lines set vertically centred in its row: the line with the
+    figures beside it stands halfway down, so the cell's lines above it, as many as run on
+    below it at the same spacing, belong to the row."""
+    edge = table.gutters[0][0]
+
+    def first_cell_only(line: Line) -> bool:
+        return line.x1 <= edge + 0.5 and abs(line.x0 - table.x0) < 1.0 and _same_size(line, lines[start].size)
+
+    below = start + 1
+    while below < end and first_cell_only(lines[below]):
+        below += 1
+    if below == start + 1:
+        return start
+    spacing = lines[start + 1].top - lines[start].bottom
+    first = start
+    while first > max(floor, start - (below - start - 1)):
+        above = lines[first - 1]
+        if not first_cell_only(above) or abs(lines[first].top - above.bottom - spacing) > 1.0:
+            break
+        first -= 1
+    return first
