@@ -54,7 +54,7 @@ _NUMBER = regex.compile(rf"(?P<sign>[+-])?\s*(?P<int>{INTEGER})?(?:(?P<sep>[,.])
 _COMPARATOR = regex.compile(
     r"^(?P<cmp>\+/-|\+-|±|<=|>=|[<>≤≥]|(?:max|högst|maximalt|under|min|minst|lägst|över|ca|cirka|ungefär)\b\.?)\s*",
     regex.IGNORECASE)
-_NOT_DIGIT = regex.compile(r"\D")
+_UNGROUPED = str.maketrans(dict.fromkeys(THOUSANDS_SEPARATORS.strip("[]")))
 _SPACES = regex.compile(r"\s+")
 
 
@@ -80,14 +80,18 @@ def normalize_unit(text: str) -> str | None:
 def _number(text: str) -> tuple[float, str] | None:
     """A whole-number reading of the start of text, and the rest; None if it does not start with one."""
     match = _NUMBER.match(text)
-    if not match or not (match.group("int") or match.group("frac")):
+    if not match:
         return None
-    integer = _NOT_DIGIT.sub("", match.group("int") or "") or "0"
-    sep, frac = match.group("sep"), match.group("frac") or ""
-    if sep == "." and len(frac) == 3 and match.group("int"):
+    sign, digits, sep, frac = match.groups()  # one call: each group by name costs as much
+    if not (digits or frac):
+        return None
+    # The integer part holds digits and the thousands separators only.
+    integer = digits.translate(_UNGROUPED) if digits else "0"
+    frac = frac or ""
+    if sep == "." and len(frac) == 3 and digits:
         integer, frac = integer + frac, ""  # "1.400": a dot as thousands separator
     value = float(f"{integer}.{frac or 0}")
-    if match.group("sign") == "-":
+    if sign == "-":
         value = -value
     return value, text[match.end():]
 
@@ -103,7 +107,9 @@ def parse_quantity(raw: str | None) -> Quantity:
     """
     if raw is None:
         return NOTHING
-    text = strip_markers(strip_markup(raw)).translate(_MINUS)
+    text = strip_markers(strip_markup(raw))
+    if not text.isascii():  # every minus sign but the hyphen is outside ASCII
+        text = text.translate(_MINUS)
     if not text:
         return NOTHING
     folded = text.casefold().rstrip(".")

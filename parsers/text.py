@@ -61,7 +61,7 @@ def _paragraphs(line: str, place: Place) -> list[Paragraph]:
     match = _MD_HEADING.match(line) if "#" in line else None
     if match:
         heading, line = len(match.group(1)), match.group(2)
-    if "-" in line or "–" in line:
+    if line.lstrip()[:1] in ("-", "–"):
         line = _BULLET.sub("", line)
     out = []
     for chunk in _HTML_PARAGRAPHS.split(line) if "<" in line else (line,):

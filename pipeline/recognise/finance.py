@@ -17,6 +17,7 @@ from pipeline.schema import BudgetRecord
 
 _YEAR_ONLY = regex.compile(r"^(?:19|20)\d\d$")
 _WORDY = regex.compile(r"\p{L}{3,}")
+_INDENT_DASH = regex.compile(r"^[-–—]\s+(?=\p{L})")
 
 
 def is_number(text: str) -> bool:
@@ -91,7 +92,7 @@ def box_columns(box: Box | None) -> dict[str, float | None]:
 
 def _sub_row_label(label: str) -> str:
     """"- Ekonomi" is the sub-row "Ekonomi": the dash is the template's indent, not a sign."""
-    return regex.sub(r"^[-–—]\s+(?=\p{L})", "", label)
+    return _INDENT_DASH.sub("", label)
 
 
 def column_names(header_rows: list[Row], header_cells: list[list[str]]) -> list[str | None]:

@@ -46,7 +46,9 @@ def match_label(text: str) -> Label | None:
 
 def split_number(title: str) -> tuple[str | None, str]:
     """("1.2", "Invånare i Stockholm är självförsörjande") from "1.2 Invånare i ..."."""
-    match = _NUMBER.match(title)
+    # Every paragraph is tried: only one that starts with a digit, I, V, X or a space can match.
+    first = title[:1]
+    match = _NUMBER.match(title) if first and (first in "IVX" or first.isdigit() or first.isspace()) else None
     if not match:
         return None, title.strip()
     return match.group("num"), match.group("rest").strip()
