@@ -15,7 +15,7 @@ import regex
 from normalizers.numbers import INTEGER, NUMBER, SIGN, normalize_unit
 from parsers.ocr_engine import Word
 from parsers.ocr_image import Grey, MarkerSettings, marker_glyph
-from parsers.pdf_flow import _SUSPENDED_HYPHEN_NEXT as SUSPENDED_HYPHEN_NEXT
+from parsers.pdf_flow import SUSPENDED_HYPHEN_NEXT
 
 
 @dataclass(frozen=True, slots=True)

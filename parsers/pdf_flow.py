@@ -13,7 +13,7 @@ from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, stops_short
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 # "X- och Y" (rehabiliterings- och arbetsmarknads-): the hyphen is the author's, and so is the space.
-_SUSPENDED_HYPHEN_NEXT = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"}
+SUSPENDED_HYPHEN_NEXT = frozenset({"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"})
 # A table-of-contents entry: title, dot leader, page reference.
 _LEADER = re.compile(r"^(?P<title>.+?)\s*[.·…_]{4,}\s*(?P<ref>[^.·…_\s].{0,40})$")
 _WORD_EDGE = re.compile(r"^\W+|\W+$")
@@ -46,8 +46,17 @@ def is_running(line: Line, height: float, keys: set[tuple[str, str]], settings: 
 
 def vocabulary(lines: list[Line]) -> set[str]:
     """Words as the document spells them within lines; used to tell a word split by
-    hyphenation ("arbets-|marknaden") from a hyphenated compound ("OSA-|anställning")."""
-    return {_WORD_EDGE.sub("", w.text).lower() for line in lines for w in line.words}
+    hyphenation ("arbets-|marknaden") from a hyphenated compound ("OSA-|anställning"). The
+    words either side of a slash are words too ("män/pojkar"): a line may break after it."""
+    words = set()
+    for line in lines:
+        for w in line.words:
+            text = _WORD_EDGE.sub("", w.text).lower()
+            words.add(text)
+            if "/" in text:
+                words.update(_WORD_EDGE.sub("", part) for part in text.split("/"))
+    words.discard("")
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,9 @@ class CellWords:
     # edge ("Perioden|s") only ever starts a line of its cell; on the page's line it may follow
     # the text of the cell beside it, but across a column's padding, not a word space.
     inner: frozenset[str]
+    # Words seen a word space before another word: the head of a broken word ("Perio|d") only
+    # ever ends a line of its cell, so a word seen so is whole.
+    leading: frozenset[str]
     # The document's words in order, so that the longer words a head starts are found quickly.
     ordered: tuple[str, ...]
 
@@ -66,27 +78,42 @@ class CellWords:
         k = bisect_right(self.ordered, start)
         return k < len(self.ordered) and self.ordered[k].startswith(start)
 
+    def has(self, word: str) -> bool:
+        k = bisect_right(self.ordered, word)
+        return k > 0 and self.ordered[k - 1] == word
+
 
 def cell_words(lines: list[Line], words: set[str], settings: PdfSettings) -> CellWords:
     """`words` is the `vocabulary` of `lines`."""
-    inner = frozenset(_WORD_EDGE.sub("", b.text).lower() for line in lines
-                      for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 < settings.cell_gap * b.size)
-    return CellWords(inner, tuple(sorted(words)))
+    pairs = [(a, b) for line in lines for a, b in zip(line.words, line.words[1:])
+             if b.x0 - a.x1 < settings.cell_gap * b.size]
+    return CellWords(frozenset(_WORD_EDGE.sub("", b.text).lower() for _, b in pairs),
+                     frozenset(_WORD_EDGE.sub("", a.text).lower() for a, _ in pairs), tuple(sorted(words)))
 
 
 def _broken_word(before: Line, after: Line, left: float, right: float, known: CellWords) -> bool:
     """A typesetter breaks inside a word only when the word is wider than its column (LibreOffice
     first moves it to a line of its own, reportlab fills the line): the head reaches the
-    column's edge, the tail is a lower-case fragment that the document never uses as a word,
-    and the head is the start of a longer word the document uses ("uppmärksamm|ar" beside
-    "uppmärksammas"). An ordinary wrap ("Periodens|utfall") may look the same at the edge, but
-    its first word is whole."""
+    column's edge and the tail is lower-case. An ordinary wrap ("Periodens|utfall") may look
+    the same at the edge, but its words are whole: the pieces are a broken word when together
+    they are a word the document uses ("august|i", "nämnd|en"), or when the head is no word
+    the document uses within a line, the tail none it uses after another, and the head starts
+    a longer word ("uppmärksamm|ar" beside "uppmärksammas") or the tail is a letter or two.
+    After a slash the word starts anew ("män/pojka|r")."""
     head, tail = before.words[-1], after.words[0]
     if not (before.x1 > right - 0.6 * before.size and tail.text[:1].islower()
-            and (head.x1 - head.x0) + (tail.x1 - tail.x0) > right - left
-            and _WORD_EDGE.sub("", tail.text).lower() not in known.inner):
+            and (head.x1 - head.x0) + (tail.x1 - tail.x0) > right - left):
         return False
-    return known.starts_longer_word(_WORD_EDGE.sub("", head.text).lower())
+    stem = _WORD_EDGE.sub("", head.text.rsplit("/", 1)[-1]).lower()
+    rest = _WORD_EDGE.sub("", tail.text).lower()
+    if not stem.isalpha():
+        return False
+    if known.has(stem + rest):
+        return True
+    if rest in known.inner or stem in known.leading:
+        return False
+    # A tail of a letter or two is what a word only just too wide leaves ("Nett|o").
+    return len(rest) <= 2 or known.starts_longer_word(stem)
 
 
 def join_lines(lines: list[Line], words: set[str], right: float | None = None,
@@ -117,7 +144,7 @@ def _joint(before: str, after: str, words: set[str]) -> str | None:
     if not before.endswith("-") or len(before) < 2 or not before[-2].isalpha():
         return " "
     first = after.split(" ", 1)[0]
-    if first.lower() in _SUSPENDED_HYPHEN_NEXT:
+    if first.lower() in SUSPENDED_HYPHEN_NEXT:
         return " "
     stem = _WORD_EDGE.sub("", before.rsplit(" ", 1)[-1][:-1]).lower()
     tail = _WORD_EDGE.sub("", first).lower()
@@ -131,13 +158,28 @@ def paragraphs(lines: list[Line], settings: PdfSettings) -> list[list[Line]]:
     change of size or weight, a list item, a table-of-contents entry, or a line that stops
     short of the right margin by more than the next line's first word needs."""
     right = _right_margins(lines)
+    gap = _paragraph_gap(lines, settings)
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and not _ends_paragraph(groups[-1][-1], line, right.get(line.size, line.x1), settings):
+        if groups and not _ends_paragraph(groups[-1][-1], line, right.get(line.size, line.x1), gap, settings):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
+
+
+def _paragraph_gap(lines: list[Line], settings: PdfSettings) -> float:
+    """The gap, in line heights, above which a line starts a paragraph. Producers set the lines
+    of a paragraph at one leading, whatever their size, and may set a heading's next line (its
+    status, "Uppfylls helt") only a little further off: where the page's closest lines, a
+    paragraph's, are closer than `paragraph_gap` by more than a step, the step above their
+    gap ends a paragraph."""
+    ratios = sorted((b.top - a.bottom) / (a.bottom - a.top) for a, b in zip(lines, lines[1:])
+                    if abs(b.size - a.size) <= settings.paragraph_size_step * a.size
+                    and 0 <= b.top - a.bottom < settings.paragraph_gap * (a.bottom - a.top))
+    if not ratios:
+        return settings.paragraph_gap
+    return min(settings.paragraph_gap, ratios[len(ratios) // 4] + settings.paragraph_gap_step)
 
 
 def _right_margins(lines: list[Line]) -> dict[float, float]:
@@ -150,11 +192,11 @@ def _right_margins(lines: list[Line]) -> dict[float, float]:
     return out
 
 
-def _ends_paragraph(before: Line, after: Line, right: float, settings: PdfSettings) -> bool:
+def _ends_paragraph(before: Line, after: Line, right: float, gap: float, settings: PdfSettings) -> bool:
     height = before.bottom - before.top
-    if after.top - before.bottom > settings.paragraph_gap * height:
+    if after.top - before.bottom > gap * height:
         return True
-    if abs(after.size - before.size) > 0.1 * before.size or after.bold != before.bold:
+    if abs(after.size - before.size) > settings.paragraph_size_step * before.size or after.bold != before.bold:
         return True
     if after.words[0].text in LIST_MARKERS or _LEADER.match(before.text):
         return True

@@ -57,6 +57,11 @@ class PdfSettings:
     repeat_share: float = 0.5
     # A vertical gap larger than this many line heights between two lines ends a paragraph.
     paragraph_gap: float = 0.6
+    # A gap between two lines larger than the page's usual gap inside paragraphs by this many
+    # line heights ends a paragraph (below `paragraph_gap` where the leading is tight); and a
+    # line whose size differs by more than this share from the line before starts one.
+    paragraph_gap_step: float = 0.25
+    paragraph_size_step: float = 0.05
     # Text this much larger than the body size is a heading.
     heading_ratio: float = 1.12
     # A line-free table needs this many consecutive multi-column lines to count as a table.
