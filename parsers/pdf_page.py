@@ -195,7 +195,8 @@ def _is_bold(font: pdfium_c.FPDF_FONT) -> bool:
 
 def words_of(chars: list[Word], settings: PdfSettings) -> list[Word]:
     """Glyphs in content-stream order become words; a space, a jump back or down, or a wide
-    gap ends a word."""
+    gap ends a word. A character drawn within the glyph before it is no jump back: pdfium
+    gives both letters of a ligature ("ﬂ" read as "fl") the ligature's box."""
     words: list[Word] = []
     current: list[Word] = []
     for ch in chars:
@@ -205,9 +206,11 @@ def words_of(chars: list[Word], settings: PdfSettings) -> list[Word]:
             continue
         if current:
             last = current[-1]
+            size = max(last.size, 1.0)
             gap = ch.x0 - last.x1
             same_line = min(ch.bottom, last.bottom) - max(ch.top, last.top) > 0.3 * (last.bottom - last.top)
-            if not same_line or gap > settings.word_gap * max(last.size, 1.0) or gap < -0.5 * max(last.size, 1.0):
+            back = gap < -0.5 * size and not (ch.x0 > last.x0 - 0.05 * size and ch.x1 < last.x1 + 0.05 * size)
+            if not same_line or gap > settings.word_gap * size or back:
                 _flush(current, words)
                 current = []
         current.append(ch)
