@@ -70,7 +70,8 @@ def strip_markup(text: str, keep_paragraphs: bool = False) -> str:
         text = _HEADING_HASHES.sub("", text)
     if not keep_paragraphs:
         return collapse(text)
-    text = _INLINE_SPACE.sub(" ", text)
+    if not text.isprintable() or "  " in text:  # printable text has no white space but " "
+        text = _INLINE_SPACE.sub(" ", text)
     return (_NEWLINES.sub("\n", text) if "\n" in text else text).strip()
 
 
@@ -82,7 +83,7 @@ def strip_markers(text: str) -> str:
 
 
 def is_only_markers(text: str) -> bool:
-    return _MARKER_OR_SPACE.issuperset(text)
+    return not text or (text[0] in _MARKER_OR_SPACE and _MARKER_OR_SPACE.issuperset(text))
 
 
 def squash(text: str) -> str:
@@ -98,7 +99,9 @@ _NOT_KEY = regex.compile(r"[^\w%/]+")
 def indicator_key(name: str) -> str:
     """A join key for one indicator across reports and years: markers, case, punctuation and
     scope notes such as "(alla nämnder/bolag)" do not count."""
-    text = _SCOPE_NOTES.sub(" ", strip_markers(strip_markup(name)))
+    text = strip_markers(strip_markup(name))
+    if "(" in text:
+        text = _SCOPE_NOTES.sub(" ", text)
     return collapse(_NOT_KEY.sub(" ", text.casefold()))
 
 
