@@ -16,6 +16,7 @@ import pandas as pd
 import psutil
 import pytest
 
+from parsers.doc import PROCESS_GROUP_FILE
 from paths import BAD
 from pipeline.dataset.cache import StateDir
 from pipeline.run.discover import NotARegularFile, sha256_of_regular_file
@@ -214,8 +215,12 @@ def test_a_stuck_libreoffice_is_ended_and_its_copy_removed(tmp_path: Path, good,
 
     def kill_the_worker() -> None:  # the launcher's parent is the worker reading old.doc
         deadline = time.monotonic() + 60
+        scratch = StateDir(out.resolve()).scratch
         while time.monotonic() < deadline:
-            if record.exists() and len(record.read_text().split()) == 2:
+            # Once the reader has noted LibreOffice's process group too: the launcher may record
+            # itself before the reader does, and a worker killed in between leaves no note.
+            if (record.exists() and len(record.read_text().split()) == 2
+                    and any(scratch.rglob(PROCESS_GROUP_FILE))):
                 psutil.Process(int(record.read_text().split()[0])).parent().kill()
                 return
             time.sleep(0.05)

@@ -25,13 +25,14 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.compute as pc
+if TYPE_CHECKING:  # pyarrow only where rows are read or written: an unchanged run needs none
+    import pyarrow as pa
 
-from pipeline.dataset.writer import Part
+    from pipeline.dataset.writer import Part
 
 MANIFEST_NAME = "_manifest.json"
 MANIFEST_FORMAT = 1
@@ -51,20 +52,30 @@ class FileRecord:
     retry: bool = False
 
 
-def load_manifest(out: Path) -> dict[str, FileRecord]:
+@dataclass(frozen=True)
+class Manifest:
+    files: dict[str, FileRecord] = field(default_factory=dict)
+    # (tables checked, checks flagged) of the published tables: the run's summary tells them, and
+    # an unchanged run takes them from here instead of loading pyarrow to count them again.
+    counts: tuple[int, int] | None = None
+
+
+def load_manifest(out: Path) -> Manifest:
     """The records of the dataset in `out`, by source path; empty when there is none."""
     try:
         data = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
         if data.get("format") != MANIFEST_FORMAT:
-            return {}
-        return {path: FileRecord(**record) for path, record in data["files"].items()}
-    except (OSError, ValueError, TypeError, KeyError):
-        return {}  # no or unreadable manifest: everything is read again, which is always safe
+            return Manifest()
+        counts = data.get("counts")
+        return Manifest({path: FileRecord(**record) for path, record in data["files"].items()},
+                        (int(counts[0]), int(counts[1])) if counts else None)
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        return Manifest()  # no or unreadable manifest: everything is read again, which is always safe
 
 
-def write_manifest(folder: Path, records: dict[str, FileRecord]) -> Path:
+def write_manifest(folder: Path, records: dict[str, FileRecord], counts: tuple[int, int]) -> Path:
     """Write the manifest atomically (a reader never sees half a file)."""
-    text = json.dumps({"format": MANIFEST_FORMAT,
+    text = json.dumps({"format": MANIFEST_FORMAT, "counts": list(counts),
                        "files": {path: asdict(records[path]) for path in sorted(records)}},
                       ensure_ascii=False, indent=1, sort_keys=True)
     path = folder / MANIFEST_NAME
@@ -96,6 +107,8 @@ def problem_counts(table: pa.Table | None) -> tuple[int, int]:
     """(errors, warnings) among the problems rows of one file."""
     if table is None or not len(table):
         return 0, 0
+    import pyarrow.compute as pc
+
     counts = dict(zip(*(column.to_pylist() for column in pc.value_counts(table["severity"]).flatten())))
     return int(counts.get("error", 0)), int(counts.get("warning", 0))
 
@@ -140,6 +153,8 @@ class Cache:
         return (self.folder / key).is_dir()
 
     def store(self, key: str, tables: dict[str, pa.Table]) -> None:
+        import pyarrow as pa
+
         temporary = self.folder / f".{key}.tmp-{os.getpid()}"
         shutil.rmtree(temporary, ignore_errors=True)
         temporary.mkdir()
@@ -155,6 +170,8 @@ class Cache:
         path = self.folder / key / f"{name}.arrow"
         if not path.exists():
             return None
+        import pyarrow as pa
+
         # Memory-mapped: writing the dataset pages the rows in and out instead of holding them.
         return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:  # loaded when a dataset is written; reading the names of its tables needs neither
+    import pyarrow as pa
 
-from pipeline.schema import TABLES, TableSpec
+    from pipeline.schema import TableSpec
 
 NAME = "datapackage.json"
 PARTITION = "year"
@@ -21,6 +22,8 @@ PARTITION = "year"
 
 def table_schema_type(type_: pa.DataType) -> str:
     """The Table Schema type of an Arrow type."""
+    import pyarrow as pa
+
     if pa.types.is_string(type_):
         return "string"
     if pa.types.is_floating(type_):
@@ -58,6 +61,8 @@ def _resource(folder: Path, spec: TableSpec) -> dict[str, Any]:
 
 
 def descriptor(folder: Path) -> dict[str, Any]:
+    from pipeline.schema import TABLES
+
     return {
         "name": "rapportdata", "title": "Stockholm stad's reports as a research dataset",
         "description": "Goals, indicators, activities and financial tables of Stockholm stad's "
@@ -72,3 +77,12 @@ def write_datapackage(folder: Path) -> Path:
     path = folder / NAME
     path.write_text(json.dumps(descriptor(folder), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
+
+
+def published_tables(folder: Path) -> list[str] | None:
+    """The names of the tables the datapackage.json in `folder` lists; None without a readable one."""
+    try:
+        resources = json.loads((folder / NAME).read_text(encoding="utf-8"))["resources"]
+        return [str(resource["name"]) for resource in resources]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None

@@ -20,14 +20,13 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
+if TYPE_CHECKING:  # loaded when a dataset is written: recover and publish need neither
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-from pipeline.dataset.datapackage import write_datapackage
-from pipeline.dataset.series import with_series
-from pipeline.schema import TABLES, TableSpec
+    from pipeline.schema import TableSpec
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +52,8 @@ class _PartitionWriter:
         self.paths: list[Path] = []
 
     def add(self, table: pa.Table) -> None:
+        import pyarrow.compute as pc
+
         years = table["year"].fill_null(UNKNOWN_YEAR)
         data = table.drop_columns(["year"])
         distinct = years.unique().to_pylist()
@@ -64,6 +65,9 @@ class _PartitionWriter:
                 self._flush(year)
 
     def _flush(self, year: int) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         rows = pa.concat_tables(self.buffers.pop(year))
         if year not in self.writers:
             path = self.folder / f"year={year}" / "part-0.parquet"
@@ -87,6 +91,13 @@ def write_dataset(folder: Path, parts: Iterable[Part]) -> list[Path]:
     order the extractor gave them (document order), so equal input gives byte-identical files.
     Returns the files written.
     """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.dataset.datapackage import write_datapackage
+    from pipeline.dataset.series import with_series
+    from pipeline.schema import TABLES
+
     parts = with_series(list(parts))  # indicators.series_id and indicator_series span every file
     written: list[Path] = []
     for name, spec in TABLES.items():
@@ -107,6 +118,8 @@ def write_dataset(folder: Path, parts: Iterable[Part]) -> list[Path]:
 
 
 def _write_empty(folder: Path, spec: TableSpec) -> Path:
+    import pyarrow.parquet as pq
+
     path = folder / f"year={UNKNOWN_YEAR}" / "part-0.parquet"
     path.parent.mkdir(parents=True)
     schema = spec.schema.remove(spec.schema.get_field_index("year"))

@@ -159,9 +159,7 @@ class _Reporter:
         print("\r\033[K", end="", file=self.stream, flush=True)
 
     def summary(self, summary: RunSummary, output: Path) -> None:
-        from pipeline.dataset.checks import published_counts
-
-        tables_checked, checks = published_counts(output)
+        tables_checked, checks = summary.tables_checked, summary.checks
         if self.live:
             print(f"rapportdata: {summary.files} files ({summary.read} read, {summary.from_cache} from cache, "
                   f"{summary.hashed} hashed, {summary.removed} removed), {summary.errors} errors in "

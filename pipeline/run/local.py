@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.context
+import multiprocessing.forkserver
 import os
 import resource
 import shutil
@@ -31,7 +32,6 @@ from pathlib import Path
 from types import FrameType
 
 from parsers import READERS
-from parsers.doc import PROCESS_GROUP_FILE
 from pipeline.run.options import RunOptions
 from pipeline.run.worker import Job, Outcome, Result, Started, Task, file_pages, outcome, run_job
 
@@ -39,7 +39,8 @@ from pipeline.run.worker import Job, Outcome, Result, Started, Task, file_pages,
 # Every reader, and the libraries they map, loaded before the memory cap: under the cap a
 # library loaded on first use fails with "failed to map segment" (an ImportError or OSError that
 # would be reported as a reader bug and cached), and the cap would count what is shared anyway.
-_PRELOAD = ["pipeline.run.local", *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
+_PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arrow",
+            *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
 
 
@@ -85,6 +86,10 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
 
 def sweep(scratch: Path) -> None:
     """Kill the helper process groups a reader recorded under `scratch`, then remove it."""
+    if not scratch.exists():
+        return
+    from parsers.doc import PROCESS_GROUP_FILE  # python-docx: only where a worker has been
+
     for record in scratch.glob(f"**/{PROCESS_GROUP_FILE}"):
         try:
             group = int(record.read_text())
@@ -96,6 +101,13 @@ def sweep(scratch: Path) -> None:
         except (OSError, ValueError):
             pass  # the group is gone already
     shutil.rmtree(scratch, ignore_errors=True)
+
+
+def start_workers_server() -> None:
+    """Start the fork server the workers come from, without waiting for it: its imports of every
+    reader (a second or more) go on while the run hashes the rest of the input."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(_PRELOAD)
+    multiprocessing.forkserver.ensure_running()
 
 
 class _Worker:
@@ -177,25 +189,29 @@ class LocalPool:
         worker.stop(kill=kill)
         self.workers.remove(worker)
 
+    def _fill(self, pending: deque[Task], size: int) -> None:
+        idle = [w for w in self.workers if w.task is None]
+        while pending and (idle or len(self.workers) < size):
+            worker = idle.pop() if idle else self._spawn()
+            if not self._assign(worker, pending[0]):
+                self._retire(worker, kill=True)  # died while idle: a fresh one takes the task
+                continue
+            pending.popleft()
+
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
         pending = deque(tasks)
         size = max(1, min(self.options.jobs, len(tasks)))
-        while pending or any(w.task for w in self.workers):
-            idle = [w for w in self.workers if w.task is None]
-            while pending and (idle or len(self.workers) < size):
-                worker = idle.pop() if idle else self._spawn()
-                if not self._assign(worker, pending[0]):
-                    self._retire(worker, kill=True)  # died while idle: a fresh one takes the task
-                    continue
-                pending.popleft()
+        self._fill(pending, size)
+        while any(w.task for w in self.workers):
             busy = [w for w in self.workers if w.task is not None]
             wait = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = set(multiprocessing.connection.wait(
                 [w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait))
-            for worker in busy:
-                outcome = self._collect(worker, ready)
-                if outcome is not None:
-                    yield outcome
+            done = [outcome for worker in busy if (outcome := self._collect(worker, ready)) is not None]
+            # A worker that answered gets its next file before the run handles the answer (the
+            # cache, the progress line): it never waits on the parent.
+            self._fill(pending, size)
+            yield from done
 
     def _spawn(self) -> _Worker:
         worker = _Worker(self.context, self.options, self.scratch / f"worker-{next(self.numbers)}")

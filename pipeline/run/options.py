@@ -83,6 +83,8 @@ class RunSummary:
     files_with_errors: int
     seconds: float
     rewritten: bool  # False when nothing changed and the dataset was left as it was
+    tables_checked: int = 0  # documents.tables_checked summed over the published dataset
+    checks: int = 0  # rows of the published checks table
 
     @property
     def exit_code(self) -> int:

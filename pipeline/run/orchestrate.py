@@ -9,9 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Protocol
 
 import pipeline
 from pipeline.dataset.cache import (
@@ -25,15 +23,20 @@ from pipeline.dataset.cache import (
     problem_counts,
     write_manifest,
 )
-from pipeline.dataset.writer import Part, fsync_tree, publish, recover, write_dataset
-from pipeline.run.cluster import DaskPool
-from pipeline.dataset.arrow import to_tables
+from pipeline.dataset.datapackage import published_tables
+from pipeline.dataset.writer import recover
 from pipeline.run.discover import NotARegularFile, discover, escaped, sha256_of_regular_file, source_name
-from pipeline.run.extract import problem
-from pipeline.run.local import LocalPool, sweep
+from pipeline.run.local import start_workers_server, sweep
 from pipeline.run.options import EXIT_LOCKED, RunError, RunOptions, RunSummary
 from pipeline.run.worker import Task
-from pipeline.schema import TABLES, FileRows
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from pipeline.dataset.writer import Part
+
+# The heavy modules (pyarrow, the readers, the Parquet writer) are imported where rows are made,
+# read or written: a run over an unchanged archive, or an empty one, needs none of them.
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +108,8 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     cache = Cache(state.cache)
     if options.full:
         cache.keep_only(set())
-    previous = {} if options.full else load_manifest(out)
+    manifest = load_manifest(out)
+    previous = {} if options.full else manifest.files
     parser_version = pipeline.PARSER_VERSION  # read at run time, so a test can change it
     secret = password_digest(options.password)
 
@@ -117,6 +121,10 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     listing = discover(root)
 
     def not_read(source_path: str, severity: str, code: str, message: str) -> None:
+        from pipeline.dataset.arrow import to_tables
+        from pipeline.run.extract import problem
+        from pipeline.schema import FileRows
+
         row = problem(source_path, None, severity, code, escaped(message))
         held[source_path] = to_tables(FileRows(source_path, None, problems=[row]))
         # The key names the reason, so an unchanged listing leaves the dataset as it is.
@@ -151,12 +159,17 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
             records[source_path] = FileRecord(stat.st_size, stat.st_mtime_ns, sha256, parser_version,
                                               key, errors, warnings)
         else:
+            if not tasks and options.executor == "local":
+                start_workers_server()  # its imports go on while the rest of the input is hashed
             tasks.append(Task(path, source_path, sha256, key, options.timeout, options.timeout_per_page))
 
     from_cache = len(records) - len(held)
     if progress:
         progress.start(len(tasks), from_cache)
     if tasks:
+        from pipeline.run.cluster import DaskPool
+        from pipeline.run.local import LocalPool
+
         # Dask workers may run on other machines, without the cache folder: they send rows back.
         pool = (DaskPool(options, root) if options.executor == "dask"
                 else LocalPool(options, root, cache.folder, state.scratch))
@@ -178,17 +191,28 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     if progress:
         progress.finish()
 
-    unchanged = (not tasks and {p: r.key for p, r in previous.items()} == {p: r.key for p, r in records.items()}
-                 and all((out / name).is_dir() for name in TABLES))
+    # The tables the published datapackage.json lists are the schema's of the code that wrote
+    # them, which the cache keys name: a key unchanged means the same tables.
+    tables = published_tables(out)
+    unchanged = (not tasks and manifest.counts is not None and tables is not None
+                 and {p: r.key for p, r in previous.items()} == {p: r.key for p, r in records.items()}
+                 and all((out / name).is_dir() for name in tables))
     if not unchanged:
+        from pipeline.dataset.checks import published_counts
+        from pipeline.dataset.writer import fsync_tree, publish, write_dataset
+
         parts: list[Part] = [_held(held[p]) if p in held else cache.part(records[p].key)
                              for p in sorted(records)]
         state.staging.mkdir()
         written = write_dataset(state.staging, parts)
-        fsync_tree(written + [write_manifest(state.staging, records)])
+        counts = published_counts(state.staging)
+        fsync_tree(written + [write_manifest(state.staging, records, counts)])
         publish(state.staging, out, state.aside)
-    elif previous != records:
-        write_manifest(out, records)  # only sizes or mtimes changed: same rows, fresh stat data
+    else:
+        assert manifest.counts is not None
+        counts = manifest.counts
+        if previous != records:
+            write_manifest(out, records, counts)  # only sizes or mtimes changed: same rows, fresh stat data
     cache.keep_only({r.key for r in records.values() if not r.retry})
 
     return RunSummary(
@@ -197,7 +221,7 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         errors=sum(r.errors for r in records.values()),
         warnings=sum(r.warnings for r in records.values()),
         files_with_errors=sum(1 for r in records.values() if r.errors),
-        seconds=time.monotonic() - started, rewritten=not unchanged)
+        seconds=time.monotonic() - started, rewritten=not unchanged, tables_checked=counts[0], checks=counts[1])
 
 
 def _held(tables: dict[str, pa.Table]) -> Part:

@@ -9,19 +9,22 @@ import logging
 import resource
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from parsers import SUFFIX_FORMATS
-from pipeline.dataset.arrow import to_tables
-from pipeline.dataset.cache import Cache
 from pipeline.run.discover import escaped, source_name
-from pipeline.run.extract import extract_file, failed, problem
-from pipeline.schema import FileRows, Record
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from pipeline.schema import FileRows, Record
+
+# The reading modules (pipeline.run.extract, the Arrow tables) are imported where a job is run or
+# a problem row is made: the workers have them preloaded, and the run's own process loads them
+# only when it has a row to make, so a run that reads nothing starts in a fraction of a second.
 
 log = logging.getLogger(__name__)
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record")
 
 # ok: the tables came back; stored: the worker put them in the cache itself (only the problems
 # came back); memory / timeout / crashed: a limit stopped the file; error: a bug, this file only.
@@ -93,6 +96,9 @@ class Outcome:
 def _renamed(rows: FileRows, name: str) -> FileRows:
     """The rows of a file whose name is not UTF-8, under its escaped name, with a warning: every
     text the name reached (source_path, a message quoting the path) is escaped the same way."""
+    from pipeline.run.extract import problem
+    from pipeline.schema import FileRows
+
     def clean(record: R) -> R:
         texts = {f.name: getattr(record, f.name) for f in fields(record) if isinstance(getattr(record, f.name), str)}
         changed: dict[str, Any] = {key: escaped(text) for key, text in texts.items() if escaped(text) != text}
@@ -128,6 +134,10 @@ def near_memory_cap() -> bool:
 
 def run_job(job: Job) -> Result:
     """Run in a worker: read, recognise and tabulate one file; never raises."""
+    from pipeline.dataset.arrow import to_tables
+    from pipeline.dataset.cache import Cache
+    from pipeline.run.extract import extract_file
+
     try:
         path, root = Path(job.path), Path(job.root)
         rows = extract_file(path, root, password=job.password, sha256=job.sha256)
@@ -148,6 +158,9 @@ def run_job(job: Job) -> Result:
 
 
 def problem_tables(source_path: str, code: str, message: str) -> dict[str, pa.Table]:
+    from pipeline.dataset.arrow import to_tables
+    from pipeline.run.extract import failed
+
     return to_tables(failed(source_path, code, message))
 
 
