@@ -1,6 +1,6 @@
 """Text throughput of `rapportdata run --jobs 1` against Python's floor, measured in one run.
 
-    .venv/bin/python bench/bench_text.py [--copies 40] [--repeat 1] [--huge] [--json]
+    .venv/bin/python bench/bench_text.py [--copies 40] [--repeat 1] [--huge] [--baseline TREE] [--json]
 
 Builds a corpus of `copies` variants of every seed text in data/raw. Each variant has its digits
 outside four-digit years remapped by its own permutation of 1-9 and a closing line of its own, so
@@ -14,12 +14,15 @@ the reports' words do, as in a real archive). Then, in the same run, it times
 
 and prints MB/s of each and the ratio of the run to the bare pass (target >= 0.25). With --huge it
 also times the 50,000-row table of tests/generated.py at 1x and 4x its size alone, as seconds per
-MB (the cost per file must grow linearly with its size).
+MB (the cost per file must grow linearly with its size). With --baseline it also times the run of
+another source tree (an export of an earlier commit: `git archive REV | tar -x -C TREE`) on the
+same corpus, so that before and after are measured under the same load.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import subprocess
@@ -66,11 +69,14 @@ def bare_pass(folder: Path) -> float:
     return time.perf_counter() - started
 
 
-def run(folder: Path, output: Path) -> tuple[float, float]:
-    """Wall seconds of `rapportdata run --jobs 1 --full`, and the run's own `seconds`."""
+def run(folder: Path, output: Path, tree: Path | None = None) -> tuple[float, float]:
+    """Wall seconds of `rapportdata run --jobs 1 --full`, and the run's own `seconds`; with `tree`,
+    the run of the sources in that folder."""
+    command = [str(RAPPORTDATA)] if tree is None else [sys.executable, "-m", "pipeline.run.cli"]
+    env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
     started = time.perf_counter()
-    done = subprocess.run([str(RAPPORTDATA), "run", "--input", str(folder), "--output", str(output),
-                           "--jobs", "1", "--full"], stderr=subprocess.PIPE, text=True, check=False)
+    done = subprocess.run([*command, "run", "--input", str(folder), "--output", str(output), "--jobs", "1", "--full"],
+                          stderr=subprocess.PIPE, text=True, check=False, cwd=tree, env=env)
     wall = time.perf_counter() - started
     summary = next((line for line in done.stderr.splitlines() if "event=summary" in line), "")
     fields = dict(pair.split("=", 1) for pair in summary.split() if "=" in pair)
@@ -102,6 +108,7 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=40, help="variants of each seed (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=1, help="time each pass this many times, keep the best")
     parser.add_argument("--huge", action="store_true", help="also time the 50,000-row table at 1x and 4x")
+    parser.add_argument("--baseline", type=Path, help="also time the run of the sources in this folder")
     parser.add_argument("--json", action="store_true", help="write bench/results/text-<time>.json")
     args = parser.parse_args()
 
@@ -118,6 +125,9 @@ def main() -> int:
             "bare_mb_s": round(size / floor, 2), "run_wall_mb_s": round(size / wall, 2),
             "run_summary_mb_s": round(size / own, 2), "empty_run_s": round(start_up, 2),
             "ratio_wall": round(floor / wall, 3), "ratio_summary": round(floor / own, 3)}
+        if args.baseline:
+            before = min(run(base / "raw", base / "out_baseline", args.baseline.resolve())[1] for _ in range(args.repeat))
+            results.update(baseline_summary_mb_s=round(size / before, 2), baseline_ratio_summary=round(floor / before, 3))
         if args.huge:
             results.update(huge(base))
 
@@ -127,6 +137,9 @@ def main() -> int:
           f"{results['run_summary_mb_s']:.2f} MB/s by its summary")
     print(f"ratio run / bare      {results['ratio_wall']:>8.3f} wall, {results['ratio_summary']:.3f} by summary "
           "(target >= 0.25)")
+    if args.baseline:
+        print(f"baseline tree         {results['baseline_summary_mb_s']:>8.2f} MB/s by its summary, ratio "
+              f"{results['baseline_ratio_summary']:.3f}")
     if args.huge:
         print(f"huge table            1x {results['huge1x_mb']} MB: {results['huge1x_s_per_mb']} s/MB, "
               f"4x {results['huge4x_mb']} MB: {results['huge4x_s_per_mb']} s/MB")

@@ -87,14 +87,17 @@ class TableAssembler:
         return f"{self.doc_id}:t{self.count:03d}"
 
     def _cells(self, table: Table, table_id: str, kinds: list[str]) -> None:
+        # One record a cell, the most made of any table: what is the same for a row is looked up once.
+        doc_id, year, append = self.doc_id, self.year, self.cells.append
         for r, (row, kind) in enumerate(zip(table.rows, kinds)):
+            page, line, spans, boxes = row.place.page, row.place.line, row.spans, row.boxes
             for c, text in enumerate(row.cells):
                 if text:
-                    span = row.spans.get(c)
-                    self.cells.append(CellRecord(
-                        doc_id=self.doc_id, year=self.year, table_id=table_id, kind=kind, row=r, col=c,
+                    span = spans.get(c)
+                    append(CellRecord(
+                        doc_id=doc_id, year=year, table_id=table_id, kind=kind, row=r, col=c,
                         row_span=span.rows if span else 1, col_span=span.columns if span else 1, text=text,
-                        page=row.place.page, line=row.place.line, **box_columns(row.boxes.get(c))))
+                        page=page, line=line, **box_columns(boxes.get(c) if boxes else None)))
 
     # indicator and activity tables -------------------------------------------------------
 
