@@ -29,31 +29,30 @@ def _texts(tmp_path: Path, page: Page) -> list[str]:
     return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
 
 
-def test_a_status_line_a_little_below_its_title_is_a_paragraph(tmp_path: Path) -> None:
+def _goal(tmp_path: Path, title_size: float, gap: float, status_size: float) -> list[str]:
+    """Body text, a goal's label and title in bold at `title_size`, its status `gap` sizes
+    below the title in bold at `status_size`, and a sub-heading and body text after it."""
     page = Page()
     y = _body(page, 100) + 10
-    page.text(72, y, "Åtagande:", size=10, bold=True)
-    y += 10 + 9.5
-    page.text(72, y, TITLE, size=10, bold=True)
-    y += 10 + 5.8  # 0.58 of the size: twice the leading, yet less than a blank line's gap
-    page.text(72, y, "Uppfylls helt", size=10, bold=True)
-    y += 10 + 8.7
-    page.text(72, y, "Förväntat resultat", size=10, bold=True)
-    _body(page, y + 10 + 9.5)
-    texts = _texts(tmp_path, page)
+    page.text(72, y, "Åtagande:", size=title_size, bold=True)
+    y += title_size + 9.5
+    page.text(72, y, TITLE, size=title_size, bold=True)
+    y += title_size + gap * title_size
+    page.text(72, y, "Uppfylls helt", size=status_size, bold=True)
+    y += status_size + 8.7
+    page.text(72, y, "Förväntat resultat", size=status_size, bold=True)
+    _body(page, y + status_size + 9.5)
+    return _texts(tmp_path, page)
+
+
+def test_a_status_line_a_little_below_its_title_is_a_paragraph(tmp_path: Path) -> None:
+    # 0.58 of the size: twice the leading, yet less than a blank line's gap.
+    texts = _goal(tmp_path, 10, 0.58, 10)
     assert TITLE in texts and "Uppfylls helt" in texts
 
 
 def test_a_status_line_a_size_smaller_than_its_title_is_a_paragraph(tmp_path: Path) -> None:
-    page = Page()
-    y = _body(page, 100) + 10
-    page.text(72, y, "Nämndmål:", size=11, bold=True)
-    y += 11 + 10
-    page.text(72, y, TITLE, size=11, bold=True)
-    y += 11 + LEAD * 11
-    page.text(72, y, "Uppfylls helt", size=10, bold=True)
-    _body(page, y + 10 + 9.5)
-    texts = _texts(tmp_path, page)
+    texts = _goal(tmp_path, 11, LEAD, 10)
     assert TITLE in texts and "Uppfylls helt" in texts
 
 
