@@ -36,6 +36,9 @@ class PdfSettings:
     # Lines with gutters this many line heights or less above or below a table of row rules or
     # shading only are its unshaded first or last rows.
     band_reach: float = 0.6
+    # Points a row's text may sit further from a rule, or two rows further apart, than the
+    # page's rows between row rules or shading bands do (rounding of the producer's layout).
+    band_slack: float = 1.0
     # A line-free grid is prose when more than `prose_share` of its cells have `prose_words`
     # words or more and fewer than `prose_figures` of them are figures; it is a chart's labels
     # when more than `scatter_share` of its rows hold one cell outside the first column.

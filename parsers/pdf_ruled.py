@@ -5,24 +5,20 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
-from parsers.pdf_columns import (
-    cell_runs,
-    column_rights,
-    find_gutters,
-    free_row,
-    has_gutter,
-)
+from parsers.pdf_bands import Padding, band_ends, band_table, fills_band, page_padding, starts_new_table
+from parsers.pdf_columns import cell_runs, find_gutters, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
-from parsers.pdf_rows import figure_rows, row_groups
+from parsers.pdf_rows import figure_rows
 
 
 def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettings) -> list[TableLayout]:
     horizontal = _merge_collinear([s for s in segments if s.horizontal], True, settings)
     vertical = _merge_collinear([s for s in segments if not s.horizontal], False, settings)
     tables = []
-    for h_group, v_group in _grids(horizontal, vertical, lines, settings):
-        table = _grid_table(lines, h_group, v_group, settings)
+    groups, pad = _grids(horizontal, vertical, lines, settings)
+    for h_group, v_group in groups:
+        table = _grid_table(lines, h_group, v_group, pad, settings)
         if table is not None:
             tables.append(table)
     return tables
@@ -69,11 +65,11 @@ def _touch(h: Segment, v: Segment, tolerance: float) -> bool:
 
 
 def _grids(horizontal: list[Segment], vertical: list[Segment], lines: list[Line],
-           settings: PdfSettings) -> list[tuple[list[Segment], list[Segment]]]:
+           settings: PdfSettings) -> tuple[list[tuple[list[Segment], list[Segment]]], Padding | None]:
     """Connected groups of rulings: a row rule and a column rule that touch are connected. Row
     rules that touch no column rule are a table drawn with row rules (or shading) only: each is
     connected to the next one below it across most of its width when they bound one table
-    (`_same_table`)."""
+    (`_same_table`). Also the padding of the page's rows between such rules."""
     nodes = horizontal + vertical
     parent = list(range(len(nodes)))
 
@@ -95,22 +91,24 @@ def _grids(horizontal: list[Segment], vertical: list[Segment], lines: list[Line]
     loose.sort(key=lambda k: horizontal[k].top)
     free = set(loose)
     gridded = [h for i, h in enumerate(horizontal) if i not in free]
+    pairs = []
     for n, a in enumerate(loose):
-        upper = horizontal[a]
-        b = next((b for b in loose[n + 1:] if _overlap(upper, horizontal[b]) >= 0.5), None)
-        if b is None:
-            continue
-        lower = horizontal[b]
+        b = next((b for b in loose[n + 1:] if _overlap(horizontal[a], horizontal[b]) >= 0.5), None)
+        if b is not None:
+            pairs.append((a, b))
+    pad = page_padding([(horizontal[a], horizontal[b]) for a, b in pairs], lines, settings)
+    for a, b in pairs:
+        upper, lower = horizontal[a], horizontal[b]
         # A grid between two row rules is a table of its own: the rules around it are not one table.
         if any(upper.top < h.top < lower.top and _overlap(upper, h) > 0 for h in gridded):
             continue
-        if _same_table(upper, lower, lines, settings):
+        if _same_table(upper, lower, lines, pad, settings):
             parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, seg in enumerate(nodes):
         h_list, v_list = groups.setdefault(find(i), ([], []))
         (h_list if i < n_h else v_list).append(seg)
-    return [g for g in groups.values() if g[0]]
+    return [g for g in groups.values() if g[0]], pad
 
 
 def _overlap(a: Segment, b: Segment) -> float:
@@ -119,16 +117,26 @@ def _overlap(a: Segment, b: Segment) -> float:
     return (min(a.x1, b.x1) - max(a.x0, b.x0)) / shorter if shorter > 0 else 0.0
 
 
-def _same_table(upper: Segment, lower: Segment, lines: list[Line], settings: PdfSettings) -> bool:
+def _same_table(upper: Segment, lower: Segment, lines: list[Line], pad: Padding | None,
+                settings: PdfSettings) -> bool:
     """Two row rules bound one table unless the text between them says otherwise: a caption
-    between them starts another table, and text without any column gutter is a paragraph or
-    notes between two tables, unless it is a row or two between close rules (a label row).
-    Text with gutters is the table's body, however tall."""
+    between them starts another table, and so does a header after a gap wider than rows leave;
+    text that fills the band as the page's rows do is a row (a comment, however long); nothing
+    between them is the margin between two tables (rules closer than `snap` are one already). Otherwise text without any column gutter is
+    a paragraph or notes between two tables, unless it is a row or two between close rules (a
+    label row), and text with gutters is the table's body, however tall."""
     x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
     band = [line for line in lines if upper.top < (line.top + line.bottom) / 2 < lower.top
             and x0 <= (line.x0 + line.x1) / 2 <= x1]
     if any(CAPTION.match(line.text) for line in band):
         return False
+    if pad is not None:
+        if not band:
+            return False
+        if starts_new_table(upper, lower, lines, pad, settings):
+            return False
+        if fills_band(upper, lower, lines, pad, settings):
+            return True
     if any(has_gutter(line, x0, settings) for line in band):
         return True
     return lower.top - upper.top <= settings.max_row_height and len(band) < settings.min_rule_band_lines
@@ -143,7 +151,7 @@ def _cluster(values: list[float], tolerance: float) -> list[float]:
     return out
 
 
-def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment],
+def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment], pad: Padding | None,
                 settings: PdfSettings) -> TableLayout | None:
     tol = settings.snap
     x0 = min([s.x0 for s in h_group] + [s.x0 for s in v_group])
@@ -156,13 +164,16 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
         return None
     xs = _cluster([s.x0 for s in v_group] + [x0, x1], tol)
     if len(xs) <= 2:
-        if _row_per_band(inner, ys):
-            top, bottom = _unruled_ends(lines, x0, x1, top, bottom, settings)
+        if pad is not None or _row_per_band(inner, ys):
+            if pad is not None:
+                top, bottom = band_ends(lines, (x0, top, x1, bottom), pad, settings)
+            else:
+                top, bottom = _unruled_ends(lines, x0, x1, top, bottom, settings)
             ys = _cluster(ys + [top, bottom], tol)
             inner = [line for line in (_clip(line, x0, x1, top, bottom) for line in lines) if line is not None]
         found = find_gutters(inner, settings, x0)
         if found:
-            return _rule_table(inner, ys, found, (x0, top, x1, bottom), settings)
+            return band_table(inner, ys, found, (x0, top, x1, bottom), pad, settings)
     if len(xs) < 3 and len(ys) < 3:
         return None  # a box around text (a frame, a callout), not a table
     rows: list[tuple[RowLayout, int]] = []  # each row and the band it starts in
@@ -223,24 +234,6 @@ def _unruled_ends(lines: list[Line], x0: float, x1: float, top: float, bottom: f
             break
         bottom = line.bottom + 0.5
     return top, bottom
-
-
-def _rule_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, float]],
-                box: tuple[float, float, float, float], settings: PdfSettings) -> TableLayout:
-    """Row rules or shading only: the columns are where the text leaves gutters, and the rules
-    part rows, but a band between two rules may hold several rows (rules under the header and
-    at the foot only), told apart as in a line-free table."""
-    x0, top, x1, bottom = box
-    bounds = [(lo + hi) / 2 for lo, hi in gutters]
-    rights = column_rights([line for line in inner if has_gutter(line, x0, settings)], bounds, gutters, x1, settings)
-    starts = [hi for _, hi in gutters]
-    rows = []
-    for r in range(len(ys) - 1):
-        band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
-        if band:
-            rows += [free_row(group, bounds, starts, rights, settings)
-                     for group in row_groups(band, bounds, rights, settings)]
-    return TableLayout(rows, top, bottom, x0, x1, gutters, max(line.size for line in inner))
 
 
 def _clip(line: Line, x0: float, x1: float, top: float, bottom: float) -> Line | None:

@@ -1,0 +1,183 @@
+"""Tables drawn with row rules or shading only (browsers' and LibreOffice's table styles:
+horizontal rules, zebra bands): a shaded band is a row, its top and bottom are row separators
+and its sides the table's extent, never column edges. A run of such rules with the text between
+them is one table as long as the text fills the space between two rules as a row's cells do
+(the cell padding above and below it, the spacing of a cell's lines inside), and the rows just
+above the first rule and below the last (a header standing on its rule, the unshaded first and
+last rows of a zebra table) go with it. The columns come from the text's alignment, as in a
+line-free table (`pdf_columns`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from parsers.pdf_columns import (
+    bridges,
+    cell_runs,
+    column_rights,
+    free_row,
+    has_gutter,
+    narrow_gutters,
+)
+from parsers.pdf_layout import RowLayout, TableLayout
+from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
+from parsers.pdf_rows import column_of, column_parts, figure_rows, row_groups
+
+
+@dataclass(frozen=True, slots=True)
+class Padding:
+    """The space a page's rule-bounded rows leave between a rule and the text: above the first
+    line (`top`) and below the last (`bottom`), the cell padding of its table style."""
+
+    top: float
+    bottom: float
+
+
+def _between(lines: list[Line], upper: Segment, lower: Segment) -> list[Line]:
+    x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
+    return [line for line in lines if upper.top < (line.top + line.bottom) / 2 < lower.top
+            and x0 <= (line.x0 + line.x1) / 2 <= x1]
+
+
+def page_padding(pairs: list[tuple[Segment, Segment]], lines: list[Line], settings: PdfSettings) -> Padding | None:
+    """The typical padding between a rule and the text of the row it bounds, from the pairs of
+    rules whose text has column gutters (rows of a table for sure); None when no pair has."""
+    tops, bottoms = [], []
+    for upper, lower in pairs:
+        band = _between(lines, upper, lower)
+        if band and any(has_gutter(line, max(upper.x0, lower.x0), settings) for line in band):
+            tops.append(band[0].top - upper.top)
+            bottoms.append(lower.top - band[-1].bottom)
+    return Padding(median(tops), median(bottoms)) if tops else None
+
+
+def fills_band(upper: Segment, lower: Segment, lines: list[Line], pad: Padding, settings: PdfSettings) -> bool:
+    """The text between two rules sits in them as rows of one table: as close to each rule as
+    the page's rows are, and with no gap wider than the padding between two rows inside. Notes
+    or a paragraph between two tables keep the tables' margins away from the rules."""
+    band = _between(lines, upper, lower)
+    if not band:
+        return False
+    slack = settings.band_slack
+    if band[0].top - upper.top > pad.top + slack or lower.top - band[-1].bottom > pad.bottom + slack:
+        return False
+    return all(b.top - a.bottom <= pad.top + pad.bottom + slack for a, b in zip(band, band[1:]))
+
+
+def starts_new_table(upper: Segment, lower: Segment, lines: list[Line], pad: Padding, settings: PdfSettings) -> bool:
+    """The upper rule ends a table: the text under it keeps a margin away from it, wider than
+    the padding of the page's rows; or a header row (bold, with gutters) comes after a gap
+    wider than two rows are apart, and the lower rule is the next table's header rule,
+    however close the two tables are."""
+    band = _between(lines, upper, lower)
+    if not band or band[0].top - upper.top > pad.top + settings.band_slack:
+        return True
+    x0 = max(upper.x0, lower.x0)
+    return any(b.top - a.bottom > pad.top + pad.bottom + settings.band_slack and b.bold and has_gutter(b, x0, settings)
+               for a, b in zip(band, band[1:]))
+
+
+def _cell_rows(lines: list[Line], settings: PdfSettings) -> list[list[Line]]:
+    """Lines grouped as a cell's lines are: each a cell's leading from the next."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and line.top - groups[-1][-1].bottom <= settings.cell_leading * line.size:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Padding,
+              settings: PdfSettings) -> tuple[float, float]:
+    """The table's top and bottom with the rows that stand outside its first and last rule:
+    above, rows with column gutters (a header over its rule; the upper lines of its wrapped
+    cells start right of the first column, which a heading above the table does not); below,
+    any row (a zebra table's unshaded last row, a comment), each as close to the rule or the
+    row next to it as rows inside the table are."""
+    x0, top, x1, bottom = box
+    within = [line for line in lines if x0 <= (line.x0 + line.x1) / 2 <= x1 and not CAPTION.match(line.text)]
+    left = min((line.x0 for line in within if top <= (line.top + line.bottom) / 2 <= bottom), default=x0)
+    slack = settings.band_slack
+    # Rows are further apart than their padding where a header's or a section's spacing adds to it.
+    height = median([line.bottom - line.top for line in within]) if within else 0.0
+    reach = max(pad.top + pad.bottom + slack, settings.band_reach * height)
+    above = sorted((line for line in within if line.bottom <= top + 0.5), key=lambda line: line.top)
+    edge, allowed = top, pad.bottom + slack
+    for row in reversed(_cell_rows(above, settings)):
+        if edge - row[-1].bottom > allowed:
+            break
+        if not any(has_gutter(line, left, settings) for line in row):
+            break
+        edge, allowed = row[0].top - 0.5, reach
+    below = sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top)
+    end, allowed = bottom, pad.top + slack
+    for row in _cell_rows(below, settings):
+        if row[0].top - end > allowed:
+            break
+        end, allowed = row[-1].bottom + 0.5, reach
+    return edge, end
+
+
+def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, float]],
+               box: tuple[float, float, float, float], pad: Padding | None, settings: PdfSettings) -> TableLayout:
+    """Row rules or shading only: the columns are where the text leaves gutters, and the rules
+    part rows, but a band between two rules may hold several rows (rules under the header and
+    at the foot only), told apart as in a line-free table. A band whose lines are closer than
+    rows are apart is one row, as a grid's band is: a comment under its bold label, a wrapped
+    cell, unless figures stand under figures. A band of bold lines only is one
+    header row, its cells wrapped over several lines (set on the rule below, bottom-aligned),
+    unless a line of it names a group of columns across a gutter: then each line is a level."""
+    x0, top, x1, bottom = box
+    # A header cell set left over a column of right-aligned figures starts inside the gutter.
+    gutters = _one_column_each(narrow_gutters(gutters, inner, settings) or gutters, inner, settings)
+    bounds = [(lo + hi) / 2 for lo, hi in gutters]
+    # The last column's text reaches the table's edge less the cell padding its first column shows.
+    inset = max(min(line.x0 for line in inner) - x0, 0.0)
+    rights = column_rights([line for line in inner if has_gutter(line, x0, settings)], bounds, gutters, x1 - inset,
+                           settings)
+    starts = [hi for _, hi in gutters]
+    rows: list[RowLayout] = []
+    for r in range(len(ys) - 1):
+        band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
+        if not band:
+            continue
+        if len(band) > 1 and all(line.bold for line in band) and not any(
+                bridges(run[0].x0, max(w.x1 for w in run), gutters)
+                for line in band for run in cell_runs(line, settings, starts)):
+            rows.append(free_row(band, bounds, starts, rights, settings))
+            continue
+        one_row = pad is not None and all(b.top - a.bottom < pad.top + pad.bottom - settings.band_slack
+                                          for a, b in zip(band, band[1:]))
+        groups = _unbroken(figure_rows(band, bounds), bounds) if one_row else row_groups(band, bounds, rights,
+                                                                                             settings)
+        rows += [free_row(group, bounds, starts, rights, settings) for group in groups]
+    return TableLayout(rows, top, bottom, x0, x1, gutters, max(line.size for line in inner))
+
+
+def _unbroken(groups: list[list[Line]], bounds: list[float]) -> list[list[Line]]:
+    """Rows of one band joined again where a cell's text breaks after a hyphen ("2013-12-" over
+    "31"): the figure under it is the rest of that figure, not a row's."""
+    out = [groups[0]]
+    for group in groups[1:]:
+        above, here = column_parts(out[-1][-1], bounds), column_parts(group[0], bounds)
+        if any(k in above and above[k].text.endswith("-") for k in here):
+            out[-1] = out[-1] + group
+        else:
+            out.append(group)
+    return out
+
+
+def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
+                     settings: PdfSettings) -> list[tuple[float, float]]:
+    """A column only bold header lines start cells in, and right of it one only the body
+    starts cells in, are one column: its header set left over figures set right, too short
+    to overlap them (a table of a row or two)."""
+    bounds = [(lo + hi) / 2 for lo, hi in gutters]
+    starts: list[set[bool]] = [set() for _ in range(len(gutters) + 1)]
+    for line in inner:
+        for run in cell_runs(line, settings):
+            starts[column_of(run[0], bounds)].add(line.bold)
+    merged = {k for k in range(len(gutters)) if starts[k] == {True} and starts[k + 1] == {False}}
+    return [gutter for k, gutter in enumerate(gutters) if k not in merged]
