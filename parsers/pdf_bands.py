@@ -67,14 +67,17 @@ def fills_band(upper: Segment, lower: Segment, lines: list[Line], pad: Padding, 
 
 def starts_new_table(upper: Segment, lower: Segment, lines: list[Line], pad: Padding, settings: PdfSettings) -> bool:
     """The upper rule ends a table: the text under it keeps a margin away from it, wider than
-    the padding of the page's rows; or a header row (bold, with gutters) comes after a gap
-    wider than two rows are apart, and the lower rule is the next table's header rule,
-    however close the two tables are."""
+    the padding of the page's rows; or after a gap wider than two rows are apart comes a header
+    row (bold, with gutters: the lower rule is the next table's header rule, however close the
+    tables are) or a line left of where the rows' text starts (a heading or paragraph after the
+    table, set on the page's margin without a cell's padding)."""
     band = _between(lines, upper, lower)
     if not band or band[0].top - upper.top > pad.top + settings.band_slack:
         return True
     x0 = max(upper.x0, lower.x0)
-    return any(b.top - a.bottom > pad.top + pad.bottom + settings.band_slack and b.bold and has_gutter(b, x0, settings)
+    inset = min((line.x0 for line in band if has_gutter(line, x0, settings)), default=x0)
+    return any(b.top - a.bottom > pad.top + pad.bottom + settings.band_slack
+               and ((b.bold and has_gutter(b, x0, settings)) or b.x0 < inset - settings.band_slack)
                for a, b in zip(band, band[1:]))
 
 

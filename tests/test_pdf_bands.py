@@ -132,3 +132,46 @@ def test_a_zebra_table_right_under_the_last_comment_of_another_starts_at_its_hea
     _table(page, bottom + 12, ruled=False)
     tables = _tables(write_pdf(tmp_path / "zebra_tables_close.pdf", [page]))
     assert [_cells(t) for t in tables] == [_expected(3), _expected(None)]
+
+
+def test_header_set_left_over_right_aligned_figures_names_their_column(tmp_path: Path) -> None:
+    """A table of one row: the header's "Årsmål" and the figure under it, set right, do not
+    overlap, yet they are one column."""
+    page = Page()
+    page.text(72, 100 + PAD, "Nämndens indikatorer", bold=True)
+    page.text(300, 100 + PAD, "Årsmål", bold=True)
+    page.text(400, 100 + PAD, "Periodicitet", bold=True)
+    y = 100 + 2 * PAD + LEAD - 2
+    page.line(LEFT, y, RIGHT, y, width=1.5)
+    page.rect(LEFT, y, RIGHT, y + 2 * PAD + LEAD - 2, SHADE)
+    page.text(72, y + PAD, "Beläggning på boendet")
+    page.right(380, y + PAD, "90")
+    page.text(400, y + PAD, "Tertial")
+    [table] = _tables(write_pdf(tmp_path / "header_over_right_figures.pdf", [page]))
+    assert _cells(table) == [["Nämndens indikatorer", "Årsmål", "Periodicitet"], ["Beläggning på boendet", "90", "Tertial"]]
+
+
+def test_a_date_broken_after_its_hyphen_stays_one_cell(tmp_path: Path) -> None:
+    """A date column too narrow for "2013-12-31" breaks it after its second hyphen: the "31" under it is
+    the rest of the date, not a row of its own, though figures under figures part rows."""
+    page = Page()
+    for x, text in zip((72, 300, 400), ("Aktivitet", "Startdatum", "Slutdatum")):
+        page.text(x, 100 + PAD, text, bold=True)
+    y = 100 + 2 * PAD + LEAD - 2
+    page.line(LEFT, y, RIGHT, y, width=1.5)
+    for k, (label, start, end) in enumerate((("Införa ett nytt arbetssätt i", "2013-01-01", "2013-12-"),
+                                              ("alla verksamheter", "", "31"))):
+        page.text(72, y + PAD + k * LEAD, label)
+        if start:
+            page.text(300, y + PAD + k * LEAD, start)
+        page.text(400, y + PAD + k * LEAD, end)
+    bottom = y + 2 * PAD + 2 * LEAD - 2
+    page.line(LEFT, bottom, RIGHT, bottom)
+    page.text(72, bottom + PAD, "Utbilda personalen")
+    page.text(300, bottom + PAD, "2013-02-01")
+    page.text(400, bottom + PAD, "2013-06-30")
+    page.line(LEFT, bottom + 2 * PAD + LEAD - 2, RIGHT, bottom + 2 * PAD + LEAD - 2)
+    [table] = _tables(write_pdf(tmp_path / "date_broken_at_hyphen.pdf", [page]))
+    assert [row.cells[0] for row in table.rows] == ["Aktivitet", "Införa ett nytt arbetssätt i alla verksamheter",
+                                                    "Utbilda personalen"]
+    assert "".join(table.rows[1].cells[2].split()) == "2013-12-31"
