@@ -12,6 +12,7 @@ from collections import Counter
 from parsers.pdf_layout import CellLayout, RowLayout
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Word
 from parsers.pdf_rows import column_of, is_figure
+from parsers.pdf_spans import header_spans
 
 
 def left_margin(lines: list[Line]) -> float:
@@ -92,10 +93,14 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
         for line in structured:
             if id(line) not in chosen:
                 # A bold run over a word space of the body ("Utfall" over "92 %") and no
-                # gutter of it still names a column: it keeps the strip beside it open.
+                # gutter of it still names a column: it keeps the strip beside it open. A run
+                # of a line of few cells within a gutter of the body is a header over the
+                # columns on both sides of it ("2017" over Budget and Utfall): no column.
+                sparse = len(runs[id(line)]) * settings.spanning_share < densest
                 spans.extend(run for run in runs[id(line)]
-                             if not bridges(*run, body_strips) or (
+                             if (not bridges(*run, body_strips) or (
                                  line.bold and not any(lo < run[1] and run[0] < hi for lo, hi in wide)))
+                             and not (sparse and any(lo <= run[0] and run[1] <= hi for lo, hi in wide)))
     gaps_of = [wide_gaps(line, left, settings) for line in structured]
     out = []
     for lo, hi in open_strips(spans):
@@ -203,5 +208,10 @@ def free_row(lines: list[Line], bounds: list[float], starts: list[float], rights
         for run in cell_runs(line, settings, starts):
             k = column_of(run[0], bounds)
             per_column[k].append(Line(run, run[0].x0, max(w.x1 for w in run), line.top, line.bottom))
-    cells = [CellLayout(col, rights[k]) for k, col in enumerate(per_column)]
+    spans: dict[int, int] = {}
+    if header:
+        size = max(line.size for line in lines)
+        per_column, spans = header_spans(per_column, starts, rights, settings.span_centre * size)
+    cells = [CellLayout(col, rights[k + spans.get(k, 1) - 1], columns=spans.get(k, 1))
+             for k, col in enumerate(per_column)]
     return RowLayout(cells, lines[0].top, header=header)

@@ -87,6 +87,9 @@ class PdfSettings:
     # (comments under a row).
     row_padding: float = 2.5
     max_comment_stretches: int = 3
+    # A header cell of a line-free table whose middle is this many font sizes or less from the
+    # middle of a group of columns (and further from its own column's) is centred over them.
+    span_centre: float = 0.6
 
 
 DEFAULT_SETTINGS = PdfSettings()

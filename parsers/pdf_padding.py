@@ -49,13 +49,14 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
     prose = 0
     # The table's width grows with the rows it takes: a header is often narrower than its body.
     x0, x1 = table.x0, table.x1
+    header = all(row.header for row in table.rows)
     while reach < len(lines) and prose <= settings.max_comment_stretches:
         gap = lines[reach].top - lines[reach - 1].bottom
         if not _same_size(lines[reach], size) or gap > settings.row_padding * size:
             break
         after = region_end(lines, reach)
         stretch = lines[reach:after]
-        if _fits_columns(stretch, table.gutters, x1, left, settings) and not (prose and stretch[0].bold):
+        if _fits_columns(stretch, table.gutters, header, left, settings) and not (prose and stretch[0].bold):
             end, prose = after, 0
             x1 = max([x1] + [line.x1 for line in stretch])
         elif _runs_across(stretch, x0, x1, left, settings):
@@ -66,16 +67,16 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
     return end
 
 
-def _fits_columns(stretch: list[Line], gutters: list[tuple[float, float]], x1: float, left: float,
+def _fits_columns(stretch: list[Line], gutters: list[tuple[float, float]], header: bool, left: float,
                   settings: PdfSettings) -> bool:
-    """Some of the lines show columns, every gap between their cells lies on a gutter of the
-    table, and no line runs over a gutter with columns of its own."""
+    """Some of the lines show columns, no line runs over a gutter with columns of its own,
+    and every gap between their cells lies on a gutter of the table (a column further right
+    would leave a gap beyond them), unless the table so far is its header: a header cell may
+    name a group of columns ("augusti 2017" over Budget, Utfall, Förbrukn)."""
     structured = [line for line in stretch if has_gutter(line, left, settings)]
-    if not structured or any(line.x1 > x1 + 2 * line.size for line in stretch):
+    if not structured or narrow_gutters(gutters, stretch, settings) is None:
         return False
-    if narrow_gutters(gutters, stretch, settings) is None:
-        return False
-    return all(any(lo < t_hi and t_lo < hi for t_lo, t_hi in gutters)
+    return header or all(any(lo < t_hi and t_lo < hi for t_lo, t_hi in gutters)
                for line in structured for lo, hi in wide_gaps(line, left, settings))
 
 

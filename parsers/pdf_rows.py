@@ -55,6 +55,17 @@ def _new_figures(over: dict[int, Line], line: Line, here: dict[int, Line], bound
     return any(k not in over and is_figure(part.text) for k, part in here.items())
 
 
+def group_header(over: dict[int, Line], here: dict[int, Line]) -> bool:
+    """`over` is a header line over groups of the columns of `here`: fewer cells, none of them
+    aligned with a cell below it at its start, end or middle, as the first line of a wrapped
+    header cell is."""
+    def aligned(part: Line) -> bool:
+        return any(abs(part.x0 - below.x0) < 1.0 or abs(part.x1 - below.x1) < 1.0
+                   or abs(part.x0 + part.x1 - below.x0 - below.x1) < 2.0 for below in here.values())
+
+    return len(over) < len(here) and not any(aligned(part) for part in over.values())
+
+
 def row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | None:
     """The gap above which a line starts a new row, or None when the gaps do not tell (no
     padding between rows). The closest lines are lines of one cell, unless even they are
@@ -104,7 +115,8 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
         here = column_parts(line, bounds)
         if (line.bold != above.bold and (line.bold or len(row[-1]) >= 2
                                          or _new_figures(row[-1], line, here, bounds))) or (
-                name in here and stacked_figures(row, here, name)):
+                name in here and stacked_figures(row, here, name)) or (
+                gap >= 0 and line.bold and above.bold and group_header(row[-1], here)):
             new = True
         elif gap < 0:
             new = False
