@@ -1,6 +1,6 @@
 """Two workers against one, and what a run costs before it reads anything.
 
-    .venv/bin/python bench/bench_parallel.py [--copies 40] [--rounds 3]
+    .venv/bin/python bench/bench_parallel.py [--copies 40] [--rounds 3] [--tree DIR]
 
 On a machine shared with others a single pair of runs says little, so `--jobs 1` and `--jobs 2`
 run alternately on the same corpus (`copies` variants of every seed text, each its own hash),
@@ -10,48 +10,56 @@ each round, the ratio of the medians and the spread of the rounds' ratios.
 Start-up, each the median of five processes: the interpreter alone (`python -c pass`), a run over
 an empty folder (first and again), over the unchanged corpus (all from the cache) and over the
 five seeds read afresh; and the modules an unchanged run imports (`python -X importtime`): their
-count, their total, and whether pyarrow is among them.
+count, their total, and whether pyarrow is among them. `--tree` measures another copy of the
+project's code instead (say `git archive` of an older commit), with the same interpreter.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench_archive import build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-RAPPORTDATA = Path(sys.executable).with_name("rapportdata")
+MAIN = "import sys; from pipeline.run.cli import main; sys.exit(main())"  # what the rapportdata script runs
+TREE = ROOT
 
 
 def timed(command: list[str]) -> float:
     started = time.monotonic()
-    subprocess.run(command, check=False, capture_output=True)
+    subprocess.run(command, check=False, capture_output=True, env={**os.environ, "PYTHONPATH": str(TREE)})
     return time.monotonic() - started
+
+
+def rapportdata(*args: object, python: tuple[str, ...] = ()) -> list[str]:
+    return [sys.executable, *python, "-c", MAIN, *map(str, args)]
 
 
 def run(source: Path, out: Path, jobs: int = 2, fresh: bool = False) -> float:
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(out.parent / f".{out.name}.rapportdata", ignore_errors=True)
-    return timed([str(RAPPORTDATA), "run", "--input", str(source), "--output", str(out), "--jobs", str(jobs)])
+    return timed(rapportdata("run", "--input", source, "--output", out, "--jobs", jobs))
 
 
-def median_of(times: int, measure: object) -> float:
-    assert callable(measure)
+def median_of(times: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(times))
 
 
 def imports(source: Path, out: Path) -> tuple[int, float, bool]:
     """Modules an unchanged run imports: how many, their total seconds, whether pyarrow is one."""
-    done = subprocess.run([sys.executable, "-X", "importtime", str(RAPPORTDATA), "run", "--input", str(source),
-                           "--output", str(out)], capture_output=True, text=True, check=False)
-    rows = [line.split("|") for line in done.stderr.splitlines() if line.startswith("import time:")][1:]
+    done = subprocess.run(rapportdata("run", "--input", source, "--output", out, python=("-X", "importtime")),
+                          capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(TREE)})
+    rows = [row for line in done.stderr.splitlines() if line.startswith("import time:")
+            and (row := line.split("|"))[1].strip().isdigit()]
     top = [int(row[1]) for row in rows if not row[2].startswith("  ")]  # cumulative of the top-level ones
     names = {row[2].strip() for row in rows}
     return len(rows), sum(top) / 1e6, "pyarrow" in names
@@ -61,7 +69,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=40, help="variants of each seed (default: %(default)s)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each --jobs (default: %(default)s)")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the code to measure (default: this checkout)")
     args = parser.parse_args()
+    global TREE
+    TREE = args.tree.resolve()
 
     with tempfile.TemporaryDirectory(prefix="rapportdata-parallel-") as temp:
         base = Path(temp)
