@@ -174,13 +174,15 @@ def _unbroken(groups: list[list[Line]], bounds: list[float]) -> list[list[Line]]
 
 def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
                      settings: PdfSettings) -> list[tuple[float, float]]:
-    """A column only bold header lines start cells in, and right of it one only the body
-    starts cells in, are one column: its header set left over figures set right, too short
-    to overlap them (a table of a row or two)."""
+    """A column only the header (the bold lines the table starts with) starts cells in, and
+    right of it one only the body has cells in, are one column: its header set left over
+    figures set right, too short to overlap them."""
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
+    first_body = next((k for k, line in enumerate(inner) if not line.bold), len(inner))
     starts: list[set[bool]] = [set() for _ in range(len(gutters) + 1)]
-    for line in inner:
+    for k, line in enumerate(inner):
         for run in cell_runs(line, settings):
-            starts[column_of(run[0], bounds)].add(line.bold)
+            # A figure is placed by its end: a thousands' digit may stand left of the column.
+            starts[column_of(run[0] if k < first_body else run[-1], bounds)].add(k < first_body)
     merged = {k for k in range(len(gutters)) if starts[k] == {True} and starts[k + 1] == {False}}
     return [gutter for k, gutter in enumerate(gutters) if k not in merged]
