@@ -33,6 +33,7 @@ from parsers.blocks import (
     UnreadableFile,
 )
 from parsers.pdf_caption import caption_from_above, split_caption
+from parsers.pdf_continued import repeated_header, same_columns
 from parsers.pdf_flow import (
     CellWords,
     cell_text,
@@ -93,11 +94,18 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
         page_blocks, carried = _page_blocks(page, words, known, levels, settings, carried)
         above = blocks[-1] if blocks and blocks[-1].place.page == page.number - 1 else None
         if isinstance(above, Table) and page_blocks and isinstance(page_blocks[0], Table):
-            k = _continued_row(above, page_blocks[0])
+            below = page_blocks[0]
+            joined = same_columns(above, below)
+            if joined:
+                del below.rows[:repeated_header(above, below)]
+            k = _continued_row(above, below)
             if k is not None:
-                above.rows[-1] = _joined(above.rows[-1], page_blocks[0].rows.pop(k))
-                if not page_blocks[0].rows:
-                    page_blocks.pop(0)
+                above.rows[-1] = _joined(above.rows[-1], below.rows.pop(k))
+            if joined:
+                above.rows.extend(below.rows)
+                below.rows.clear()
+            if not below.rows:
+                page_blocks.pop(0)
         blocks.extend(page_blocks)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems, properties=properties)
 

@@ -288,14 +288,15 @@ def test_headings_are_hinted_from_font_size():
 
 
 # name -> (paragraphs found, table cells) as shares of the text reader's; measured when set:
-# 98.1/98.9, 99.6/98.9, 98.9/100, 100/100, 98.7/97.1, 98.5/97.1 %.
+# 98.1/98.9, 99.6/98.9, 98.9/100, 100/100, 98.7/97.1, 98.5/96.8 %. The text reader keeps the
+# header a table repeats after a page break as a row; the PDF reader drops it (one table).
 AGREEMENT = {
     f"{S000}.pdf": (0.97, 0.98),
     f"{S000}.plain.pdf": (0.98, 0.98),
     f"{S001}.pdf": (0.97, 0.99),
     f"{S001}.plain.pdf": (0.98, 0.99),
     f"{S004}.pdf": (0.97, 0.96),
-    f"{S004}.plain.pdf": (0.97, 0.97),
+    f"{S004}.plain.pdf": (0.97, 0.96),
 }
 
 
