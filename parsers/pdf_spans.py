@@ -35,11 +35,17 @@ def _empty(cells: list[list[Line]], first: int, last: int, own: int) -> bool:
 
 
 def _crossed(line: Line, k: int, starts: list[float], cells: list[list[Line]]) -> tuple[int, int] | None:
-    """The text reaches into the columns after its own, which are empty in the row."""
+    """The text reaches into the columns after its own, which are empty in the row. A group
+    label set left over its group reaches into only part of it; the group goes on over the empty
+    cells after it, up to the next label ("augusti 2017" over Budget, Utfall, Förbrukn)."""
     last = k
     while last < len(starts) and line.x1 > starts[last] + 0.5:
         last += 1
-    return (k, last) if last > k and _empty(cells, k, last, k) else None
+    if last == k or not _empty(cells, k, last, k):
+        return None
+    while last + 1 < len(cells) and not cells[last + 1]:
+        last += 1
+    return k, last
 
 
 def _centred(line: Line, k: int, starts: list[float], rights: list[float], cells: list[list[Line]],

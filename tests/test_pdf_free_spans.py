@@ -56,3 +56,27 @@ def test_header_cell_left_aligned_in_its_own_column_spans_nothing(tmp_path: Path
     _body(page, 125)
     [table] = _tables(write_pdf(tmp_path / "free_header_own_column.pdf", [page]))
     assert not any(row.spans for row in table.rows)
+
+
+def test_group_label_set_left_spans_its_whole_group_up_to_the_next_label(tmp_path: Path) -> None:
+    # Left-aligned columns as LibreOffice sets a table without borders: "augusti 2017" starts
+    # over Budget and reaches into Utfall only; Förbrukn, empty beside it up to the next label,
+    # is still its group's.
+    starts = [317.0, 352.0, 386.0, 428.0, 463.0, 497.0]
+    page = Page()
+    page.text(NAME_X, 100, "Riktvärde 66,7%", bold=True)
+    for label, first in (("augusti 2017", 0), ("augusti 2018", 3)):
+        page.text(starts[first], 100, label, bold=True)
+    for text, x0 in zip(["Budget", "Utfall", "Förbrukn"] * 2, starts):
+        page.text(x0, 116, text, bold=True)
+    body = [["Taxor och avgifter", "-50,6", "-33,6", "66,4%", "-51,0", "-32,3", "63,4%"],
+            ["Hyresintäkter", "-24,2", "-29,9", "123,6%", "-48,0", "-36,2", "75,3%"],
+            ["Försäljning", "-10,1", "-7,6", "75,2%", "-12,0", "-6,0", "50,4%"]]
+    for k, row in enumerate(body):
+        page.text(NAME_X, 134 + k * 18, row[0])
+        for text, x0 in zip(row[1:], starts):
+            page.text(x0, 134 + k * 18, text)
+    [table] = _tables(write_pdf(tmp_path / "free_group_label_left.pdf", [page]))
+    assert table.rows[0].cells == ["Riktvärde 66,7%", "augusti 2017", "", "", "augusti 2018", "", ""]
+    assert table.rows[0].spans == {1: Span(1, 3), 4: Span(1, 3)}
+    assert [row.cells for row in table.rows[2:]] == body
