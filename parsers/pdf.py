@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from normalizers.text import first_letter_is_lower
 from parsers.blocks import (
     Block,
     Box,
@@ -233,14 +234,17 @@ def _continued_row(above: Table, below: Table) -> int | None:
     """The row of `below`, a table that starts a page, that goes on with the last row of `above`,
     the table that ended the page before: Word and LibreOffice let a row break across pages.
     It comes first after any repeated header, has the same columns, an empty label under the
-    cut row's label, and text only in columns where the cut row has text. A table whose label
-    column is empty on purpose has no label on the cut row either, so its rows stay rows."""
+    cut row's label (or one that goes on in lower case: the label's sentence was cut), and text
+    only in columns where the cut row has text. A table whose label column is empty on purpose
+    has no label on the cut row either, so its rows stay rows."""
     last = above.rows[-1] if above.rows else None
     k = next((k for k, row in enumerate(below.rows) if not row.header), None)
     if last is None or last.header or last.spanning or k is None:
         return None
     row = below.rows[k]
-    if row.spanning or len(row.cells) != len(last.cells) or row.cells[0] or not last.cells[0]:
+    if row.spanning or len(row.cells) != len(last.cells) or not last.cells[0]:
+        return None
+    if row.cells[0] and not first_letter_is_lower(row.cells[0]):
         return None
     if any(cell and not cut for cell, cut in zip(row.cells, last.cells)):
         return None

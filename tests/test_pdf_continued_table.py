@@ -35,7 +35,8 @@ def _grid(page: Page, top: float, header: list[list[str]], body: list[list[str]]
         y = top + (len(header) + n) * HEIGHT + 4
         page.text(XS[0] + 4, y, row[0])
         for x, text in zip(XS[2:], row[1:]):
-            page.right(x - 4, y, text)
+            if text:
+                page.right(x - 4, y, text)
 
 
 def _pdf(tmp_path: Path, repeated: int = 1) -> Path:
@@ -66,3 +67,17 @@ def test_unit_after_a_continued_table_applies_to_its_rows_before_the_break(tmp_p
     assert ("Netto", "2018 / Utfall", 741.4, "mnkr") in found
     assert len(rows) == 4 * (len(FIRST) + len(SECOND))
     assert {r.unit for r in rows} == {"mnkr"}
+
+
+def test_label_cut_by_the_page_break_goes_on_in_lower_case_on_the_next_page(tmp_path: Path) -> None:
+    # The row broke across the pages: its label's sentence ends on the next page, in a row of its
+    # own with no figures, below the repeated header.
+    years = ["Mnkr", "2017", "", "2018", ""]
+    columns = ["", "Budget", "Utfall", "Budget", "Utfall"]
+    first, second = Page(), Page()
+    _grid(first, 730, [years, columns], [FIRST[0], ["Hyror och avgifter för", *FIRST[1][1:]]])
+    _grid(second, 60, [years, columns], [["lokaler", "", "", "", ""], *SECOND])
+    [table] = [b for b in read_pdf(write_pdf(tmp_path / "cut_label.pdf", [first, second])).blocks
+               if isinstance(b, Table)]
+    assert [row.cells[0] for row in table.rows[2:]] == ["Intäkter", "Hyror och avgifter för lokaler",
+                                                         "Personal", "Netto"]
