@@ -34,28 +34,6 @@ def padded_region(lines: list[Line], start: int, end: int, table: TableLayout, l
     return _centred_start(lines, start, end, table, floor), _padded_end(lines, start, end, table, left, settings)
 
 
-def header_reach(lines: list[Line], start: int, end: int, left: float, settings: PdfSettings) -> int | None:
-    """Where a table ends whose header, `lines[start:end]`, is too little to show columns
-    alone (a line of a few cells over groups of columns): the next closely set stretch after a
-    gap of row padding, when plain lines of it show columns (not a heading after a heading), and
-    none of its lines runs over a gap of the header (a caption's wide space does not stay open
-    over a table's first column)."""
-    head = lines[start:end]
-    if end >= len(lines) or not all(line.bold for line in head):
-        return None
-    size = lines[start].size
-    if not _same_size(lines[end], size) or lines[end].top - lines[end - 1].bottom > settings.row_padding * size:
-        return None
-    after = region_end(lines, end)
-    stretch = lines[end:after]
-    gaps = [gap for line in head for gap in wide_gaps(line, left, settings)]
-    if not any(has_gutter(line, left, settings) and not line.bold for line in stretch):
-        return None
-    if narrow_gutters(gaps, stretch, settings) is None:
-        return None
-    return after
-
-
 def _same_size(line: Line, size: float) -> bool:
     return abs(line.size - size) <= 0.1 * size
 

@@ -16,7 +16,7 @@ from parsers.pdf_columns import (
 )
 from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import Line, PdfSettings
-from parsers.pdf_padding import header_reach, padded_region, region_end
+from parsers.pdf_padding import padded_region, region_end
 from parsers.pdf_rows import is_figure, row_groups
 from parsers.pdf_verdict import verdict
 
@@ -38,10 +38,6 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             continue
         end = region_end(lines, i)
         table = _free_table(lines[i:end], left, settings, before)
-        reach = header_reach(lines, i, end, left, settings) if table is None else None
-        if reach is not None:
-            end = reach
-            table = _free_table(lines[i:end], left, settings, before)
         if table is None:
             i += 1
             continue

@@ -94,26 +94,3 @@ def test_text_and_a_new_header_after_a_padded_table_are_not_its_rows(tmp_path: P
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert [[row.cells for row in t.rows] for t in tables] == [[HEADER, *JOINED[:2]], [HEADER, JOINED[2]]]
     assert any(isinstance(b, Paragraph) and b.text.startswith("Nämndens egna") for b in doc.blocks)
-
-
-def test_padded_table_under_a_header_of_column_groups_is_one_table(tmp_path: Path) -> None:
-    # The header names two groups of two columns, padded apart from the column names and the
-    # rows below: the rows' gaps inside a group are none of the header's, and still its rows.
-    page = Page()
-    groups = [(250.0, "augusti 2017"), (410.0, "augusti 2018")]
-    for x, text in groups:
-        page.text(x, 100, text, bold=True)
-    ends = [290.0, 350.0, 450.0, 510.0]
-    y = 100 + LEAD + PAD
-    for text, x1 in zip(["Budget", "Utfall", "Budget", "Utfall"], ends):
-        page.right(x1, y, text)
-    body = [["Taxor och avgifter", "-50,6", "-33,6", "-51,0", "-32,3"],
-            ["Lokalkostnader", "160,7", "129,7", "183,0", "134,1"]]
-    for row in body:
-        y += LEAD + PAD
-        page.text(NAME_X, y, row[0])
-        for text, x1 in zip(row[1:], ends):
-            page.right(x1, y, text)
-    [table] = _tables(write_pdf(tmp_path / "padded_column_groups.pdf", [page]))
-    assert [row.cells for row in table.rows] == [["", "augusti 2017", "", "augusti 2018", ""],
-                                                 ["", "Budget", "Utfall", "Budget", "Utfall"], *body]
