@@ -3,19 +3,16 @@ thin fills, shading bands), and small filled shapes in a colour, which reports u
 assessments (a green circle for a goal met, a red square for one missed)."""
 from __future__ import annotations
 
-import colorsys
 import ctypes
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Mark, PdfSettings, Segment
+from parsers.symbols import colour_name
 
 # A fill this close to white is paper, not shading.
 _WHITE = 245
-# Hue ranges (degrees, upper bounds) and their names; a colour this unsaturated is grey.
-_HUES = ((15, "red"), (40, "orange"), (70, "yellow"), (170, "green"), (260, "blue"), (330, "purple"), (361, "red"))
-_GREY = 0.3
 
 
 def _visible(obj: pdfium.PdfObject) -> tuple[bool, bool]:
@@ -122,12 +119,3 @@ def symbol_of(obj: pdfium.PdfObject, box: Segment, settings: PdfSettings) -> Mar
     else:
         shape = "triangle" if kinds.count(pdfium_c.FPDF_SEGMENT_LINETO) == 2 else "square"
     return Mark(box.x0, box.top, box.x1, box.bottom, f"{colour} {shape}")
-
-
-def colour_name(red: int, green: int, blue: int) -> str | None:
-    """The colour's common name, None for grey, black and white (bullets, not assessments)."""
-    hue, saturation, value = colorsys.rgb_to_hsv(red / 255, green / 255, blue / 255)
-    if saturation < _GREY or value < _GREY:
-        return None
-    degrees = hue * 360
-    return next(name for bound, name in _HUES if degrees < bound)
