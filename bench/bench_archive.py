@@ -110,12 +110,17 @@ def main() -> int:
     print(f"speed-up jobs 2 vs 1: {one['seconds'] / two['seconds']:.2f}x (target >= 1.7x on 2 cores)")
     print(f"unchanged rerun: {100 * rerun['seconds'] / two['seconds']:.1f} % of the full run (target < 5 %)")
     if args.json:
-        folder = ROOT / "bench" / "results"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"archive-{time.strftime('%Y%m%d-%H%M%S')}.json"
-        path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {path}")
+        save_results(results, "archive")
     return 0
+
+
+def save_results(results: dict[str, object], kind: str) -> None:
+    """Keep a run's figures as bench/results/<kind>-<time>.json, to compare runs later."""
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{kind}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

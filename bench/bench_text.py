@@ -21,7 +21,6 @@ same corpus, so that before and after are measured under the same load.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re
@@ -30,6 +29,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_archive import save_results  # Python puts the script's folder, bench/, on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 RAPPORTDATA = Path(sys.executable).with_name("rapportdata")
@@ -144,11 +145,7 @@ def main() -> int:
         print(f"huge table            1x {results['huge1x_mb']} MB: {results['huge1x_s_per_mb']} s/MB, "
               f"4x {results['huge4x_mb']} MB: {results['huge4x_s_per_mb']} s/MB")
     if args.json:
-        folder = ROOT / "bench" / "results"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"text-{time.strftime('%Y%m%d-%H%M%S')}.json"
-        path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {path}")
+        save_results(results, "text")
     return 0
 
 
