@@ -62,7 +62,10 @@ class _Page:
     width: float
     height: float
     lines: list[Line]
-    line_numbers: dict[int, int]  # id(line) -> 1-based line on the page, before anything is dropped
+    # id(line) -> the line and its 1-based number on the page, before anything is dropped. The
+    # line is kept with it: a line dropped later (a running header) and freed would leave its id
+    # to a line made after it (a cell's clipped copy), which would then take its number.
+    line_numbers: dict[int, tuple[Line, int]]
     tables: list[TableLayout]
     marks: list[Mark] = field(default_factory=list)
 
@@ -143,7 +146,7 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
             pages.append(_Page(index + 1, 0.0, 0.0, [], {}, []))
             continue
         lines = lines_of(content.words, settings)
-        numbers = {id(line): k for k, line in enumerate(lines, start=1)}
+        numbers = {id(line): (line, k) for k, line in enumerate(lines, start=1)}
         tables = ruled_tables(lines, content.segments, settings)
         pages.append(_Page(content.number, content.width, content.height, lines, numbers, tables, content.marks))
     text_pages = [p for p in pages if p.lines]
@@ -258,12 +261,12 @@ def _joined(cut: Row, rest: Row) -> Row:
 
 def _line_number(line: Line, page: _Page) -> int | None:
     # Table cells hold clipped copies of the page's lines: find the page line at the same height.
-    number = page.line_numbers.get(id(line))
-    if number is not None:
-        return number
+    numbered = page.line_numbers.get(id(line))
+    if numbered is not None:
+        return numbered[1]
     for original in page.lines:
         if abs(original.top - line.top) < 0.01:
-            return page.line_numbers.get(id(original))
+            return page.line_numbers[id(original)][1]
     return None
 
 
