@@ -1,14 +1,16 @@
 """What a PDF page holds, read with pdfium: glyphs with their boxes, and the ruling lines that
 draw table grids, borders and row shading. Then glyphs become words and words become lines.
 
-pdfium is used through its C API one call per glyph because that is an order of magnitude
-faster than pdfminer's layout analysis, which the reader does not need.
+pdfium is used through its C API because that is an order of magnitude faster than pdfminer's
+layout analysis, which the reader does not need: a page's text is taken in one call, and only a
+word's ends are measured, with the calls made in that loop bound without ctypes' argument checks.
 """
 from __future__ import annotations
 
 import ctypes
 import math
 import re
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -29,6 +31,23 @@ _BOLD_WEIGHT = 600
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _REGULAR_NAMES = ("regular", "roman", "book", "light", "medium", "normal")
 _FORCE_BOLD_FLAG = 1 << 18
+
+
+def _bare(function: Any, restype: Any = ctypes.c_int) -> Any:
+    """pdfium's function called without ctypes' conversion of its arguments, which costs more
+    than the call itself in the loops run for every word and glyph. Its arguments must be what C
+    takes already: pdfium handles as pypdfium2 gives them, ctypes.byref of a struct or number,
+    an index (a C int)."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address, "pypdfium2 binds every function it declares"
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
+_LOOSE_CHAR_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox)
+_CHAR_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin)
+_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+# The text object a glyph belongs to, as its address (None for a glyph pdfium added).
+_TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -> PageContent:
@@ -69,37 +88,35 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, settings: PdfSettings) ->
         return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame), settings)
     first = pdfium_c.FS_RECTF()
     last = pdfium_c.FS_RECTF()
-    sizes = _Sizes()
-    origin_x = ctypes.c_double()
+    first_ref, last_ref = ctypes.byref(first), ctypes.byref(last)
     origin_y = ctypes.c_double()
-    bold_fonts = _BoldFonts()
-    # Bound once: this loop runs for every word of the document.
-    char_box, char_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    origin_refs = (ctypes.byref(ctypes.c_double()), ctypes.byref(origin_y))
+    styles = _Styles()
     words: list[Word] = []
     for match in _TOKEN.finditer(text):
         a, b = match.span()
         token = match.group()
         if "\x02" in token or "\ufffe" in token:
             token = token.replace("\x02", "-").replace("\ufffe", "-")
-        char_box(raw, a, first)
-        char_box(raw, b - 1, last)
-        size = sizes(raw, a)
-        if sizes.turned:
+        _LOOSE_CHAR_BOX(raw, a, first_ref)
+        _LOOSE_CHAR_BOX(raw, b - 1, last_ref)
+        size, turned, bold = styles(raw, a)
+        if turned:
             # A word running up or down an upright page (a turned column header): whole, in
             # its own order, at its box.
             x0, top, x1, bottom = frame.box(min(first.left, last.left), min(first.bottom, last.bottom),
                                             max(first.right, last.right), max(first.top, last.top))
-            words.append(Word(token, x0, x1, top, bottom, size, bold_fonts(raw, a)))
+            words.append(Word(token, x0, x1, top, bottom, size, bold))
             continue
         if last.right < first.left or abs(last.top - first.top) > 0.5 * size:
             words.extend(words_of(_chars(raw, a, b, frame), settings))
             continue
-        char_origin(raw, a, origin_x, origin_y)
+        _CHAR_ORIGIN(raw, a, *origin_refs)
         # Height from the baseline and the size, not from glyph boxes, which vary with the
         # glyph: lines then have one height, and gaps between them measure the spacing.
         baseline = frame.page_height - origin_y.value
         words.append(Word(token, first.left, last.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
-                          size, bold_fonts(raw, a)))
+                          size, bold))
     return words
 
 
@@ -130,8 +147,7 @@ class _BoldFonts:
     """Whether the glyph at an index is set in a bold font, asked once per font.
 
     The font's name and flags come from one pdfium call into reused buffers; only a font not
-    seen before is looked at through its text object (a few calls and a pointer cast), which
-    keeps this cheap enough to ask for every word."""
+    seen before is looked at through its text object (a few calls and a pointer cast)."""
 
     def __init__(self) -> None:
         self._name = ctypes.create_string_buffer(256)
@@ -148,27 +164,48 @@ class _BoldFonts:
         return bold
 
 
+class _Styles:
+    """A glyph's size, whether it runs other than left to right, and whether it is bold, asked
+    of pdfium once per text object of the page: the glyphs of one text object share its font,
+    size and matrix. One per text page, whose text objects' addresses it keeps."""
+
+    def __init__(self) -> None:
+        self._sizes = _Sizes()
+        self._bold = _BoldFonts()
+        self._known: dict[int, tuple[float, bool, bool]] = {}
+
+    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
+        obj = _TEXT_OBJECT(raw, index)
+        style = self._known.get(obj) if obj else None
+        if style is None:
+            size = self._sizes(raw, index)
+            style = (size, self._sizes.turned, self._bold(raw, index))
+            if obj:
+                self._known[obj] = style
+        return style
+
+
 def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame) -> list[Word]:
     box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
     origin_x = ctypes.c_double()
     origin_y = ctypes.c_double()
+    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
     chars: list[Word] = []
     size = 0.0
     bold = False
-    bold_fonts = _BoldFonts()
-    sizes = _Sizes()
+    styles = _Styles()
     for i in range(start, end):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        code = _UNICODE(raw, i)
         if code in _NOT_GLYPHS:
             continue
         if code in _SPACES:
             # Kept as a word break; its box is irrelevant.
             chars.append(Word(" ", 0, 0, 0, 0, size, bold))
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
-        size = sizes(raw, i)
-        bold = bold_fonts(raw, i)
+        _LOOSE_CHAR_BOX(raw, i, box_ref)
+        _CHAR_ORIGIN(raw, i, *origin_refs)
+        size, _, bold = styles(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
         x0, _, x1, _ = frame.box(box.left, box.bottom, box.right, box.top)
         _, baseline = frame.point(origin_x.value, origin_y.value)
