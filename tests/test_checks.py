@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from paths import SEEDS
 from pipeline.dataset.checks import file_checks, half_unit
+from pipeline.dataset.identities import _possible_sums, _total, tables
 from pipeline.run.extract import extract_file
 from pipeline.schema import BudgetRecord, CheckRecord, FileRows, IndicatorRecord
 
@@ -160,3 +161,34 @@ def test_counts_are_the_sum_of_men_and_women_and_shares_lie_between():
     assert [(f.line, f.expected) for f in file_checks([], shares)[1]] == [(9, 60.0)]
     # Two rows keeping a rule are not enough to infer it.
     assert file_checks([], shares[:2] + shares[3:]) == (0, [])
+
+
+@st.composite
+def summing_tables(draw: st.DrawFn) -> list[list[float]]:
+    """Rows of tenths (whose float sums are inexact) with totals of the rows right above them,
+    some a tenth off, and blank cells."""
+    width = draw(st.integers(min_value=2, max_value=4))
+    grid: list[list[float]] = []
+    for _ in range(draw(st.integers(min_value=3, max_value=14))):
+        terms = draw(st.integers(min_value=0, max_value=len(grid)))
+        if terms >= 2 and draw(st.booleans()):
+            off = draw(st.sampled_from([0, 0, 0.1, -0.1]))
+            grid.append([round(sum(r[c] for r in grid[-terms:]) + off, 1) for c in range(width)])
+        else:
+            grid.append([draw(tenths) / 10 for _ in range(width)])
+    return grid
+
+
+@settings(max_examples=80, deadline=None)
+@given(summing_tables(), st.data())
+def test_the_screening_of_sums_keeps_every_total_the_rows_give(grid: list[list[float]], data: st.DataObject):
+    columns = [f"K{c}" for c in range(len(grid[0]))]
+    records = [r for r in _budget_rows(grid, columns) if data.draw(st.integers(0, 9)) > 0]  # a blank now and then
+    [table] = tables(records) if records else [None]
+    if table is None:
+        return
+    additive = list(range(len(table.columns)))
+    for row in range(len(table.cells)):
+        items = list(range(row))
+        kept = [k for k in range(2, row + 1) if _total(table, row, items[-k:], [1] * k, additive) is not None]
+        assert set(kept) <= set(_possible_sums(table, row, items, additive))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -21,6 +21,7 @@ MIN_AGREEING = 3
 MAX_TERMS = 200
 _FRACTION = regex.compile(r"([,.])(\d+)\D*$")
 EPSILON = 1e-9
+_ROUNDING = 1e-12  # relative: the float error the screening of sums allows for
 
 
 def half_unit(raw: str | None) -> float:
@@ -46,10 +47,10 @@ class _Table:
     labels: list[str]
     columns: list[str | None]
     cells: list[dict[int, _Cell]]  # per row: column index -> cell
+    units: list[str | None] = field(default_factory=list)  # per column: its one unit, else None
 
     def unit(self, column: int) -> str | None:
-        units = {row[column].record.unit for row in self.cells if column in row}
-        return units.pop() if len(units) == 1 else None
+        return self.units[column]
 
     def name(self, column: int) -> str:
         return self.columns[column] or f"column {column + 1}"
@@ -76,6 +77,10 @@ def tables(rows: Iterable[BudgetRecord]) -> list[_Table]:
             table.labels.append(key[2])
             table.cells.append({columns.index(r.column): _Cell(number, columns.index(r.column), r.value,
                                                                half_unit(r.raw), r) for r in records})
+        # Every rule asks for its columns' units: found once, not by a pass over the rows each time.
+        for column in range(len(columns)):
+            units = {row[column].record.unit for row in table.cells if column in row}
+            table.units.append(units.pop() if len(units) == 1 else None)
         tables.append(table)
     return tables
 
@@ -104,6 +109,12 @@ def _kept(words: str, columns: Iterable[int], agreeing: int, breaks: list[Break]
     if agreeing < MIN_AGREEING or agreeing <= len(breaks):
         return None
     return Rule(words, frozenset(columns), agreeing, breaks, frozenset(kept_in), tuple(terms))
+
+
+def _hopeless(agreeing: int, breaks: int, rows_left: int) -> bool:
+    """Whether a rule cannot be kept even if every row left keeps it: most candidate rules
+    break in most rows, and are given up halfway."""
+    return agreeing + rows_left < MIN_AGREEING or agreeing + rows_left <= breaks
 
 
 def _column_rules(table: _Table) -> list[Rule]:
@@ -144,6 +155,8 @@ def _sum_rule(table: _Table, target: int, terms: list[tuple[int, int]]) -> Rule 
             kept_in.append(number)
         else:
             breaks.append(Break(row[target], expected, tolerance))
+            if _hopeless(agreeing, len(breaks), len(table.cells) - number - 1):
+                return None
     said = sorted(terms, key=lambda term: -term[1])  # "B - A", not "-A + B"
     words = " ".join(("" if n == 0 else "+ " if k > 0 else "- ") + ("-" if n == 0 and k < 0 else "")
                      + table.name(c) for n, (c, k) in enumerate(said))
@@ -164,6 +177,8 @@ def _ratio_rule(table: _Table, target: int, a: int, b: int) -> Rule | None:
             kept_in.append(number)
         else:
             breaks.append(Break(cell, 100 * row[a].value / row[b].value, (high - low) / 2 + cell.half))
+            if _hopeless(agreeing, len(breaks), len(table.cells) - number - 1):
+                return None
     return _kept(f"{table.name(target)} = {table.name(a)} / {table.name(b)} x 100", (target, a, b), agreeing, breaks, kept_in)
 
 
@@ -199,7 +214,7 @@ def _total_rows(table: _Table) -> list[_Total]:
     items: list[int] = []
     found: list[_Total] = []
     for row in range(len(table.cells)):
-        candidates = [[1] * k for k in range(2, min(len(items), MAX_TERMS) + 1)]
+        candidates = [[1] * k for k in _possible_sums(table, row, items, additive)]
         candidates += [[1, -1]] if len(items) >= 2 else []
         totals = [t for t in (_total(table, row, items[-len(s):], s, additive) for s in candidates) if t]
         best = max(totals, key=lambda t: t.rank, default=None)
@@ -209,6 +224,48 @@ def _total_rows(table: _Table) -> list[_Total]:
             items[-len(best.terms):] = [row]
             found.append(best)
     return found
+
+
+def _possible_sums(table: _Table, row: int, items: list[int], additive: list[int]) -> list[int]:
+    """The counts k of the items right above a row whose plain sum `_total` may find in it.
+
+    Trying every k term by term costs k squared additions a row, a table of many rows without
+    totals the cube of its rows. Running sums from the row upwards rule most k out at a few
+    additions each: a k is left out only where, even with the running sums' rounding (another
+    order of the same additions) allowed for, too few columns can agree for a total."""
+    target = table.cells[row]
+    columns = [c for c in additive if c in target]
+    if len(columns) < 2:
+        return []  # a total needs two agreeing columns
+    printed = [target[c] for c in columns]
+    value, half, size, nonzero, present = ([0.0] * len(columns), [0.0] * len(columns), [0.0] * len(columns),
+                                           [0] * len(columns), [False] * len(columns))
+    possible: list[int] = []
+    for k in range(1, min(len(items), MAX_TERMS) + 1):
+        cells = table.cells[items[-k]]
+        for i, column in enumerate(columns):
+            cell = cells.get(column)
+            if cell is not None:
+                value[i] += cell.value
+                half[i] += cell.half
+                size[i] += abs(cell.value)
+                nonzero[i] += cell.value != 0
+                present[i] = True
+        if k < 2:
+            continue
+        agree = breaking = 0
+        for i, cell in enumerate(printed):
+            if not present[i]:
+                continue
+            miss = abs(cell.value - value[i]) - (cell.half + half[i] + EPSILON)
+            # Float sums of up to MAX_TERMS terms in two orders differ by far less than this.
+            if miss > _ROUNDING * (size[i] + half[i] + abs(cell.value) + cell.half + 1):
+                breaking += 1
+            elif nonzero[i] >= 2:
+                agree += 1
+        if agree >= 2 and agree > breaking:
+            possible.append(k)
+    return possible
 
 
 def _total(table: _Table, row: int, terms: list[int], signs: list[int], additive: list[int]) -> _Total | None:
