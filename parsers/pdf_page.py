@@ -10,12 +10,12 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Line, Mark, PageContent, PdfSettings, Word
+from parsers.pdf_open import unchecked
 from parsers.pdf_paths import page_paths
 from parsers.pdf_turn import Frame, page_frame
 
@@ -33,21 +33,11 @@ _REGULAR_NAMES = ("regular", "roman", "book", "light", "medium", "normal")
 _FORCE_BOLD_FLAG = 1 << 18
 
 
-def _bare(function: Any, restype: Any = ctypes.c_int) -> Any:
-    """pdfium's function called without ctypes' conversion of its arguments, which costs more
-    than the call itself in the loops run for every word and glyph. Its arguments must be what C
-    takes already: pdfium handles as pypdfium2 gives them, ctypes.byref of a struct or number,
-    an index (a C int)."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    assert address, "pypdfium2 binds every function it declares"
-    return ctypes.CFUNCTYPE(restype)(address)
-
-
-_LOOSE_CHAR_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox)
-_CHAR_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin)
-_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_CHAR_ORIGIN = unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_UNICODE = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 # The text object a glyph belongs to, as its address (None for a glyph pdfium added).
-_TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_TEXT_OBJECT = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -> PageContent:

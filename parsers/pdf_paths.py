@@ -4,45 +4,94 @@ assessments (a green circle for a goal met, a red square for one missed)."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Mark, PdfSettings, Segment
+from parsers.pdf_open import unchecked
 from parsers.symbols import colour_name
 
 # A fill this close to white is paper, not shading.
 _WHITE = 245
+# Drawings inside form XObjects nested deeper than this are not looked at (pypdfium2's depth).
+_MAX_DEPTH = 4
+
+_COUNT_OBJECTS = unchecked(pdfium_c.FPDFPage_CountObjects)
+_GET_OBJECT = unchecked(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT)
+_COUNT_FORM_OBJECTS = unchecked(pdfium_c.FPDFFormObj_CountObjects)
+_GET_FORM_OBJECT = unchecked(pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDF_PAGEOBJECT)
+_TYPE = unchecked(pdfium_c.FPDFPageObj_GetType)
+_DRAW_MODE = unchecked(pdfium_c.FPDFPath_GetDrawMode)
+_FILL_COLOUR = unchecked(pdfium_c.FPDFPageObj_GetFillColor)
+_STROKE_COLOUR = unchecked(pdfium_c.FPDFPageObj_GetStrokeColor)
+_BOUNDS = unchecked(pdfium_c.FPDFPageObj_GetBounds)
 
 
-def _visible(obj: pdfium.PdfObject) -> tuple[bool, bool]:
-    """(draws its outline, draws a non-white fill)."""
-    fill_mode = ctypes.c_int()
-    stroke = ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    filled = False
-    if fill_mode.value:
-        pdfium_c.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)
-        filled = alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE
-    stroked = False
-    if stroke.value:
-        pdfium_c.FPDFPageObj_GetStrokeColor(obj.raw, red, green, blue, alpha)
-        stroked = alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE
-    return stroked, filled
+def _paths(parent: Any, form: bool = False, level: int = 0) -> Iterator[Any]:
+    """The path objects of a page (or of a form XObject on it), in drawing order, those inside
+    forms where the form is drawn; as pdfium handles, which is all that is asked of them."""
+    count = _COUNT_FORM_OBJECTS(parent) if form else _COUNT_OBJECTS(parent)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    for i in range(count):
+        obj = _GET_FORM_OBJECT(parent, i) if form else _GET_OBJECT(parent, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = _TYPE(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield obj
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < _MAX_DEPTH - 1:
+            yield from _paths(obj, True, level + 1)
+
+
+class _Paint:
+    """How a path is painted, read into buffers made once per page."""
+
+    def __init__(self) -> None:
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.red, self.green, self.blue, self.alpha = (ctypes.c_uint() for _ in range(4))
+        self._mode = (ctypes.byref(self.fill_mode), ctypes.byref(self.stroke))
+        self._colour = tuple(ctypes.byref(part) for part in (self.red, self.green, self.blue, self.alpha))
+
+    def visible(self, obj: Any) -> tuple[bool, bool]:
+        """(draws its outline, draws a non-white fill)."""
+        _DRAW_MODE(obj, *self._mode)
+        filled = False
+        if self.fill_mode.value:
+            _FILL_COLOUR(obj, *self._colour)
+            filled = self._seen()
+        stroked = False
+        if self.stroke.value:
+            _STROKE_COLOUR(obj, *self._colour)
+            stroked = self._seen()
+        return stroked, filled
+
+    def fill(self, obj: Any) -> tuple[int, int, int]:
+        _FILL_COLOUR(obj, *self._colour)
+        return self.red.value, self.green.value, self.blue.value
+
+    def _seen(self) -> bool:
+        return self.alpha.value > 0 and min(self.red.value, self.green.value, self.blue.value) < _WHITE
 
 
 def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tuple[list[Segment], list[Mark]]:
     """The page's rulings, and the small coloured shapes on it (assessment symbols)."""
     out: list[Segment] = []
     marks: list[Mark] = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
-        stroked, filled = _visible(obj)
+    paint = _Paint()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    bounds = tuple(ctypes.byref(side) for side in (left, bottom, right, top))
+    for obj in _paths(page.raw):
+        stroked, filled = paint.visible(obj)
         if not (stroked or filled):
             continue
-        left, bottom, right, top = obj.get_bounds()
-        box = Segment(left, height - top, right, height - bottom)
-        mark = symbol_of(obj, box, settings) if filled else None
+        if not _BOUNDS(obj, *bounds):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        box = Segment(left.value, height - top.value, right.value, height - bottom.value)
+        mark = symbol_of(obj, box, paint, settings) if filled else None
         if mark is not None:
             marks.append(mark)
             continue
@@ -62,21 +111,20 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
         # its sides are no column rules, or every shaded row would be a table of its own.
         out.extend(edges if stroked else [edge for edge in edges if edge.horizontal])
     return out, marks
-    return out
 
 
-def _path_edges(obj: pdfium.PdfObject, height: float, settings: PdfSettings) -> list[Segment]:
+def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]:
     """The axis-aligned straight edges of a larger path: the four sides of a cell's shading or
     border box, the lines of a grid drawn as one path. Curves are never rulings."""
     matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj.raw, matrix)
+    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
     x = ctypes.c_float()
     y = ctypes.c_float()
     edges: list[Segment] = []
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
         point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
                  height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
@@ -100,20 +148,18 @@ def _axis_segment(a: tuple[float, float], b: tuple[float, float], settings: PdfS
     return []
 
 
-def symbol_of(obj: pdfium.PdfObject, box: Segment, settings: PdfSettings) -> Mark | None:
+def symbol_of(obj: Any, box: Segment, paint: _Paint, settings: PdfSettings) -> Mark | None:
     """A small, about square, filled shape in a clear colour: its colour and shape by name
     ("green circle"); curves make a circle, three sides a triangle, four a square."""
     width, height = box.x1 - box.x0, box.bottom - box.top
     if not (settings.symbol_min <= width <= settings.symbol_max and settings.symbol_min <= height <= settings.symbol_max
             and 0.7 <= width / height <= 1.4):
         return None
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    pdfium_c.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)
-    colour = colour_name(red.value, green.value, blue.value)
+    colour = colour_name(*paint.fill(obj))
     if colour is None:
         return None
-    kinds = [pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, k))
-             for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw))]
+    kinds = [pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj, k))
+             for k in range(pdfium_c.FPDFPath_CountSegments(obj))]
     if pdfium_c.FPDF_SEGMENT_BEZIERTO in kinds:
         shape = "circle"
     else:
