@@ -11,8 +11,10 @@ and recognition.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
+from functools import cached_property
+from operator import attrgetter
 from typing import Any, Union
 
 import pyarrow as pa
@@ -303,17 +305,23 @@ class TableSpec:
     doc: str
     record: type[Any]
 
-    @property
+    # Derived once: every file's tables are cast to them.
+    @cached_property
     def columns(self) -> tuple[Column, ...]:
         return tuple(Column(f.name, f.metadata["type"], f.metadata["doc"]) for f in fields(self.record))
 
-    @property
+    @cached_property
     def schema(self) -> pa.Schema:
         return pa.schema([pa.field(c.name, c.type) for c in self.columns])
 
     @property
     def names(self) -> list[str]:
-        return [f.name for f in fields(self.record)]
+        return [c.name for c in self.columns]
+
+    @cached_property
+    def getter(self) -> Callable[[Any], tuple[Any, ...]]:
+        """A record's values in column order, as one tuple."""
+        return attrgetter(*self.names)
 
 
 TABLES: dict[str, TableSpec] = {t.name: t for t in (
