@@ -9,6 +9,7 @@ line-free table (`pdf_columns`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -23,6 +24,9 @@ from parsers.pdf_columns import (
 from parsers.pdf_layout import RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
 from parsers.pdf_rows import column_of, column_parts, figure_rows, row_groups
+
+# A figure broken after a hyphen at a narrow cell's edge: digits, then the hyphen.
+_BROKEN_FIGURE = re.compile(r"\d-$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,19 +157,20 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
             continue
         one_row = pad is not None and all(b.top - a.bottom < pad.top + pad.bottom - settings.band_slack
                                           for a, b in zip(band, band[1:]))
-        groups = _unbroken(figure_rows(band, bounds), bounds) if one_row else row_groups(band, bounds, rights,
+        groups = unbroken(figure_rows(band, bounds), bounds) if one_row else row_groups(band, bounds, rights,
                                                                                              settings)
         rows += [free_row(group, bounds, starts, rights, settings) for group in groups]
     return TableLayout(rows, top, bottom, x0, x1, gutters, max(line.size for line in inner))
 
 
-def _unbroken(groups: list[list[Line]], bounds: list[float]) -> list[list[Line]]:
-    """Rows of one band joined again where a cell's text breaks after a hyphen ("2013-12-" over
-    "31"): the figure under it is the rest of that figure, not a row's."""
+def unbroken(groups: list[list[Line]], bounds: list[float]) -> list[list[Line]]:
+    """Rows of one band joined again where a figure breaks after a hyphen ("2013-12-" over
+    "31"): the digits under it are the rest of that figure, not a row's. A dash standing alone
+    is a placeholder for a figure, whole."""
     out = [groups[0]]
     for group in groups[1:]:
         above, here = column_parts(out[-1][-1], bounds), column_parts(group[0], bounds)
-        if any(k in above and above[k].text.endswith("-") for k in here):
+        if any(k in above and _BROKEN_FIGURE.search(above[k].text) and here[k].text[:1].isdigit() for k in here):
             out[-1] = out[-1] + group
         else:
             out.append(group)

@@ -5,7 +5,7 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
-from parsers.pdf_bands import Padding, band_ends, band_table, fills_band, page_padding, starts_new_table
+from parsers.pdf_bands import Padding, band_ends, band_table, fills_band, page_padding, starts_new_table, unbroken
 from parsers.pdf_columns import cell_runs, find_gutters, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
@@ -182,7 +182,7 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
         if not band:
             continue
         edges = _row_edges(band, xs, v_group, (ys[r] + ys[r + 1]) / 2, tol)
-        groups = figure_rows(band, xs[1:-1])
+        groups = unbroken(figure_rows(band, xs[1:-1]), xs[1:-1])
         row = _row(groups[0], edges, len(xs) - 1, xs)
         if len(groups) == 1 and rows and rows[-1][1] == r - 1 and _spans_down(rows[-1][0], row, h_group, xs,
                                                                                    ys[r], tol):
