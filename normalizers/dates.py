@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -49,6 +50,9 @@ def find_date(text: str | None) -> dt.date | None:
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
+# Activity rows print the same few dates ("2013-01-01", "2013-12-31"), each read twice (is the
+# row an activity, then its record): pure, with an immutable result, so a bounded cache serves them.
+@lru_cache(maxsize=4096)
 def parse_date(raw: str | None) -> dt.date | None:
     """A cell that is a date and nothing else (leading markers and spaces allowed)."""
     if not raw:

@@ -45,6 +45,10 @@ _MARKER_OR_SPACE = _class_members(MARKER_CHARS) | {c for c in map(chr, range(0x3
 
 def collapse(text: str) -> str:
     """Runs of whitespace (no-break and thin spaces included) become one space; ends trimmed."""
+    # Most texts are collapsed already (every cell a reader gives): printable text holds no white
+    # space but " ", so two scans in C tell it without splitting and joining a copy.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -61,7 +61,7 @@ def _paragraphs(line: str, place: Place) -> list[Paragraph]:
     match = _MD_HEADING.match(line) if "#" in line else None
     if match:
         heading, line = len(match.group(1)), match.group(2)
-    if line.lstrip()[:1] in ("-", "–"):
+    if ("-" in line or "–" in line) and line.lstrip()[:1] in ("-", "–"):
         line = _BULLET.sub("", line)
     out = []
     for chunk in _HTML_PARAGRAPHS.split(line) if "<" in line else (line,):
@@ -79,7 +79,8 @@ def _is_pipe_row(line: str) -> bool:
 def _cells(line: str) -> list[str]:
     if "\t" not in line and _is_pipe_row(line):
         line = line.strip().strip("|").replace("|", "\t")
-    return [strip_markup(cell, keep_paragraphs=True) for cell in line.split("\t")]
+    # Positional: the cache keys a keyword argument at a cost of its own.
+    return [strip_markup(cell, True) for cell in line.split("\t")]
 
 
 def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
@@ -105,7 +106,7 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             if table is None:
                 table = Table([], place)
                 blocks.append(table)
-            if all(_SEPARATOR_CELL.match(c) or not c for c in cells):
+            if all(not c or "---" in c and _SEPARATOR_CELL.match(c) for c in cells):
                 continue  # markdown separator row: layout, not content
             table.rows.append(Row(cells, place))
             continue

@@ -541,3 +541,11 @@ def test_indicator_key_ignores_case_markers_and_whitespace(name, lead, trail, sp
 ])
 def test_first_letter_is_lower(text, lower):
     assert first_letter_is_lower(text) is lower
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x1c\x85\u00a0\u1680\u2028\u202f\u2009\u3000\u200babcå1.")), max_size=40)
+       | st.text(max_size=40))
+def test_collapse_gives_the_split_and_join_of_its_text(text):
+    # The fast path for text that is collapsed already must agree with splitting and joining.
+    assert collapse(text) == " ".join(text.split())

@@ -93,11 +93,13 @@ class TableAssembler:
             page, line, spans, boxes = row.place.page, row.place.line, row.spans, row.boxes
             for c, text in enumerate(row.cells):
                 if text:
-                    span = spans.get(c)
+                    span = spans.get(c) if spans else None
+                    box = boxes.get(c) if boxes else None
                     append(CellRecord(
                         doc_id=doc_id, year=year, table_id=table_id, kind=kind, row=r, col=c,
                         row_span=span.rows if span else 1, col_span=span.columns if span else 1, text=text,
-                        page=page, line=line, **box_columns(boxes.get(c) if boxes else None)))
+                        page=page, line=line, x0=box.x0 if box else None, y0=box.y0 if box else None,
+                        x1=box.x1 if box else None, y1=box.y1 if box else None))
 
     # indicator and activity tables -------------------------------------------------------
 
