@@ -49,14 +49,26 @@ def vocabulary(lines: list[Line]) -> set[str]:
     hyphenation ("arbets-|marknaden") from a hyphenated compound ("OSA-|anställning"). The
     words either side of a slash are words too ("män/pojkar"): a line may break after it."""
     words = set()
-    for line in lines:
-        for w in line.words:
-            text = _WORD_EDGE.sub("", w.text).lower()
-            words.add(text)
-            if "/" in text:
-                words.update(_WORD_EDGE.sub("", part) for part in text.split("/"))
+    for text in _bare_words(lines).values():
+        words.add(text)
+        if "/" in text:
+            words.update(_WORD_EDGE.sub("", part) for part in text.split("/"))
     words.discard("")
     return words
+
+
+def _bare_words(lines: list[Line]) -> dict[str, str]:
+    """Each word's text, lower-case without the punctuation around it; the regular expression
+    run once per spelling, not for each of the thousands of times a document uses it."""
+    return {text: _bare(text) for text in {w.text for line in lines for w in line.words}}
+
+
+def _bare(text: str) -> str:
+    # A word that starts and ends with a word character (as \w has it) has no punctuation to
+    # drop: the common case, without the expression.
+    if text and (text[0].isalnum() or text[0] == "_") and (text[-1].isalnum() or text[-1] == "_"):
+        return text.lower()
+    return _WORD_EDGE.sub("", text).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +97,10 @@ class CellWords:
 
 def cell_words(lines: list[Line], words: set[str], settings: PdfSettings) -> CellWords:
     """`words` is the `vocabulary` of `lines`."""
-    pairs = [(a, b) for line in lines for a, b in zip(line.words, line.words[1:])
-             if b.x0 - a.x1 < settings.cell_gap * b.size]
-    return CellWords(frozenset(_WORD_EDGE.sub("", b.text).lower() for _, b in pairs),
-                     frozenset(_WORD_EDGE.sub("", a.text).lower() for a, _ in pairs), tuple(sorted(words)))
+    gap = settings.cell_gap
+    pairs = [(a.text, b.text) for line in lines for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 < gap * b.size]
+    bare = _bare_words(lines)
+    return CellWords(frozenset(bare[b] for _, b in pairs), frozenset(bare[a] for a, _ in pairs), tuple(sorted(words)))
 
 
 def _broken_word(before: Line, after: Line, left: float, right: float, known: CellWords) -> bool:
@@ -104,8 +116,8 @@ def _broken_word(before: Line, after: Line, left: float, right: float, known: Ce
     if not (before.x1 > right - 0.6 * before.size and tail.text[:1].islower()
             and (head.x1 - head.x0) + (tail.x1 - tail.x0) > right - left):
         return False
-    stem = _WORD_EDGE.sub("", head.text.rsplit("/", 1)[-1]).lower()
-    rest = _WORD_EDGE.sub("", tail.text).lower()
+    stem = _bare(head.text.rsplit("/", 1)[-1])
+    rest = _bare(tail.text)
     if not stem.isalpha():
         return False
     if known.has(stem + rest):
@@ -146,8 +158,8 @@ def _joint(before: str, after: str, words: set[str]) -> str | None:
     first = after.split(" ", 1)[0]
     if first.lower() in SUSPENDED_HYPHEN_NEXT:
         return " "
-    stem = _WORD_EDGE.sub("", before.rsplit(" ", 1)[-1][:-1]).lower()
-    tail = _WORD_EDGE.sub("", first).lower()
+    stem = _bare(before.rsplit(" ", 1)[-1][:-1])
+    tail = _bare(first)
     if stem + tail in words and f"{stem}-{tail}" not in words:
         return None
     return ""
