@@ -101,10 +101,14 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
     all_lines = [line for page in pages for line in page.lines]
     words = vocabulary(all_lines)
     known = cell_words(all_lines, words, settings)
-    sizes: Counter[float] = Counter()
+    # Characters per size as printed, then per half point: a document has few sizes and many words.
+    printed: Counter[float] = Counter()
     for line in all_lines:
         for word in line.words:
-            sizes[round(word.size * 2) / 2] += len(word.text)
+            printed[word.size] += len(word.text)
+    sizes: Counter[float] = Counter()
+    for size, count in printed.items():
+        sizes[round(size * 2) / 2] += count
     levels = heading_levels(sizes, settings)
     blocks: list[Block] = []
     carried: TableLayout | None = None

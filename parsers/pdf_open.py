@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]  # ships no type information
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 
 from parsers.blocks import UnreadableFile
 
@@ -61,3 +62,8 @@ def unchecked(function: Any, restype: Any = ctypes.c_int) -> Any:
     address = ctypes.cast(function, ctypes.c_void_p).value
     assert address, "pypdfium2 binds every function it declares"
     return ctypes.CFUNCTYPE(restype)(address)
+
+
+# Asked of glyphs by the page reader and by the sampling of a page's text direction.
+GLYPH_UNICODE = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+GLYPH_MATRIX = unchecked(pdfium_c.FPDFText_GetMatrix)

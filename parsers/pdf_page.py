@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Line, Mark, PageContent, PdfSettings, Word
-from parsers.pdf_open import unchecked
+from parsers.pdf_open import GLYPH_MATRIX, GLYPH_UNICODE, unchecked
 from parsers.pdf_paths import page_paths
 from parsers.pdf_turn import Frame, page_frame
 
@@ -35,7 +35,8 @@ _FORCE_BOLD_FLAG = 1 << 18
 
 _LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox)
 _CHAR_ORIGIN = unchecked(pdfium_c.FPDFText_GetCharOrigin)
-_UNICODE = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_FONT_SIZE = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_FONT_INFO = unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 # The text object a glyph belongs to, as its address (None for a glyph pdfium added).
 _TEXT_OBJECT = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
@@ -128,7 +129,7 @@ class _Sizes:
 
     def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
         m = self._matrix
-        pdfium_c.FPDFText_GetMatrix(raw, index, self._ref)
+        GLYPH_MATRIX(raw, index, self._ref)
         b, c = m.b, m.c
         if b == 0.0 and c == 0.0:  # upright text, the common case
             self.turned = False
@@ -136,7 +137,7 @@ class _Sizes:
         else:
             self.turned = abs(b) > abs(m.a)
             scale = math.hypot(c, m.d)
-        return float(pdfium_c.FPDFText_GetFontSize(raw, index)) * (scale if scale > 0 else 1.0)
+        return float(_FONT_SIZE(raw, index)) * (scale if scale > 0 else 1.0)
 
 
 class _BoldFonts:
@@ -148,10 +149,11 @@ class _BoldFonts:
     def __init__(self) -> None:
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._info = (self._name, ctypes.c_ulong(len(self._name)), ctypes.byref(self._flags))
         self._known: dict[tuple[bytes, int], bool] = {}
 
     def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> bool:
-        pdfium_c.FPDFText_GetFontInfo(raw, index, self._name, len(self._name), self._flags)
+        _FONT_INFO(raw, index, *self._info)
         key = (self._name.value, self._flags.value)
         bold = self._known.get(key)
         if bold is None:
@@ -193,7 +195,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame) -> l
     bold = False
     styles = _Styles()
     for i in range(start, end):
-        code = _UNICODE(raw, i)
+        code = GLYPH_UNICODE(raw, i)
         if code in _NOT_GLYPHS:
             continue
         if code in _SPACES:

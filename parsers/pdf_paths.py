@@ -28,6 +28,12 @@ _DRAW_MODE = unchecked(pdfium_c.FPDFPath_GetDrawMode)
 _FILL_COLOUR = unchecked(pdfium_c.FPDFPageObj_GetFillColor)
 _STROKE_COLOUR = unchecked(pdfium_c.FPDFPageObj_GetStrokeColor)
 _BOUNDS = unchecked(pdfium_c.FPDFPageObj_GetBounds)
+_MATRIX = unchecked(pdfium_c.FPDFPageObj_GetMatrix)
+_COUNT_SEGMENTS = unchecked(pdfium_c.FPDFPath_CountSegments)
+_SEGMENT = unchecked(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT)
+_POINT = unchecked(pdfium_c.FPDFPathSegment_GetPoint)
+_SEGMENT_TYPE = unchecked(pdfium_c.FPDFPathSegment_GetType)
+_SEGMENT_CLOSES = unchecked(pdfium_c.FPDFPathSegment_GetClose)
 
 
 def _paths(parent: Any, form: bool = False, level: int = 0) -> Iterator[Any]:
@@ -117,23 +123,24 @@ def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]
     """The axis-aligned straight edges of a larger path: the four sides of a cell's shading or
     border box, the lines of a grid drawn as one path. Curves are never rulings."""
     matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    _MATRIX(obj, ctypes.byref(matrix))
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     x = ctypes.c_float()
     y = ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     edges: list[Segment] = []
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
-                 height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+    for k in range(_COUNT_SEGMENTS(obj)):
+        seg = _SEGMENT(obj, k)
+        _POINT(seg, x_ref, y_ref)
+        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        kind = _SEGMENT_TYPE(seg)
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
             edges.extend(_axis_segment(previous, point, settings))
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+        if _SEGMENT_CLOSES(seg) and start is not None:
             edges.extend(_axis_segment(point, start, settings))
         previous = point
     return edges

@@ -3,6 +3,7 @@ the page is read in the text's own frame, so that its lines run left to right an
 bottom as on any other page, and the rest of the reader needs to know nothing of it."""
 from __future__ import annotations
 
+import ctypes
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Segment
+from parsers.pdf_open import GLYPH_MATRIX, GLYPH_UNICODE
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +53,12 @@ def page_frame(raw: pdfium_c.FPDF_TEXTPAGE, width: float, height: float, samples
     """The frame of the direction most of the page's glyphs run in, from a sample of them."""
     count = pdfium_c.FPDFText_CountChars(raw)
     matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     votes: Counter[int] = Counter()
     for i in range(0, count, max(1, count // samples)):
-        if pdfium_c.FPDFText_GetUnicode(raw, i) <= 0x20:
+        if GLYPH_UNICODE(raw, i) <= 0x20:
             continue
-        pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+        GLYPH_MATRIX(raw, i, matrix_ref)
         votes[round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90] += 1
     degrees = votes.most_common(1)[0][0] if votes else 0
     if degrees in (90, 270):
