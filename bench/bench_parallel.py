@@ -4,8 +4,16 @@
 
 On a machine shared with others a single pair of runs says little, so `--jobs 1` and `--jobs 2`
 run alternately on the same corpus (`copies` variants of every seed text, each its own hash),
-`rounds` times each, every run a fresh `rapportdata run` process with an empty cache; it prints
-each round, the ratio of the medians and the spread of the rounds' ratios.
+`rounds` times each (which goes first alternates too), every run a fresh `rapportdata run`
+process with an empty cache; it prints each round, the ratio of the medians and the spread of the
+rounds' ratios. Each round also times two processes of pure Python against one (what two cores
+give at that moment, with the others' load) and says the load average.
+
+The run's timeline (`--log-file`, the `timeline` lines) splits each run into its start-up (process
+start to the first worker ready: the interpreter, listing, hashing, the fork server's imports),
+the files read by the workers, and the end (the last answer to the process's exit: the final
+write and publish); the first and the last are the run's serial share, given in seconds beside
+the workers' busy seconds and the seconds they waited on the run between files.
 
 Start-up, each the median of five processes: the interpreter alone (`python -c pass`), a run over
 an empty folder (first and again), over the unchanged corpus (all from the cache) and over the
@@ -16,6 +24,8 @@ project's code instead (say `git archive` of an older commit), with the same int
 from __future__ import annotations
 
 import argparse
+import datetime
+import multiprocessing
 import os
 import shutil
 import statistics
@@ -39,6 +49,49 @@ def timed(command: list[str]) -> float:
     return time.monotonic() - started
 
 
+def _stamp(line: str) -> float:
+    return datetime.datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+
+
+def timeline(log: Path, began: float, ended: float) -> dict[str, float]:
+    """A run's phases in seconds, from the timeline lines of its log: start-up (to the first worker
+    ready), reading (to the last file read), end (to the process's exit), the workers' busy and
+    waiting seconds. Empty for a tree that logs no timeline."""
+    lines = [line for line in log.read_text(encoding="utf-8").splitlines() if " timeline " in line]
+    ready = [_stamp(line) for line in lines if line.endswith("timeline worker ready")]
+    read = [_stamp(line) for line in lines if "timeline files read" in line]
+    if not ready or not read:
+        return {}
+    busy = waited = 0.0
+    for line in lines:
+        if "timeline worker done:" in line:
+            words = line.split()
+            busy += float(words[words.index("busy") + 1])
+            waited += float(words[words.index("waited") + 1])
+    return {"start": min(ready) - began, "reading": read[0] - min(ready), "end": ended - read[0],
+            "busy": busy, "waited": waited}
+
+
+def _spin() -> None:
+    total = 0
+    for n in range(5_000_000):
+        total += n
+
+
+def two_cores() -> float:
+    """How many cores two processes of pure Python get now: 2.0 on an idle machine."""
+    times = []
+    for count in (1, 2):
+        started = time.monotonic()
+        spinners = [multiprocessing.Process(target=_spin) for _ in range(count)]
+        for spinner in spinners:
+            spinner.start()
+        for spinner in spinners:
+            spinner.join()
+        times.append(time.monotonic() - started)
+    return 2 * times[0] / times[1]
+
+
 def rapportdata(*args: object, python: tuple[str, ...] = ()) -> list[str]:
     return [sys.executable, *python, "-c", MAIN, *map(str, args)]
 
@@ -48,6 +101,24 @@ def run(source: Path, out: Path, jobs: int = 2, fresh: bool = False) -> float:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(out.parent / f".{out.name}.rapportdata", ignore_errors=True)
     return timed(rapportdata("run", "--input", source, "--output", out, "--jobs", jobs))
+
+
+def logged_run(source: Path, out: Path, jobs: int) -> tuple[float, dict[str, float]]:
+    """A fresh run with its log: its seconds and its timeline."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(out.parent / f".{out.name}.rapportdata", ignore_errors=True)
+    log = out.parent / f"{out.name}.log"
+    log.unlink(missing_ok=True)
+    began = time.time()
+    seconds = timed(rapportdata("run", "--input", source, "--output", out, "--jobs", jobs, "--log-file", log))
+    return seconds, timeline(log, began, time.time())
+
+
+def phases(runs: list[dict[str, float]]) -> str:
+    if not all(runs):
+        return "no timeline in the log"
+    return "  ".join(f"{name} {statistics.median(r[name] for r in runs):.2f}"
+                     for name in ("start", "reading", "end", "busy", "waited"))
 
 
 def median_of(times: int, measure: Callable[[], float]) -> float:
@@ -78,15 +149,24 @@ def main() -> int:
         base = Path(temp)
         files = build_corpus(base / "raw", args.copies, docx=False)
         print(f"corpus: {files} files; --jobs 1 and --jobs 2 alternated, {args.rounds} rounds")
-        one: list[float] = []
-        two: list[float] = []
+        seconds: dict[int, list[float]] = {1: [], 2: []}
+        lines: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+        cores: list[float] = []
         for n in range(args.rounds):
-            one.append(run(base / "raw", base / "out1", jobs=1, fresh=True))
-            two.append(run(base / "raw", base / "out2", jobs=2, fresh=True))
-            print(f"round {n + 1}: jobs1 {one[-1]:6.2f} s  jobs2 {two[-1]:6.2f} s  ratio {one[-1] / two[-1]:.2f}x")
-        ratios = [a / b for a, b in zip(one, two)]
-        print(f"jobs 2 vs 1: {statistics.median(one) / statistics.median(two):.2f}x of the medians; rounds "
-              f"{min(ratios):.2f}x-{max(ratios):.2f}x (target >= 1.8x)")
+            for jobs in ((1, 2) if n % 2 == 0 else (2, 1)):
+                took, line = logged_run(base / "raw", base / f"out{jobs}", jobs)
+                seconds[jobs].append(took)
+                lines[jobs].append(line)
+            cores.append(two_cores())
+            one, two = seconds[1][-1], seconds[2][-1]
+            print(f"round {n + 1}: jobs1 {one:6.2f} s  jobs2 {two:6.2f} s  ratio {one / two:.2f}x  "
+                  f"(two processes got {cores[-1]:.2f} cores; load {os.getloadavg()[0]:.2f})")
+        ratios = [a / b for a, b in zip(seconds[1], seconds[2])]
+        print(f"jobs 2 vs 1: {statistics.median(seconds[1]) / statistics.median(seconds[2]):.2f}x of the medians; "
+              f"rounds {min(ratios):.2f}x-{max(ratios):.2f}x (target >= 1.8x); two processes got "
+              f"{statistics.median(cores):.2f} cores (median)")
+        for jobs in (1, 2):
+            print(f"jobs {jobs} timeline (median s): {phases(lines[jobs])}")
 
         (base / "empty").mkdir()
         (base / "seeds").mkdir()

@@ -99,6 +99,7 @@ def write_dataset(folder: Path, parts: Iterable[Part]) -> list[Path]:
     from pipeline.schema import TABLES
 
     parts = with_series(list(parts))  # indicators.series_id and indicator_series span every file
+    log.debug("timeline series linked")
     written: list[Path] = []
     for name, spec in TABLES.items():
         tables = [t for t in (part(name) for part in parts) if t is not None and len(t)]

@@ -119,6 +119,7 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     stats: dict[str, os.stat_result] = {}
     hashed = 0
     listing = discover(root)
+    _timeline("listed %d files", len(listing.files))
 
     def not_read(source_path: str, severity: str, code: str, message: str) -> None:
         from pipeline.dataset.arrow import to_tables
@@ -161,9 +162,11 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         else:
             if not tasks and options.executor == "local":
                 start_workers_server()  # its imports go on while the rest of the input is hashed
+                _timeline("fork server started")
             tasks.append(Task(path, source_path, sha256, key, options.timeout, options.timeout_per_page))
 
     from_cache = len(records) - len(held)
+    _timeline("hashed %d files; %d to read", hashed, len(tasks))
     if progress:
         progress.start(len(tasks), from_cache)
     if tasks:
@@ -190,6 +193,7 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
                     progress.advance(task.source_path, failures)
     if progress:
         progress.finish()
+    _timeline("files read")
 
     # The tables the published datapackage.json lists are the schema's of the code that wrote
     # them, which the cache keys name: a key unchanged means the same tables.
@@ -205,8 +209,10 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
                              for p in sorted(records)]
         state.staging.mkdir()
         written = write_dataset(state.staging, parts)
+        _timeline("tables written")
         counts = published_counts(state.staging)
         fsync_tree(written + [write_manifest(state.staging, records, counts)])
+        _timeline("manifest written, files flushed to disk")
         publish(state.staging, out, state.aside)
     else:
         assert manifest.counts is not None
@@ -214,6 +220,7 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         if previous != records:
             write_manifest(out, records, counts)  # only sizes or mtimes changed: same rows, fresh stat data
     cache.keep_only({r.key for r in records.values() if not r.retry})
+    _timeline("published")
 
     return RunSummary(
         files=len(records), read=len(tasks), from_cache=from_cache, hashed=hashed,
@@ -222,6 +229,12 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         warnings=sum(r.warnings for r in records.values()),
         files_with_errors=sum(1 for r in records.values() if r.errors),
         seconds=time.monotonic() - started, rewritten=not unchanged, tables_checked=counts[0], checks=counts[1])
+
+
+def _timeline(event: str, *args: object) -> None:
+    """A step of the run, for the log (--log-file): with its time stamp and the run's CPU seconds
+    so far, it tells where a run spends its own time, beside its workers' (bench/bench_parallel.py)."""
+    log.debug("timeline " + event + " (cpu %.3f s)", *args, time.process_time())
 
 
 def _held(tables: dict[str, pa.Table]) -> Part:
