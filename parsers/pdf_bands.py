@@ -23,7 +23,7 @@ from parsers.pdf_columns import (
 )
 from parsers.pdf_layout import RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
-from parsers.pdf_rows import column_of, column_parts, figure_rows, row_groups
+from parsers.pdf_rows import column_of, column_parts, figure_rows, is_figure, row_groups
 
 # A figure broken after a hyphen at a narrow cell's edge: digits, then the hyphen.
 _BROKEN_FIGURE = re.compile(r"\d-$")
@@ -86,17 +86,19 @@ def starts_new_table(upper: Segment, lower: Segment, lines: list[Line], pad: Pad
 
 
 def _cell_rows(lines: list[Line], settings: PdfSettings) -> list[list[Line]]:
-    """Lines grouped as a cell's lines are: each a cell's leading from the next."""
+    """Lines grouped as a cell's lines are: each a cell's leading from the next. Bold after
+    plain text starts a row (a header under a paragraph set close above it)."""
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and line.top - groups[-1][-1].bottom <= settings.cell_leading * line.size:
+        if groups and line.top - groups[-1][-1].bottom <= settings.cell_leading * line.size and not (
+                line.bold and not groups[-1][-1].bold):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
 
 
-def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Padding,
+def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Padding, rules: list[Segment],
               settings: PdfSettings) -> tuple[float, float]:
     """The table's top and bottom with the rows that stand outside its first and last rule:
     above, rows with column gutters (a header over its rule; the upper lines of its wrapped
@@ -112,12 +114,15 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     reach = max(pad.top + pad.bottom + slack, settings.band_reach * height)
     above = sorted((line for line in within if line.bottom <= top + 0.5), key=lambda line: line.top)
     edge, allowed = top, pad.bottom + slack
+    under = [line for line in within if line.top >= top - 0.5]
+    below_row = _cell_rows(sorted(under, key=lambda line: line.top), settings)[0] if under else []
     for row in reversed(_cell_rows(above, settings)):
-        if edge - row[-1].bottom > allowed:
-            break
         if not any(has_gutter(line, left, settings) for line in row):
             break
-        edge, allowed = row[0].top - 0.5, reach
+        if edge - row[-1].bottom > allowed and not _header_over(row, below_row, (x0, edge, x1), reach, rules,
+                                                                settings):
+            break
+        edge, allowed, below_row = row[0].top - 0.5, reach, row
     below = sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top)
     end, allowed = bottom, pad.top + slack
     for row in _cell_rows(below, settings):
@@ -125,6 +130,29 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
             break
         end, allowed = row[-1].bottom + 0.5, reach
     return edge, end
+
+
+def _header_over(row: list[Line], below: list[Line], edge: tuple[float, float, float], reach: float,
+                 rules: list[Segment], settings: PdfSettings) -> bool:
+    """A bold row with gutters over the row below (at `edge`: its left, top, right) is the
+    table's header, though it keeps further from it than body rows do (its rule, bold metrics,
+    the header style's spacing): as far as two rows' text are apart; and up to a padded row's
+    gap when each cell of the row below starts where one of its cells starts (a heading or a
+    paragraph over a table does not line up so; an empty column leaves a header cell with
+    nothing under it). Header levels stacked over groups of columns, each underlined by a rule
+    of its own, are no one row of it."""
+    x0, top, x1 = edge
+    if not below or not all(line.bold for line in row) or any(
+            row[0].top < rule.top < top - settings.snap and rule.x0 < x1 and x0 < rule.x1 for rule in rules):
+        return False
+    gap = top - row[-1].bottom
+    if gap <= reach:
+        return True
+    if gap > settings.row_padding * max(line.size for line in row):
+        return False
+    starts = [run[0].x0 for line in below for run in cell_runs(line, settings)]
+    heads = [run[0].x0 for line in row for run in cell_runs(line, settings)]
+    return len(heads) > 1 and all(any(abs(x - head) <= settings.band_slack for head in heads) for x in starts)
 
 
 def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, float]],
@@ -138,6 +166,7 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
     unless a line of it names a group of columns across a gutter: then each line is a level."""
     x0, top, x1, bottom = box
     # A header cell set left over a column of right-aligned figures starts inside the gutter.
+    gutters = _unbridged(gutters, inner, settings)
     gutters = _one_column_each(narrow_gutters(gutters, inner, settings) or gutters, inner, settings)
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
     # The last column's text reaches the table's edge less the cell padding its first column shows.
@@ -175,6 +204,27 @@ def unbroken(groups: list[list[Line]], bounds: list[float]) -> list[list[Line]]:
         else:
             out.append(group)
     return out
+
+
+def _unbridged(gutters: list[tuple[float, float]], inner: list[Line],
+               settings: PdfSettings) -> list[tuple[float, float]]:
+    """Without the strips narrower than cells are ever apart that a cell of a body row runs
+    across with a word space ("100 %" where the column's other cells end at "100", "1 061,9"):
+    a chance alignment of the text, no column edge. Figures wider apart than a thousands
+    separator are columns of a tight table ("2006–07 2007–08")."""
+    def bridged(lo: float, hi: float) -> bool:
+        for line in inner:
+            runs = cell_runs(line, settings)
+            if line.bold or hi - lo >= settings.cell_gap * line.size or len(runs) < 2:
+                continue
+            # Halfway from a word break to a cell's padding, as `cell_runs` parts cells.
+            narrow = (settings.word_gap + settings.cell_gap) / 2 * line.size
+            if any(a.x1 <= lo and hi <= b.x0 and not (is_figure(a.text) and is_figure(b.text) and b.x0 - a.x1 >= narrow)
+                   for run in runs for a, b in zip(run, run[1:])):
+                return True
+        return False
+
+    return [(lo, hi) for lo, hi in gutters if not bridged(lo, hi)]
 
 
 def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],

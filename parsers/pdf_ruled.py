@@ -18,7 +18,7 @@ def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettin
     tables = []
     groups, pad = _grids(horizontal, vertical, lines, settings)
     for h_group, v_group in groups:
-        table = _grid_table(lines, h_group, v_group, pad, settings)
+        table = _grid_table(lines, h_group, v_group, pad, horizontal, settings)
         if table is not None:
             tables.append(table)
     return tables
@@ -152,7 +152,7 @@ def _cluster(values: list[float], tolerance: float) -> list[float]:
 
 
 def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment], pad: Padding | None,
-                settings: PdfSettings) -> TableLayout | None:
+                rules: list[Segment], settings: PdfSettings) -> TableLayout | None:
     tol = settings.snap
     x0 = min([s.x0 for s in h_group] + [s.x0 for s in v_group])
     x1 = max([s.x1 for s in h_group] + [s.x1 for s in v_group])
@@ -166,7 +166,7 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
     if len(xs) <= 2:
         if pad is not None or _row_per_band(inner, ys):
             if pad is not None:
-                top, bottom = band_ends(lines, (x0, top, x1, bottom), pad, settings)
+                top, bottom = band_ends(lines, (x0, top, x1, bottom), pad, rules, settings)
             else:
                 top, bottom = _unruled_ends(lines, x0, x1, top, bottom, settings)
             ys = _cluster(ys + [top, bottom], tol)
