@@ -25,14 +25,20 @@ def left_margin(lines: list[Line]) -> float:
 def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()] = ()) -> list[list[Word]]:
     """The line's words in runs split at gaps wide enough to be column gutters, or, given where
     the table's columns start, at a gap wider than a word space before a word that starts a
-    column. The space after a list bullet is an indent, not a gutter."""
+    column. A word that starts exactly where a column's text starts (a left-aligned column)
+    starts that cell after any gap clearly wider than a word space: a table set as tight as its
+    widest cells leaves its header cells barely further apart than words ("Startdatum
+    Slutdatum"). The space after a list bullet is an indent, not a gutter."""
     runs = [[line.words[0]]]
     gutter = settings.column_gap * line.size
     narrow = settings.cell_gap * line.size
+    # Halfway from a word break to a cell's padding: wider than any word space of the line.
+    exact = (settings.word_gap + settings.cell_gap) / 2 * line.size
     for a, b in zip(line.words, line.words[1:]):
         gap = b.x0 - a.x1
-        if (gap >= narrow and a.text not in LIST_MARKERS
-                and (gap >= gutter or any(a.x1 < start <= b.x0 + 0.5 for start in starts))):
+        if (gap >= exact and a.text not in LIST_MARKERS
+                and (gap >= gutter or (gap >= narrow and any(a.x1 < start <= b.x0 + 0.5 for start in starts))
+                     or any(abs(b.x0 - start) <= 0.5 for start in starts))):
             runs.append([b])
         else:
             runs[-1].append(b)
@@ -186,6 +192,36 @@ def table_gutters(lines: list[Line], structured: list[Line], left: float,
         # there, and empty.
         found.insert(0, (left, x0))
     return narrow_gutters(found, lines, settings) or found
+
+
+def header_gutters(lines: list[Line], gutters: list[tuple[float, float]],
+                   settings: PdfSettings) -> list[tuple[float, float]]:
+    """The gutters with those of columns only the header shows: a bold word that starts right
+    of all the body's text in its column, clearly more than a word space after the header word
+    before it, names a column the body leaves empty ("Avvikelse" after "Slutdatum" over a
+    column of end dates)."""
+    bounds = [(lo + hi) / 2 for lo, hi in gutters]
+    reach: dict[int, float] = {}
+    for line in lines:
+        # A row of running text across the table (a comment) is in no column.
+        if not line.bold and not crosses(line, bounds):
+            for word in line.words:
+                k = column_of(word, bounds)
+                reach[k] = max(reach.get(k, word.x1), word.x1)
+    if not reach:
+        return gutters
+    added: list[tuple[float, float]] = []
+    for line in lines:
+        if not line.bold:
+            continue
+        exact = (settings.word_gap + settings.cell_gap) / 2 * line.size
+        for a, b in zip(line.words, line.words[1:]):
+            k = column_of(a, bounds)
+            if (column_of(b, bounds) == k and k in reach and b.x0 - a.x1 >= exact
+                    and b.x0 > reach[k] + 0.5
+                    and not any(lo < b.x0 and a.x1 < hi for lo, hi in added)):
+                added.append((max(a.x1, reach[k]), b.x0))
+    return sorted(gutters + added) if added else gutters
 
 
 def crosses(line: Line, bounds: list[float]) -> bool:

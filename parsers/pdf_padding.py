@@ -98,7 +98,8 @@ def _centred_start(lines: list[Line], start: int, end: int, table: TableLayout, 
     below = start + 1
     while below < end and first_cell_only(lines[below]):
         below += 1
-    if below == start + 1:
+    # A bold line over plain ones is a header over the first row, not a row centred in it.
+    if below == start + 1 or lines[start].bold != lines[start + 1].bold:
         return start
     spacing = lines[start + 1].top - lines[start].bottom
     first = start

@@ -9,6 +9,7 @@ from parsers.pdf_columns import (
     column_rights,
     free_row,
     has_gutter,
+    header_gutters,
     left_margin,
     narrow_gutters,
     table_gutters,
@@ -32,16 +33,21 @@ def free_tables(lines: list[Line], settings: PdfSettings,
     out: list[tuple[int, int, TableLayout]] = []
     i = 0
     while i < len(lines):
+        at = i
         before = out[-1][2] if out and out[-1][1] == i else carried if i == 0 else None
         if before is None and not has_gutter(lines[i], left, settings):
             i += 1
             continue
         end = region_end(lines, i)
         table = _free_table(lines[i:end], left, settings, before)
+        kind = "line" if table is None else verdict(table, settings)
+        if kind == "line":
+            under = _header_over(lines, i, end, left, settings, before)
+            if under is not None:
+                end, table, kind = under
         if table is None:
             i += 1
             continue
-        kind = verdict(table, settings)
         if kind != "text":
             floor = out[-1][1] if out else 0
             first, last = padded_region(lines, i, end, table, left, floor, settings)
@@ -60,10 +66,12 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             end = i + next(k for k, line in enumerate(lines[i:end]) if line.top == split)
             table = _free_table(lines[i:end], left, settings, before)
             if table is None:
-                i = end
+                i = max(end, at + 1)
                 continue
         out.append((i, end, table))
-        i = end
+        # A table grown up over the lines before `at` and split again above it ends there:
+        # the loop still moves on.
+        i = max(end, at + 1)
     return out
 
 
@@ -80,6 +88,34 @@ def _next_header(table: TableLayout) -> float | None:
     return None
 
 
+def _header_over(lines: list[Line], start: int, end: int, left: float, settings: PdfSettings,
+                 before: TableLayout | None) -> tuple[int, TableLayout, str] | None:
+    """A lone line of a few cells is the header of the rows under it when they follow at a
+    row's padding and its gaps lie on the columns they make together: a padded table's header
+    stands as far above its first row as rows stand apart, and names fewer columns than a lone
+    line must show. A caption or a numbered heading over a table has its gap inside the table's
+    first column, so it stays text."""
+    size = lines[start].size
+    if (end >= len(lines) or abs(lines[end].size - size) > 0.1 * size
+            or lines[end].top - lines[end - 1].bottom > settings.row_padding * size):
+        return None
+    stop = region_end(lines, end)
+    if not any(not line.bold and has_gutter(line, left, settings) for line in lines[end:stop]):
+        # No plain line there shows columns: a heading under a heading, not a body.
+        return None
+    table = _free_table(lines[start:stop], left, settings, before)
+    if table is None or verdict(table, settings) != "table":
+        return None
+    # The rows under it keep every column they show alone: a line of group labels over a line
+    # of column labels does not hide the columns of either.
+    under = _free_table(lines[end:stop], left, settings, before)
+    if under is not None and not all(any(lo < g_hi and g_lo < hi for g_lo, g_hi in table.gutters)
+                                     for lo, hi in under.gutters):
+        return None
+    own = [gap for line in lines[start:end] for gap in wide_gaps(line, left, settings)]
+    if not own or not all(any(lo < g_hi and g_lo < hi for g_lo, g_hi in table.gutters) for lo, hi in own):
+        return None
+    return stop, table, "table"
 
 
 def _free_table(lines: list[Line], left: float, settings: PdfSettings,
@@ -93,6 +129,7 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings,
             gutters = kept
     if not gutters:
         return None
+    gutters = header_gutters(lines, gutters, settings)
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
     x0 = min(line.x0 for line in lines)
     x1 = max([line.x1 for line in lines] + ([before.x1] if gutters is not own and before else []))

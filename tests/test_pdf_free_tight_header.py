@@ -1,0 +1,76 @@
+"""A line-free table set as tight as its widest cells, as LibreOffice prints an HTML table: the
+header cells stand barely further apart than words (under a column gutter's width), the header
+stands a row's padding above the first row, cells are vertically centred beside a wrapped first
+cell, and a header names a column the body leaves empty. Each case is one small PDF; the gaps
+follow from Helvetica's widths (digits and the bold letters used)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.blocks import Table
+from parsers.pdf import read_pdf
+from test_pdf_maker import Page, write_pdf
+
+NAME_X = 72.0
+LEAD = 11.0  # 9 pt text on 11 pt lines
+PAD = 12.0  # between two rows' text, above the line gap: 14 pt, more than a line gap
+
+
+def _tables(path: Path) -> list[Table]:
+    return [b for b in read_pdf(path).blocks if isinstance(b, Table)]
+
+
+# A date is 46.0 pt wide at 9 pt; the second date column starts 5.5 pt after the first ends,
+# and "Startdatum" (bold, 47.5 pt) ends 4 pt before it: a word space is 2.5 pt, a gutter 8 pt.
+# "Slutdatum" (44.0 pt) ends 4.5 pt before "Avvikelse", which starts right of every end date.
+DATE_X = (380.0, 431.5)
+HEADER = [("Aktivitet", NAME_X), ("Startdatum", DATE_X[0]), ("Slutdatum", DATE_X[1]), ("Avvikelse", 480.0)]
+ACTIVITIES = [(["Utveckla samverkan med skolan och", "socialtjänsten kring barn i behov av stöd"],
+               ("2013-01-01", "2013-12-31")),
+              (["Ta fram rutiner för uppföljning av", "placerade barn och unga"], ("2013-02-01", "2014-06-30"))]
+COMMENT = "Kommentar Arbetet har påbörjats och fortsätter under nästa år."
+
+
+def test_tight_header_over_centred_rows_names_every_column(tmp_path: Path) -> None:
+    page = Page()
+    for text, x in HEADER:
+        page.text(x, 100, text, bold=True)
+    y = 100 + LEAD + PAD
+    for k, (name, dates) in enumerate(ACTIVITIES):
+        for n, text in enumerate(name):
+            page.text(NAME_X, y + n * LEAD, text)
+        for date, x in zip(dates, DATE_X):
+            page.text(x, y + LEAD / 2, date)  # centred beside the two lines of the name
+        y += len(name) * LEAD + PAD
+        if k == 0:
+            page.text(NAME_X, y, COMMENT)
+            y += LEAD + PAD
+    [table] = _tables(write_pdf(tmp_path / "tight_header_centred_rows.pdf", [page]))
+    assert [row.cells for row in table.rows] == [
+        [text for text, _ in HEADER],
+        [" ".join(ACTIVITIES[0][0]), *ACTIVITIES[0][1], ""],
+        [COMMENT, "", "", ""],
+        [" ".join(ACTIVITIES[1][0]), *ACTIVITIES[1][1], ""]]
+    assert table.rows[0].header and not table.rows[1].header
+
+
+# Figures set left in their columns; the bold labels over them 4 pt apart.
+FIGURE_X = (250.0, 298.5, 335.0)
+LABELS = ["Verksamhetsområde", "Kostnader", "Intäkter", "KF-anslag"]
+BUDGET = [["Barn och ungdom", "158,9", "-103,8", "55,0"], ["Funktionshindrade", "67,7", "-45,4", "22,3"],
+          ["Jourverksamhet", "19,6", "0,0", "19,6"]]
+
+
+def test_header_a_rows_padding_above_the_rows_is_their_header(tmp_path: Path) -> None:
+    page = Page()
+    page.text(NAME_X, 80, "Nämndens budget per verksamhetsområde, mnkr.")
+    for text, x in zip(LABELS, (NAME_X, *FIGURE_X)):
+        page.text(x, 100, text, bold=True)
+    y = 100 + LEAD + PAD
+    for row in BUDGET:
+        for text, x in zip(row, (NAME_X, *FIGURE_X)):
+            page.text(x, y, text)
+        y += LEAD + PAD
+    [table] = _tables(write_pdf(tmp_path / "header_padded_above_rows.pdf", [page]))
+    assert [row.cells for row in table.rows] == [LABELS, *BUDGET]
+    assert table.rows[0].header
