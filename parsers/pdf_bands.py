@@ -116,20 +116,28 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     edge, allowed = top, pad.bottom + slack
     under = [line for line in within if line.top >= top - 0.5]
     below_row = _cell_rows(sorted(under, key=lambda line: line.top), settings)[0] if under else []
+    taken, pending = top, False
     for row in reversed(_cell_rows(above, settings)):
-        if not any(has_gutter(line, left, settings) for line in row):
+        near = edge - row[-1].bottom <= allowed
+        if any(has_gutter(line, left, settings) for line in row) and (
+                near or _header_over(row, below_row, (x0, edge, x1), reach, rules, settings)):
+            if pending and not all(line.bold for line in row):
+                break
+            edge, allowed, below_row = row[0].top - 0.5, reach, row
+            taken, pending = edge, False
+            continue
+        # A row without gutters (the rest of a row cut by the page break, its other cells left
+        # on the page before) goes with the table when the header stands right over it.
+        if pending or not near:
             break
-        if edge - row[-1].bottom > allowed and not _header_over(row, below_row, (x0, edge, x1), reach, rules,
-                                                                settings):
-            break
-        edge, allowed, below_row = row[0].top - 0.5, reach, row
+        edge, allowed, below_row, pending = row[0].top - 0.5, reach, row, True
     below = sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top)
     end, allowed = bottom, pad.top + slack
     for row in _cell_rows(below, settings):
         if row[0].top - end > allowed:
             break
         end, allowed = row[-1].bottom + 0.5, reach
-    return edge, end
+    return taken, end
 
 
 def _header_over(row: list[Line], below: list[Line], edge: tuple[float, float, float], reach: float,
