@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from operator import attrgetter
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 import pyarrow as pa
 
 S, F, I, D, B = pa.string(), pa.float64(), pa.int32(), pa.date32(), pa.bool_()
+R = TypeVar("R")
 
 
 def _column(type_: pa.DataType, doc: str) -> Any:
@@ -69,6 +70,24 @@ def _raw(label: str) -> Any:
     return _column(S, f"The {label} cell as printed, markup and markers removed.")
 
 
+def _record(cls: type[R]) -> type[R]:
+    """The record class with an __init__ that sets each field through its slot's own descriptor.
+
+    A frozen dataclass sets every field through object.__setattr__, which costs twice as much,
+    and a file makes a record for every cell of its tables. The instance stays as frozen (its
+    __setattr__ still refuses), with the same keyword-only, all-required arguments."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if any(f.default is not MISSING or f.default_factory is not MISSING for f in fields(cls)):  # type: ignore[arg-type]
+        raise TypeError(f"{cls.__name__}: a column has no default")
+    namespace: dict[str, Any] = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
+    exec(f"def __init__(self, *, {', '.join(names)}):\n"  # source made of the field names only
+         + "".join(f"    _set_{name}(self, {name})\n" for name in names), namespace)
+    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    setattr(cls, "__init__", namespace["__init__"])
+    return cls
+
+
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentRecord:
     doc_id: str = _doc_id()
@@ -96,6 +115,7 @@ class DocumentRecord:
                                     "identity held in three or more rows; what breaks it is in `checks`.")
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GoalRecord:
     goal_id: str = _column(S, "Id of the goal: `<doc_id>:g<ordinal>` in document order.")
@@ -121,6 +141,7 @@ class GoalRecord:
     y1: float | None = _box("bottom")
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IndicatorRecord:
     doc_id: str = _doc_id()
@@ -162,6 +183,7 @@ class IndicatorRecord:
     y1: float | None = _box("bottom")
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActivityRecord:
     doc_id: str = _doc_id()
@@ -186,6 +208,7 @@ class ActivityRecord:
     y1: float | None = _box("bottom")
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BudgetRecord:
     doc_id: str = _doc_id()
@@ -207,6 +230,7 @@ class BudgetRecord:
     y1: float | None = _box("bottom")
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CellRecord:
     doc_id: str = _doc_id()
@@ -227,6 +251,7 @@ class CellRecord:
     y1: float | None = _column(F, "The cell's bottom edge.")
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProblemRecord:
     source_path: str = _column(S, "Path of the file relative to the input folder; bytes of a name that are not UTF-8 are shown as \\xNN escapes.")
@@ -238,6 +263,7 @@ class ProblemRecord:
     line: int | None = _line()
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckRecord:
     doc_id: str = _doc_id()
@@ -267,6 +293,7 @@ class CheckRecord:
     y1: float | None = _box("bottom")
 
 
+@_record
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IndicatorSeriesRecord:
     series_id: str = _column(S, "Id of the series (`indicators.series_id`): `s` and 12 hex digits of the "
