@@ -15,6 +15,12 @@ from parsers.pdf_rows import column_of, is_figure
 from parsers.pdf_spans import header_spans
 
 
+def clear_gap(size: float, settings: PdfSettings) -> float:
+    """A gap clearly wider than a word space at this size: halfway from a word break to a
+    cell's padding."""
+    return (settings.word_gap + settings.cell_gap) / 2 * size
+
+
 def left_margin(lines: list[Line]) -> float:
     counts: dict[int, int] = {}
     for line in lines:
@@ -32,8 +38,7 @@ def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()]
     runs = [[line.words[0]]]
     gutter = settings.column_gap * line.size
     narrow = settings.cell_gap * line.size
-    # Halfway from a word break to a cell's padding: wider than any word space of the line.
-    exact = (settings.word_gap + settings.cell_gap) / 2 * line.size
+    exact = clear_gap(line.size, settings)
     for a, b in zip(line.words, line.words[1:]):
         gap = b.x0 - a.x1
         if (gap >= exact and a.text not in LIST_MARKERS
@@ -121,10 +126,11 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
                 if pair is not None:
                     # The line runs across the strip with an ordinary space: no gutter, unless
                     # figures stand on both sides (columns of figures a space apart, as a
-                    # typewriter's or a fixed-width font's table sets them) wider apart than
-                    # a thousands separator ("1 600").
+                    # typewriter's or a fixed-width font's table sets them, or dates in a
+                    # table as tight as its cells) wider apart than a thousands separator
+                    # ("1 600").
                     a, b = pair
-                    figures = is_figure(a.text) and is_figure(b.text) and b.x0 - a.x1 >= settings.cell_gap * line.size
+                    figures = is_figure(a.text) and is_figure(b.text) and b.x0 - a.x1 >= clear_gap(line.size, settings)
                     votes += 1 if figures else -1
         if votes > 0:
             out.append((lo, hi))
@@ -214,7 +220,7 @@ def header_gutters(lines: list[Line], gutters: list[tuple[float, float]],
     for line in lines:
         if not line.bold:
             continue
-        exact = (settings.word_gap + settings.cell_gap) / 2 * line.size
+        exact = clear_gap(line.size, settings)
         for a, b in zip(line.words, line.words[1:]):
             k = column_of(a, bounds)
             if (column_of(b, bounds) == k and k in reach and b.x0 - a.x1 >= exact

@@ -74,3 +74,25 @@ def test_header_a_rows_padding_above_the_rows_is_their_header(tmp_path: Path) ->
     [table] = _tables(write_pdf(tmp_path / "header_padded_above_rows.pdf", [page]))
     assert [row.cells for row in table.rows] == [LABELS, *BUDGET]
     assert table.rows[0].header
+
+
+def test_dates_closer_than_a_gutter_stand_in_two_columns(tmp_path: Path) -> None:
+    # The dates 4 pt apart (a word space is 2.5 pt), under plain labels that start where the
+    # dates start.
+    x = (375.0, 425.0)
+    page = Page()
+    page.text(NAME_X, 100, "KF:s aktiviteter")
+    page.text(x[0], 100, "Startdatum")
+    page.text(x[1], 100, "Slutdatum")
+    # A name on one line has its dates beside it; one wrapped over two lines, between them.
+    rows = [(["Utveckla samverkan med skolan"], ("2013-01-01", "2013-12-31")), *ACTIVITIES]
+    y = 100 + LEAD + PAD
+    for name, dates in rows:
+        for n, text in enumerate(name):
+            page.text(NAME_X, y + n * LEAD, text)
+        for date, at in zip(dates, x):
+            page.text(at, y + (len(name) - 1) * LEAD / 2, date)
+        y += len(name) * LEAD + PAD
+    [table] = _tables(write_pdf(tmp_path / "dates_closer_than_a_gutter.pdf", [page]))
+    assert [row.cells for row in table.rows] == [["KF:s aktiviteter", "Startdatum", "Slutdatum"],
+                                                 *[[" ".join(name), *dates] for name, dates in rows]]
