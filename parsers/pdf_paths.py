@@ -128,31 +128,35 @@ def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]
     x = ctypes.c_float()
     y = ctypes.c_float()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    shortest = settings.min_segment
+    line_to, move_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
     edges: list[Segment] = []
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
+    # A chart may be one path of thousands of segments: the loop keeps to locals.
     for k in range(_COUNT_SEGMENTS(obj)):
         seg = _SEGMENT(obj, k)
         _POINT(seg, x_ref, y_ref)
-        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, height - (b * px + d * py + f))
         kind = _SEGMENT_TYPE(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            edges.extend(_axis_segment(previous, point, settings))
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        if kind == line_to and previous is not None and (edge := _axis_segment(previous, point, shortest)):
+            edges.append(edge)
+        if kind == move_to:
             start = point
-        if _SEGMENT_CLOSES(seg) and start is not None:
-            edges.extend(_axis_segment(point, start, settings))
+        if _SEGMENT_CLOSES(seg) and start is not None and (edge := _axis_segment(point, start, shortest)):
+            edges.append(edge)
         previous = point
     return edges
 
 
-def _axis_segment(a: tuple[float, float], b: tuple[float, float], settings: PdfSettings) -> list[Segment]:
+def _axis_segment(a: tuple[float, float], b: tuple[float, float], shortest: float) -> Segment | None:
     (ax, ay), (bx, by) = a, b
-    if abs(ay - by) <= 0.5 and abs(ax - bx) >= settings.min_segment:
-        return [Segment(min(ax, bx), ay, max(ax, bx), ay)]
-    if abs(ax - bx) <= 0.5 and abs(ay - by) >= settings.min_segment:
-        return [Segment(ax, min(ay, by), ax, max(ay, by))]
-    return []
+    if abs(ay - by) <= 0.5 and abs(ax - bx) >= shortest:
+        return Segment(min(ax, bx), ay, max(ax, bx), ay)
+    if abs(ax - bx) <= 0.5 and abs(ay - by) >= shortest:
+        return Segment(ax, min(ay, by), ax, max(ay, by))
+    return None
 
 
 def symbol_of(obj: Any, box: Segment, paint: _Paint, settings: PdfSettings) -> Mark | None:
