@@ -10,6 +10,7 @@ from __future__ import annotations
 from parsers.pdf_columns import has_gutter, narrow_gutters, wide_gaps
 from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import Line, PdfSettings
+from parsers.pdf_rows import is_figure
 
 
 def region_end(lines: list[Line], start: int) -> int:
@@ -49,7 +50,10 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
     prose = 0
     # The table's width grows with the rows it takes: a header is often narrower than its body.
     x0, x1 = table.x0, table.x1
-    header = all(row.header for row in table.rows)
+    # A table of labels only so far (a header, bold or not: "Budget Utfall Förbrukn" under its
+    # group labels) may name columns its rows then split further.
+    header = all(row.header or not any(is_figure(line.text) for cell in row.cells for line in cell.lines)
+                 for row in table.rows)
     while reach < len(lines) and prose <= settings.max_comment_stretches:
         gap = lines[reach].top - lines[reach - 1].bottom
         if not _same_size(lines[reach], size) or gap > settings.row_padding * size:

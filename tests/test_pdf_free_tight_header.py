@@ -96,3 +96,26 @@ def test_dates_closer_than_a_gutter_stand_in_two_columns(tmp_path: Path) -> None
     [table] = _tables(write_pdf(tmp_path / "dates_closer_than_a_gutter.pdf", [page]))
     assert [row.cells for row in table.rows] == [["KF:s aktiviteter", "Startdatum", "Slutdatum"],
                                                  *[[" ".join(name), *dates] for name, dates in rows]]
+
+
+def test_column_labels_closer_than_a_gutter_under_group_labels_head_the_rows(tmp_path: Path) -> None:
+    # "Förbrukn" ends 4 pt before the next group's "Budget"; the labels are plain, the group
+    # labels over them bold, each line a row's padding above the next.
+    starts = (200.0, 250.0, 290.0, 330.0, 380.0, 420.0)
+    page = Page()
+    page.text(NAME_X, 100, "Riktvärde", bold=True)
+    page.text(starts[0], 100, "augusti 2017", bold=True)
+    page.text(starts[3], 100, "augusti 2018", bold=True)
+    labels = ["Budget", "Utfall", "Förbrukn"] * 2
+    rows = [["Taxor och avgifter", "-50,6", "-33,6", "66,4%", "-51,0", "-32,3", "63,4%"],
+            ["Hyresintäkter", "-24,2", "-29,9", "123,6%", "-48,0", "-36,2", "75,3%"],
+            ["Bidrag, ersättningar", "-185,6", "-95,2", "51,3%", "-45,1", "-65,6", "145,5%"]]
+    y = 100 + LEAD + PAD
+    for line in [["", *labels], *rows]:
+        for text, x in zip(line, (NAME_X, *starts)):
+            if text:
+                page.text(x, y, text)
+        y += LEAD + PAD
+    [table] = _tables(write_pdf(tmp_path / "labels_under_group_labels.pdf", [page]))
+    assert [row.cells for row in table.rows] == [
+        ["Riktvärde", "augusti 2017", "", "", "augusti 2018", "", ""], ["", *labels], *rows]
