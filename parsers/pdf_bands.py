@@ -175,7 +175,8 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
     x0, top, x1, bottom = box
     # A header cell set left over a column of right-aligned figures starts inside the gutter.
     gutters = _unbridged(gutters, inner, settings)
-    gutters = _one_column_each(narrow_gutters(gutters, inner, settings) or gutters, inner, settings)
+    gutters = _header_starts(narrow_gutters(gutters, inner, settings) or gutters, inner, settings)
+    gutters = _one_column_each(gutters, inner, settings)
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
     # The last column's text reaches the table's edge less the cell padding its first column shows.
     inset = max(min(line.x0 for line in inner) - x0, 0.0)
@@ -235,17 +236,45 @@ def _unbridged(gutters: list[tuple[float, float]], inner: list[Line],
     return [(lo, hi) for lo, hi in gutters if not bridged(lo, hi)]
 
 
+def _header_starts(gutters: list[tuple[float, float]], inner: list[Line],
+                   settings: PdfSettings) -> list[tuple[float, float]]:
+    """The gutters narrowed to end where a header cell starts inside them (a header set left
+    over figures set right that start further right), though the header's line has a cell
+    over several columns (which keeps `narrow_gutters` from narrowing by it)."""
+    out = []
+    for lo, hi in gutters:
+        starts = [run[0].x0 for line in inner if line.bold for run in cell_runs(line, settings)
+                  if lo < run[0].x0 < hi]
+        out.append((lo, min(starts, default=hi)))
+    return out
+
+
 def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
                      settings: PdfSettings) -> list[tuple[float, float]]:
-    """A column only the header (the bold lines the table starts with) starts cells in, and
-    right of it one only the body has cells in, are one column: its header set left over
-    figures set right, too short to overlap them."""
+    """A column the header (the bold lines the table starts with) starts a cell in, and right
+    of it one only the body has cells in, are one column: its header set left over figures set
+    right, too short to overlap them; when the body has cells in the first too (text set
+    left under the header), the second holds figures only (set right in the same column) and
+    the header names most columns."""
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
     first_body = next((k for k, line in enumerate(inner) if not line.bold), len(inner))
-    starts: list[set[bool]] = [set() for _ in range(len(gutters) + 1)]
+    header, body, text = (set[int](), set[int](), set[int]())
     for k, line in enumerate(inner):
         for run in cell_runs(line, settings):
+            if k < first_body:
+                # A header cell that starts inside a gutter starts the column right of it.
+                header.add(next((c + (run[0].x0 > lo) for c, (lo, hi) in enumerate(gutters) if run[0].x0 < hi),
+                                len(gutters)))
+                continue
+            if bridges(run[0].x0, max(w.x1 for w in run), gutters):
+                continue  # running text across the columns (a comment row) is in none of them
             # A figure is placed by its end: a thousands' digit may stand left of the column.
-            starts[column_of(run[0] if k < first_body else run[-1], bounds)].add(k < first_body)
-    merged = {k for k in range(len(gutters)) if starts[k] == {True} and starts[k + 1] == {False}}
+            column = column_of(run[-1], bounds)
+            body.add(column)
+            if not is_figure(" ".join(w.text for w in run)):
+                text.add(column)
+    # Figures under a text column's header need a header naming the columns, not a title over them.
+    named = len(header) * settings.spanning_share > len(gutters) + 1
+    merged = {k for k in range(len(gutters)) if k in header and k + 1 in body and k + 1 not in header
+              and (k not in body or (named and k + 1 not in text))}
     return [gutter for k, gutter in enumerate(gutters) if k not in merged]
