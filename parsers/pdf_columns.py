@@ -187,7 +187,10 @@ def table_gutters(lines: list[Line], structured: list[Line], left: float,
     # when the body leaves one empty; a column no line starts in is an indent.
     support = Counter(k for line in structured for k in {column_of(w, bounds) for w in line.words}
                       for _ in range(2 if line.bold else 1))
-    needed = 2 if len(structured) > 2 else 1
+    # The indented lines of one cell wrapped in a later column ("fram av", "nämnd/", under
+    # "Tas" of "Tas fram av nämnd/styrelse") make no longer table: they are not counted.
+    wrapped = _wrapped_on(lines, settings)
+    needed = 2 if sum(1 for line in structured if id(line) not in wrapped) > 2 else 1
     used = sorted(k for k, n in support.items() if n >= needed)
     if len(used) < 2:
         return []
@@ -228,6 +231,17 @@ def header_gutters(lines: list[Line], gutters: list[tuple[float, float]],
                     and not any(lo < b.x0 and a.x1 < hi for lo, hi in added)):
                 added.append((max(a.x1, reach[k]), b.x0))
     return sorted(gutters + added) if added else gutters
+
+
+def _wrapped_on(lines: list[Line], settings: PdfSettings) -> set[int]:
+    """The lines (by id) of one run that start where a run of the line above starts: the next
+    lines of that cell."""
+    out = set()
+    for above, line in zip(lines, lines[1:]):
+        runs = cell_runs(line, settings)
+        if len(runs) == 1 and any(abs(run[0].x0 - line.x0) < 1.0 for run in cell_runs(above, settings)):
+            out.add(id(line))
+    return out
 
 
 def crosses(line: Line, bounds: list[float]) -> bool:
