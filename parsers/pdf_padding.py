@@ -48,6 +48,7 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
     size = lines[start].size
     reach = end
     prose = 0
+    labelled = False
     # The table's width grows with the rows it takes: a header is often narrower than its body.
     x0, x1 = table.x0, table.x1
     # A table of labels only so far (a header, bold or not: "Budget Utfall Förbrukn" under its
@@ -61,10 +62,13 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
         after = region_end(lines, reach)
         stretch = lines[reach:after]
         if _fits_columns(stretch, table.gutters, header, left, settings) and not (prose and stretch[0].bold):
-            end, prose = after, 0
+            end, prose, labelled = after, 0, False
             x1 = max([x1] + [line.x1 for line in stretch])
         elif _runs_across(stretch, x0, x1, left, settings):
-            prose += 1
+            # The paragraphs under a comment's bold label ("Analys") are one comment.
+            if stretch[0].bold or not labelled:
+                prose += 1
+                labelled = all(line.bold for line in stretch)
         else:
             break
         reach = after
