@@ -99,8 +99,10 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
                 blocks.extend(fragment_blocks("\n".join(lines[html_start - 1:number]), html_start))
                 html_start = None
             continue
-        is_row = "\t" in line or _is_pipe_row(line)
-        if is_row and line.strip():
+        if not line or line.isspace():
+            table = None  # a blank line ends a table
+            continue
+        if "\t" in line or _is_pipe_row(line):
             place = Place(line=number)
             cells = _cells(line)
             if table is None:
@@ -111,8 +113,7 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             table.rows.append(Row(cells, place))
             continue
         table = None
-        if line.strip():
-            blocks.extend(_paragraphs(line, Place(line=number)))
+        blocks.extend(_paragraphs(line, Place(line=number)))
     # A table whose only rows were separators has no content.
     return [b for b in blocks if not isinstance(b, Table) or b.rows]
 

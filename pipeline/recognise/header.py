@@ -48,13 +48,14 @@ class Layout:
 def read_header(cells: list[str], year: int | None = None) -> Layout | None:
     """The layout an indicator or activity header row announces; None for any other row.
     `year` is the year the report covers: an outcome column dated with it is this period's."""
-    filled = [k for k, cell in enumerate(cells) if cell and not is_only_markers(cell)]
-    if not filled:
+    # Every row of a table is asked: its first filled cell settles most of them.
+    name_col = next((k for k, cell in enumerate(cells) if cell and not is_only_markers(cell)), None)
+    if name_col is None:
         return None
-    name_col = filled[0]
     kind = table_kind(cells[name_col])
     if kind is None:
         return None
+    filled = [k for k, cell in enumerate(cells) if cell and not is_only_markers(cell)]
     columns: dict[str, int] = {}
     dated_outcomes: list[int] = []  # "Utfall VB 2012", "Utfall 2013": outcome columns named by period
     for k in filled[1:]:
