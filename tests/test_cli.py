@@ -7,6 +7,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+import psutil
 import pytest
 
 from paths import BAD
@@ -49,8 +50,14 @@ def test_options_no_run_can_work_with_are_refused(seeds: Path, tmp_path: Path):
 
 
 def _importing_pyarrow(pid: int) -> bool:
-    """Whether the process has begun to load pyarrow: it is in the middle of its heavy imports."""
-    return "/pyarrow/" in Path(f"/proc/{pid}/maps").read_text()
+    """Whether the run has begun to load pyarrow, itself or in the fork server its workers come
+    from: it is in the middle of the heavy imports of its first second."""
+    try:
+        run = psutil.Process(pid)
+        return any("/pyarrow/" in Path(f"/proc/{p.pid}/maps").read_text()
+                   for p in [run, *run.children(recursive=True)])
+    except (psutil.NoSuchProcess, OSError):
+        return False  # ended, or a child gone between the listing and the look
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])

@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 import pipeline
-from pipeline.dataset.cache import StateDir
+from pipeline.dataset.cache import Cache, StateDir, load_manifest
 from pipeline.dataset.docs import DICTIONARY, render
-from pipeline.dataset.writer import recover
+from pipeline.dataset.writer import recover, write_tables
 from pipeline.run.discover import discover
 from pipeline.run.options import EXIT_LOCKED, RunError
 from pipeline.run.orchestrate import run
@@ -29,8 +29,9 @@ __all__ = ["seeds"]  # a fixture
 def test_two_runs_give_identical_files(seeds: Path, tmp_path: Path):
     run(options(seeds, tmp_path / "a"))
     run(options(seeds, tmp_path / "b", jobs=1))
+    run(options(seeds, tmp_path / "c", jobs=3))  # three workers share the writing of the tables
     first = snapshot(tmp_path / "a")
-    assert first and first == snapshot(tmp_path / "b")
+    assert first and first == snapshot(tmp_path / "b") == snapshot(tmp_path / "c")
     run(options(seeds, tmp_path / "a", full=True))
     assert snapshot(tmp_path / "a") == first
 
@@ -115,6 +116,19 @@ def test_kill_9_leaves_the_previous_dataset_and_the_rerun_matches_a_clean_run(se
     assert resumed.from_cache >= before + 5  # the entries the killed run finished are reused
     run(options(src, tmp_path / "clean"))
     assert snapshot(out) == snapshot(tmp_path / "clean")
+
+
+def test_writers_given_the_same_folder_write_each_table_once(seeds: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run(options(seeds, out))
+    cache = Cache(StateDir(out.resolve()).cache)
+    parts = [cache.part(record.key) for _, record in sorted(load_manifest(out).files.items())]
+    folder = tmp_path / "again"
+    folder.mkdir()
+    written = write_tables(folder, parts)
+    assert sorted(p.relative_to(folder).as_posix() for p in written) == sorted(snapshot(out))
+    assert write_tables(folder, parts) == []  # every table taken: a second writer finds nothing left
+    assert snapshot(folder) == snapshot(out)
 
 
 def test_recover_puts_back_a_dataset_left_aside(tmp_path: Path):

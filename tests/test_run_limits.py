@@ -21,7 +21,7 @@ from pipeline.run.discover import sha256_of_regular_file
 from pipeline.run.local import LocalPool
 from pipeline.run.options import MIN_MEMORY_MB, RunError
 from pipeline.run.orchestrate import run
-from pipeline.run.worker import Job, Result, Task, file_pages, outcome
+from pipeline.run.worker import Job, Result, Task, WriteJob, file_pages, outcome
 from runs import options, rows_of, table
 
 
@@ -222,3 +222,15 @@ def test_a_pdf_may_take_the_base_limit_and_more_for_each_of_its_pages(tmp_path: 
     assert (task.limit(7), task.limit(None)) == (8.5, 5.0)
     message = outcome(task, Result("timeout", pages=7), 0).tables["problems"]["message"][0].as_py()
     assert "longer than 8.5 s (5 s and 0.5 s for each of its 7 pages)" in message
+
+
+def test_a_write_that_fails_in_a_worker_fails_the_run_with_its_error(tmp_path: Path, seed_dir: Path):
+    """The workers write the dataset: what stops one (here a folder that is not there, as a full
+    disk would) is raised in the run, which then reports it and publishes nothing."""
+    pool = LocalPool(options(seed_dir, tmp_path / "out", max_memory_mb=MIN_MEMORY_MB), seed_dir,
+                     tmp_path / "cache", tmp_path / "scratch")
+    (tmp_path / "cache").mkdir()
+    with pool, pytest.raises(FileNotFoundError):
+        pool.write(WriteJob(str(tmp_path / "gone" / "new"), str(tmp_path / "cache"), []))
+    assert not (tmp_path / "gone").exists()
+

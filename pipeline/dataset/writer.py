@@ -18,7 +18,7 @@ import errno
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,38 +84,54 @@ class _PartitionWriter:
         return self.paths
 
 
-def write_dataset(folder: Path, parts: Iterable[Part]) -> list[Path]:
-    """Write every table of the dataset into the empty `folder`, from `parts` in order.
+# Tables written together: indicators.series_id and indicator_series come from the series linked
+# over every file's indicators. First, being the longest to write.
+SERIES_TABLES = ("indicators", "indicator_series")
+
+
+def write_tables(folder: Path, parts: Sequence[Part]) -> list[Path]:
+    """Write the dataset's tables into `folder`, from `parts` in order; returns the files written.
 
     Rows keep the order of the parts (the files, sorted by source path) and, within a part, the
     order the extractor gave them (document order), so equal input gives byte-identical files.
-    Returns the files written.
+    Processes given the same folder and parts share the work: each claims a table by making its
+    folder and leaves the tables another has claimed, so together they write each table once.
     """
+    from pipeline.schema import TABLES
+
+    written: list[Path] = []
+    for names in [SERIES_TABLES, *((name,) for name in TABLES if name not in SERIES_TABLES)]:
+        try:
+            (folder / names[0]).mkdir()
+        except FileExistsError:
+            continue
+        if names == SERIES_TABLES:
+            from pipeline.dataset.series import with_series
+
+            linked = with_series(list(parts))
+            log.debug("timeline series linked")
+            written += [path for name in names for path in _write_table(folder, TABLES[name], linked)]
+        else:
+            written += _write_table(folder, TABLES[names[0]], parts)
+    return written
+
+
+def _write_table(folder: Path, spec: TableSpec, parts: Sequence[Part]) -> list[Path]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.dataset.datapackage import write_datapackage
-    from pipeline.dataset.series import with_series
-    from pipeline.schema import TABLES
-
-    parts = with_series(list(parts))  # indicators.series_id and indicator_series span every file
-    log.debug("timeline series linked")
-    written: list[Path] = []
-    for name, spec in TABLES.items():
-        tables = [t for t in (part(name) for part in parts) if t is not None and len(t)]
-        if "year" not in spec.names:
-            path = folder / name / "part-0.parquet"
-            path.parent.mkdir(parents=True)
-            pq.write_table(pa.concat_tables(tables) if tables else spec.schema.empty_table(), path,
-                           row_group_size=ROW_GROUP_ROWS, **PARQUET_OPTIONS)
-            written.append(path)
-            continue
-        writer = _PartitionWriter(folder / name, spec)
-        for table in tables:
-            writer.add(table)
-        # An empty table still gets a file, or readers fail on a missing folder.
-        written += writer.close() or [_write_empty(folder / name, spec)]
-    return written + [write_datapackage(folder)]
+    tables = [t for t in (part(spec.name) for part in parts) if t is not None and len(t)]
+    if "year" not in spec.names:
+        path = folder / spec.name / "part-0.parquet"
+        path.parent.mkdir(exist_ok=True)
+        pq.write_table(pa.concat_tables(tables) if tables else spec.schema.empty_table(), path,
+                       row_group_size=ROW_GROUP_ROWS, **PARQUET_OPTIONS)
+        return [path]
+    writer = _PartitionWriter(folder / spec.name, spec)
+    for table in tables:
+        writer.add(table)
+    # An empty table still gets a file, or readers fail on a missing folder.
+    return writer.close() or [_write_empty(folder / spec.name, spec)]
 
 
 def _write_empty(folder: Path, spec: TableSpec) -> Path:

@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--output", type=Path, default=Path("data/out"), metavar="DIR",
                      help="dataset folder, replaced as a whole at the end of the run (default: %(default)s)")
     sub.add_argument("--jobs", type=int, default=default_jobs(), metavar="N",
-                     help="files read in parallel (default: the CPUs available, here %(default)s)")
+                     help="files read, then tables written, in parallel (default: the CPUs, here %(default)s)")
     sub.add_argument("--full", action="store_true",
                      help="ignore the cache and read every file again (default: only new and changed files)")
     sub.add_argument("--password", metavar="PW",

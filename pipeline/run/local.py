@@ -28,12 +28,25 @@ from collections import deque
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import count
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
 from parsers import READERS
-from pipeline.run.options import RunOptions
-from pipeline.run.worker import Job, Outcome, Result, Started, Task, file_pages, outcome, run_job
+from pipeline.run.options import RunError, RunOptions
+from pipeline.run.worker import (
+    Job,
+    Outcome,
+    Result,
+    Started,
+    Task,
+    WriteJob,
+    Written,
+    file_pages,
+    outcome,
+    run_job,
+    run_write,
+)
 
 
 # Every reader, and the libraries they map, loaded before the memory cap: under the cap a
@@ -60,9 +73,10 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))  # appends, like the parent's
     logging.basicConfig(level=log_level, handlers=handlers, force=True,
                         format=f"%(asctime)s worker-{os.getpid()} %(levelname)s %(name)s: %(message)s")
+    uncapped = resource.getrlimit(resource.RLIMIT_AS)[1]
     if max_memory_mb:
         limit = max_memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_AS, (limit, uncapped))  # a soft cap: writing lifts it
     log.debug("timeline worker ready")
     files, busy, idle, answered = 0, 0.0, 0.0, None
     while True:
@@ -74,6 +88,16 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
         if job is None:
             log.debug("timeline worker done: %d files, busy %.3f s, waited %.3f s between files", files, busy, idle)
             return
+        if isinstance(job, WriteJob):
+            # The cap is a file's; the dataset is written as uncapped as the run's own process.
+            resource.setrlimit(resource.RLIMIT_AS, (uncapped, uncapped))
+            written = run_write(job)
+            log.debug("timeline worker wrote %d files in %.3f s", len(written.paths), time.monotonic() - received)
+            try:
+                conn.send(written)
+            except (BrokenPipeError, OSError):
+                return
+            continue
         idle += received - (answered or received)
         try:
             conn.send(Started(file_pages(job)))
@@ -132,6 +156,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.task: Task | None = None
+        self.writing = False
         self.begun = 0.0
         self.deadline = float("inf")
         self.pages: int | None = None
@@ -182,7 +207,7 @@ class LocalPool:
 
     def __exit__(self, *exc: object) -> None:
         for worker in self.workers:
-            worker.stop(kill=worker.task is not None)
+            worker.stop(kill=worker.task is not None or worker.writing)
         self.workers.clear()
         sweep(self.scratch)
 
@@ -230,6 +255,39 @@ class LocalPool:
             yield from done
         log.debug("timeline workers done: the run waited %.3f s for them and took %.3f s over their answers",
                   waited, time.monotonic() - started - waited)
+
+    def write(self, job: WriteJob) -> tuple[list[Path], tuple[int, int]]:
+        """Write the dataset with every worker (as many as --jobs), each taking the tables no other
+        has taken, then finish it with one: the files written and the counts of the checks."""
+        for dead in [w for w in self.workers if not w.process.is_alive()]:
+            self._retire(dead, kill=True)
+        while len(self.workers) < max(1, self.options.jobs):
+            self._spawn()
+        paths = [path for written in self._written(self.workers, job) for path in written.paths]
+        finished = self._written(self.workers[:1], replace(job, finish=True))[0]
+        assert finished.counts is not None
+        return [Path(path) for path in paths + finished.paths], finished.counts
+
+    def _written(self, workers: list[_Worker], job: WriteJob) -> list[Written]:
+        answers: list[Written] = []
+        for worker in workers:
+            worker.writing = True
+            try:
+                worker.conn.send(job)
+            except OSError:
+                raise RunError(f"the process writing the dataset died ({worker.death()}); the previous "
+                               "dataset is untouched") from None
+        for worker in workers:
+            try:
+                answers.append(worker.conn.recv())
+            except (EOFError, OSError):
+                raise RunError(f"the process writing the dataset died ({worker.death()}); the previous "
+                               "dataset is untouched") from None
+            worker.writing = False
+        for written in answers:
+            if written.error is not None:
+                raise written.error
+        return answers
 
     def _spawn(self) -> _Worker:
         worker = _Worker(self.context, self.options, self.scratch / f"worker-{next(self.numbers)}")

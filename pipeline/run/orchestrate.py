@@ -7,7 +7,7 @@ import logging
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -26,14 +26,12 @@ from pipeline.dataset.cache import (
 from pipeline.dataset.datapackage import published_tables
 from pipeline.dataset.writer import recover
 from pipeline.run.discover import NotARegularFile, discover, escaped, sha256_of_regular_file, source_name
-from pipeline.run.local import start_workers_server, sweep
+from pipeline.run.local import LocalPool, start_workers_server, sweep
 from pipeline.run.options import EXIT_LOCKED, RunError, RunOptions, RunSummary
-from pipeline.run.worker import Task
+from pipeline.run.worker import Task, WriteJob, write_here
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-    from pipeline.dataset.writer import Part
 
 # The heavy modules (pyarrow, the readers, the Parquet writer) are imported where rows are made,
 # read or written: a run over an unchanged archive, or an empty one, needs none of them.
@@ -169,14 +167,16 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     _timeline("hashed %d files; %d to read", hashed, len(tasks))
     if progress:
         progress.start(len(tasks), from_cache)
-    if tasks:
-        from pipeline.run.cluster import DaskPool
-        from pipeline.run.local import LocalPool
+    with ExitStack() as stack:
+        writers = None  # the local workers, which write the dataset once they have read the files
+        if tasks:
+            from pipeline.run.cluster import DaskPool
 
-        # Dask workers may run on other machines, without the cache folder: they send rows back.
-        pool = (DaskPool(options, root) if options.executor == "dask"
-                else LocalPool(options, root, cache.folder, state.scratch))
-        with pool:
+            # Dask workers may run on other machines, without the cache folder: they send rows back.
+            pool: DaskPool | LocalPool = (DaskPool(options, root) if options.executor == "dask"
+                                          else LocalPool(options, root, cache.folder, state.scratch))
+            stack.enter_context(pool)
+            writers = pool if isinstance(pool, LocalPool) else None
             for outcome in pool.run(tasks):
                 task, problem_table = outcome.task, outcome.tables.get("problems")
                 if not outcome.final:
@@ -191,34 +191,32 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
                     failures = [] if problem_table is None else [p for p in problem_table.to_pylist()
                                                                  if p["severity"] == "error"]
                     progress.advance(task.source_path, failures)
-    if progress:
-        progress.finish()
-    _timeline("files read")
+        if progress:
+            progress.finish()
+        _timeline("files read")
 
-    # The tables the published datapackage.json lists are the schema's of the code that wrote
-    # them, which the cache keys name: a key unchanged means the same tables.
-    tables = published_tables(out)
-    unchanged = (not tasks and manifest.counts is not None and tables is not None
-                 and {p: r.key for p, r in previous.items()} == {p: r.key for p, r in records.items()}
-                 and all((out / name).is_dir() for name in tables))
-    if not unchanged:
-        from pipeline.dataset.checks import published_counts
-        from pipeline.dataset.writer import fsync_tree, publish, write_dataset
+        # The tables the published datapackage.json lists are the schema's of the code that wrote
+        # them, which the cache keys name: a key unchanged means the same tables.
+        tables = published_tables(out)
+        unchanged = (not tasks and manifest.counts is not None and tables is not None
+                     and {p: r.key for p, r in previous.items()} == {p: r.key for p, r in records.items()}
+                     and all((out / name).is_dir() for name in tables))
+        if not unchanged:
+            from pipeline.dataset.writer import fsync_tree, publish
 
-        parts: list[Part] = [_held(held[p]) if p in held else cache.part(records[p].key)
-                             for p in sorted(records)]
-        state.staging.mkdir()
-        written = write_dataset(state.staging, parts)
-        _timeline("tables written")
-        counts = published_counts(state.staging)
-        fsync_tree(written + [write_manifest(state.staging, records, counts)])
-        _timeline("manifest written, files flushed to disk")
-        publish(state.staging, out, state.aside)
-    else:
-        assert manifest.counts is not None
-        counts = manifest.counts
-        if previous != records:
-            write_manifest(out, records, counts)  # only sizes or mtimes changed: same rows, fresh stat data
+            state.staging.mkdir()
+            job = WriteJob(str(state.staging), str(cache.folder),
+                           [held[p] if p in held else records[p].key for p in sorted(records)])
+            written, counts = writers.write(job) if writers else write_here(job)
+            _timeline("tables written")
+            fsync_tree(written + [write_manifest(state.staging, records, counts)])
+            _timeline("manifest written, files flushed to disk")
+            publish(state.staging, out, state.aside)
+        else:
+            assert manifest.counts is not None
+            counts = manifest.counts
+            if previous != records:
+                write_manifest(out, records, counts)  # only sizes or mtimes changed: same rows, fresh stat data
     cache.keep_only({r.key for r in records.values() if not r.retry})
     _timeline("published")
 
@@ -237,7 +235,3 @@ def _timeline(event: str, *args: object) -> None:
     log.debug("timeline " + event + " (cpu %.3f s)", *args, time.process_time())
 
 
-def _held(tables: dict[str, pa.Table]) -> Part:
-    """A part held in memory: the problems of a file that hit a limit or was not read, which are
-    not cached."""
-    return tables.get

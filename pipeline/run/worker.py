@@ -43,6 +43,27 @@ class Job:
 
 
 @dataclass(frozen=True)
+class WriteJob:
+    """Write the dataset's tables into `folder`: workers given the same job share the tables
+    (pipeline.dataset.writer.write_tables); `finish`, once all are written, counts the checks and
+    describes the files (datapackage.json)."""
+
+    folder: str
+    cache: str
+    # Each file's rows, in the dataset's order: its cache key, or its tables when they are held
+    # in memory (the problems of a file that hit a limit or was not read, never cached).
+    parts: list[str | dict[str, pa.Table]]
+    finish: bool = False
+
+
+@dataclass(frozen=True)
+class Written:
+    paths: list[str]
+    counts: tuple[int, int] | None = None  # (tables checked, checks flagged), once finished
+    error: BaseException | None = None  # what stopped the write, raised again by the run
+
+
+@dataclass(frozen=True)
 class Started:
     """A worker's first word on a job, before it reads the file: the file's pages (None for a
     format without pages, or a PDF whose pages cannot be counted), which its time limit grows with."""
@@ -155,6 +176,40 @@ def run_job(job: Job) -> Result:
             return _OUT_OF_MEMORY
         log.error("extraction failed on %s", job.path, exc_info=True)
         return Result("error", detail=f"{type(error).__name__}: {error}")
+
+
+def run_write(job: WriteJob) -> Written:
+    """Run in a worker, or in the run's own process when it has none: write the tables, or
+    finish the dataset; never raises."""
+    from pipeline.dataset.cache import Cache
+    from pipeline.dataset.writer import fsync_tree, write_tables
+
+    try:
+        folder = Path(job.folder)
+        if job.finish:
+            from pipeline.dataset.checks import published_counts
+            from pipeline.dataset.datapackage import write_datapackage
+
+            return Written([str(write_datapackage(folder))], published_counts(folder))
+        cache = Cache(Path(job.cache))
+        parts = [cache.part(source) if isinstance(source, str) else source.get for source in job.parts]
+        paths = write_tables(folder, parts)
+        fsync_tree(paths)  # each writer flushes its own files: the run's flush of the tree then finds them on disk
+        return Written([str(path) for path in paths])
+    except Exception as error:  # an OSError (disk full) is the run's to report; anything else a bug
+        log.debug("writing the dataset failed", exc_info=True)
+        raised = error if isinstance(error, OSError) else RuntimeError(f"{type(error).__name__}: {error}")
+        return Written([], error=raised)
+
+
+def write_here(job: WriteJob) -> tuple[list[Path], tuple[int, int]]:
+    """Write and finish the dataset in this process: the files written and the counts of the checks."""
+    written, finished = run_write(job), run_write(replace(job, finish=True))
+    for answer in (written, finished):
+        if answer.error is not None:
+            raise answer.error
+    assert finished.counts is not None
+    return [Path(path) for path in written.paths + finished.paths], finished.counts
 
 
 def problem_tables(source_path: str, code: str, message: str) -> dict[str, pa.Table]:
