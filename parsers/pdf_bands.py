@@ -118,17 +118,18 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     below_row = _cell_rows(sorted(under, key=lambda line: line.top), settings)[0] if under else []
     taken, pending = top, False
     for row in reversed(_cell_rows(above, settings)):
-        near = edge - row[-1].bottom <= allowed
-        if any(has_gutter(line, left, settings) for line in row) and (
-                near or _header_over(row, below_row, (x0, edge, x1), reach, rules, settings)):
-            if pending and not all(line.bold for line in row):
+        gap = edge - row[-1].bottom
+        if any(has_gutter(line, left, settings) for line in row):
+            if (gap > allowed and not _header_over(row, below_row, (x0, edge, x1), reach, rules, settings)) or (
+                    pending and not all(line.bold for line in row)):
                 break
             edge, allowed, below_row = row[0].top - 0.5, reach, row
             taken, pending = edge, False
             continue
         # A row without gutters (the rest of a row cut by the page break, its other cells left
-        # on the page before) goes with the table when the header stands right over it.
-        if pending or not near:
+        # on the page before, its padding as the producer left it) goes with the table when
+        # the header stands right over it.
+        if pending or gap > settings.row_padding * row[-1].size:
             break
         edge, allowed, below_row, pending = row[0].top - 0.5, reach, row, True
     below = sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top)
