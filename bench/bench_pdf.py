@@ -17,16 +17,20 @@ over one line of text, which is what the run costs whatever it reads.
 
 Every measurement is taken `--repeat` times in rounds, each round running every tool once in
 turn (every other round in reverse order), so that a shared machine's load falls on all of them
-alike. Pages/s is of the best round; the run's ratio is given for the best rounds and as the
-median of the ratios within a round. With --baseline, the same is measured, in the same rounds,
+alike. Pages/s is of the best round, by the wall clock and by CPU seconds (user and system, of
+the process and the children it waited for: a run's fork server and workers), which a loaded
+machine changes far less; the run's wall ratio is also given as the median of the ratios within
+a round. With --baseline, the same is measured, in the same rounds,
 for the sources in TREE (an export of an earlier commit: `git archive REV | tar -x -C TREE`).
 DOCX files are counted with the page count of the PDF of the same seed, so pages/s compare like
 with like.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,6 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BAR = 0.2  # issue 7: the run at >= 1/5 of pdftotext's pages per second
+_PR_SET_CHILD_SUBREAPER = 36
 
 # Child programs: each reads argv[1] and prints {"seconds": work time}.
 _EXTRACT = ("import parsers.docx, parsers.pdf\nfrom pipeline.run.extract import extract_file\n"
@@ -58,31 +63,61 @@ _TIMED = (
     "import json, sys, time\n"
     "from pathlib import Path\n"
     "{setup}"
-    "start = time.perf_counter()\n"
+    "start, cpu = time.perf_counter(), time.process_time()\n"
     "read(Path(sys.argv[1]))\n"
-    "print(json.dumps({{'seconds': time.perf_counter() - start}}))\n"
+    "print(json.dumps({{'seconds': time.perf_counter() - start, 'cpu': time.process_time() - cpu}}))\n"
 )
 
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float  # wall
+    cpu: float  # CPU seconds (user and system) of the same work: what a loaded machine changes least
     max_rss_mib: float
 
 
+_FAILED = Run(float("inf"), float("inf"), 0.0)
+
+
+def _adopt_orphans() -> None:
+    """Make this process the reaper of its descendants' orphans (Linux): a run's fork server and
+    its workers outlive the run's own process by a moment, and only a process that waits for
+    them counts their CPU seconds."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(argv: list[str], timed_inside: bool, tree: Path = ROOT) -> Run:
+    """The process run to its end. Wall and CPU seconds are the child's own report of its work
+    when `timed_inside`, else the whole process tree's, the orphans it leaves waited for."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tree, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    out = process.stdout.read().decode() if process.stdout else ""
-    err = process.stderr.read().decode() if process.stderr else ""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        before = _children_cpu()
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=err, cwd=tree, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        while True:
+            try:
+                os.waitpid(-1, 0)
+            except ChildProcessError:
+                break
+        cpu = _children_cpu() - before
+        out.seek(0)
+        err.seek(0)
+        printed, complaint = out.read().decode().strip(), err.read().decode().strip()
     if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(err.strip().splitlines()[-1] if err.strip() else f"exit status {status}")
-    seconds = json.loads(out.strip().splitlines()[-1])["seconds"] if timed_inside else wall
+        raise RuntimeError(complaint.splitlines()[-1] if complaint else f"exit status {status}")
     # Linux reports ru_maxrss in KiB.
-    return Run(seconds, usage.ru_maxrss / 1024)
+    if timed_inside:
+        inside = json.loads(printed.splitlines()[-1])
+        return Run(inside["seconds"], inside["cpu"], usage.ru_maxrss / 1024)
+    return Run(wall, cpu, usage.ru_maxrss / 1024)
 
 
 def _page_count(pdf: Path) -> int:
@@ -101,17 +136,38 @@ def _tool_argv(tool: str, path: Path) -> tuple[list[str], bool]:
     return [sys.executable, "-c", _TIMED.format(setup=_CHILD[tool]), str(path)], True
 
 
-def _rounds(jobs: list[tuple[str, Callable[[], float]]], repeat: int) -> dict[str, list[float]]:
-    """Each job's seconds, `repeat` times: a round runs every job once, in turn."""
-    times: dict[str, list[float]] = {name: [] for name, _ in jobs}
+def _rounds(jobs: list[tuple[str, Callable[[], Run]]], repeat: int) -> dict[str, list[Run]]:
+    """Each job run `repeat` times: a round runs every job once, in turn."""
+    runs: dict[str, list[Run]] = {name: [] for name, _ in jobs}
     for k in range(repeat):
         for name, job in (jobs if k % 2 == 0 else jobs[::-1]):
-            times[name].append(job())
-    return times
+            runs[name].append(job())
+    return runs
+
+
+def _best(runs: list[Run]) -> tuple[float, float]:
+    """The fastest round's wall seconds and the least CPU seconds."""
+    return min(run.seconds for run in runs), min(run.cpu for run in runs)
+
+
+def _per_second(pages: float, best: tuple[float, float]) -> tuple[float, float]:
+    return pages / best[0], pages / best[1]
+
+
+def _rates(pages: float, best: tuple[float, float], reference: tuple[float, float] | None) -> str:
+    """Pages per wall second and per CPU second, each with its ratio to pdftotext's (`reference`,
+    its pages per wall and per CPU second)."""
+    wall, cpu = _per_second(pages, best)
+    if reference is None:
+        return f"{wall:9.1f} {'-':>7} {cpu:9.1f} {'-':>7}"
+    return f"{wall:9.1f} {wall / reference[0]:6.2f}x {cpu:9.1f} {cpu / reference[1]:6.2f}x"
+
+
+_HEADER = f"{'pages/s':>9} {'vs pdft':>7} {'CPU p/s':>9} {'vs pdft':>7}"
 
 
 def per_file(pdfs: list[Path], fixtures: Path, repeat: int, baseline: Path | None) -> None:
-    print(f"{'file':34} {'tool':15} {'pages':>5} {'pages/s':>9} {'peak MiB':>9} {'vs pdftotext':>12}")
+    print(f"{'file':34} {'tool':15} {'pages':>5} {_HEADER} {'peak MiB':>9}")
     totals: dict[str, list[float]] = {}
     for pdf in pdfs:
         pages = _page_count(pdf)
@@ -122,49 +178,48 @@ def per_file(pdfs: list[Path], fixtures: Path, repeat: int, baseline: Path | Non
         docx = fixtures / f"{pdf.name.split('.')[0]}.docx"
         if docx.exists() and ".plain." not in pdf.name:
             tools.append(("ours-docx", "ours-docx", docx, ROOT))
-        peaks: dict[str, float] = {}
 
-        def job(name: str, tool: str, path: Path, tree: Path) -> Callable[[], float]:
-            def measure() -> float:
+        def job(name: str, tool: str, path: Path, tree: Path) -> Callable[[], Run]:
+            def measure() -> Run:
                 try:
-                    run = _run(*_tool_argv(tool, path), tree=tree)
+                    return _run(*_tool_argv(tool, path), tree=tree)
                 except RuntimeError as error:
                     print(f"{path.name:34} {name:15} failed: {error}")
-                    return float("inf")
-                peaks[name] = max(peaks.get(name, 0.0), run.max_rss_mib)
-                return run.seconds
+                    return _FAILED
             return measure
 
-        times = _rounds([(name, job(name, tool, path, tree)) for name, tool, path, tree in tools], repeat)
-        reference = pages / min(times["pdftotext"]) if "pdftotext" in times else None
+        runs = _rounds([(name, job(name, tool, path, tree)) for name, tool, path, tree in tools], repeat)
+        reference = _per_second(pages, _best(runs["pdftotext"])) if "pdftotext" in runs else None
         for name, _, path, _ in tools:
-            best = min(times[name])
-            if best == float("inf"):
+            best = _best(runs[name])
+            if best[0] == float("inf"):
                 continue
-            rate = pages / best
-            ratio = f"{rate / reference:11.2f}x" if reference else f"{'-':>12}"
-            print(f"{path.name:34} {name:15} {pages:5} {rate:9.1f} {peaks[name]:9.1f} {ratio}")
-            total = totals.setdefault(name, [0.0, 0.0])
+            peak = max(run.max_rss_mib for run in runs[name])
+            print(f"{path.name:34} {name:15} {pages:5} {_rates(pages, best, reference)} {peak:9.1f}")
+            total = totals.setdefault(name, [0.0, 0.0, 0.0])
             total[0] += pages
-            total[1] += best
+            total[1] += best[0]
+            total[2] += best[1]
     print()
-    reference = totals["pdftotext"][0] / totals["pdftotext"][1] if "pdftotext" in totals else None
-    for tool, (counted, seconds) in totals.items():
-        rate = counted / seconds
-        ratio = f"{rate / reference:.2f}x pdftotext" if reference else ""
-        print(f"all files  {tool:15} {rate:9.1f} pages/s  {ratio}")
+    pdftotext = totals.get("pdftotext")
+    reference = _per_second(pdftotext[0], (pdftotext[1], pdftotext[2])) if pdftotext else None
+    for tool, (counted, wall, cpu) in totals.items():
+        print(f"{'all files':34} {tool:15} {int(counted):5} {_rates(counted, (wall, cpu), reference)}")
 
 
-def _whole_run(folder: Path, output: Path, tree: Path) -> float:
-    """Wall seconds of `rapportdata run --jobs 1 --full` over `folder`, start to exit."""
+def _whole_run(folder: Path, output: Path, tree: Path) -> Run:
+    """`rapportdata run --jobs 1 --full` over `folder`, start to exit."""
     argv = [sys.executable, "-m", "pipeline.run.cli", "run", "--input", str(folder), "--output", str(output),
             "--jobs", "1", "--full"]
-    started = time.perf_counter()
-    done = subprocess.run(argv, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"rapportdata run failed ({done.returncode}): {done.stderr[-500:]}")
-    return time.perf_counter() - started
+    try:
+        return _run(argv, False, tree)
+    except RuntimeError as error:
+        raise SystemExit(f"rapportdata run failed: {error}") from error
+
+
+def _pdftotext(pdfs: list[Path]) -> Run:
+    runs = [_run(_tool_argv("pdftotext", pdf)[0], False) for pdf in pdfs]
+    return Run(sum(r.seconds for r in runs), sum(r.cpu for r in runs), max(r.max_rss_mib for r in runs))
 
 
 def whole_run(ruled: list[Path], repeat: int, baseline: Path | None) -> None:
@@ -178,26 +233,26 @@ def whole_run(ruled: list[Path], repeat: int, baseline: Path | None) -> None:
         (tiny / "rapport.txt").write_text("Verksamhetsberättelse 2018\n", encoding="utf-8")
         for pdf in ruled:
             shutil.copy(pdf, folder / pdf.name)
-        jobs: list[tuple[str, Callable[[], float]]] = [
-            ("pdftotext", lambda: sum(_run(_tool_argv("pdftotext", pdf)[0], False).seconds for pdf in ruled)),
+        jobs: list[tuple[str, Callable[[], Run]]] = [
+            ("pdftotext", lambda: _pdftotext(ruled)),
             ("run", lambda: _whole_run(folder, base / "out", ROOT)),
             ("tiny run", lambda: _whole_run(tiny, base / "out_tiny", ROOT))]
         if baseline:
             jobs.append(("baseline run", lambda: _whole_run(folder, base / "out_baseline", baseline)))
-        times = _rounds(jobs, repeat)
+        runs = _rounds(jobs, repeat)
     names = ", ".join(pdf.name.split("_")[0] for pdf in ruled)
-    print(f"\n`rapportdata run --jobs 1` over the ruled fixtures ({names}: {pages} pages), start-up included")
-    reference = pages / min(times["pdftotext"])
-    print(f"  {'pdftotext, a process a file':34} {reference:9.1f} pages/s")
-    for name in ("run", "baseline run"):
-        if name not in times:
+    print(f"\n`rapportdata run --jobs 1` over the ruled fixtures ({names}: {pages} pages), start-up included "
+          f"(issue 7's bar: {BAR:.2f}x pdftotext)")
+    reference = _per_second(pages, _best(runs["pdftotext"]))
+    print(f"  {'':34} {_HEADER} {'median of rounds':>17}")
+    for name in ("pdftotext", "run", "baseline run"):
+        if name not in runs:
             continue
-        rate = pages / min(times[name])
-        within = statistics.median(p / r for p, r in zip(times["pdftotext"], times[name]))
-        print(f"  {name:34} {rate:9.1f} pages/s  {rate / reference:.3f}x pdftotext (best rounds), "
-              f"{within:.3f}x (median within a round); bar {BAR:.2f}x")
-    print(f"  {'run over one line of text':34} {min(times['tiny run']):9.2f} s (the fixed cost), "
-          f"the ruled fixtures' run {min(times['run']):.2f} s, pdftotext's {min(times['pdftotext']):.2f} s")
+        within = statistics.median(p.seconds / r.seconds for p, r in zip(runs["pdftotext"], runs[name]))
+        print(f"  {name:34} {_rates(pages, _best(runs[name]), reference)} {within:16.3f}x")
+    tiny_wall, tiny_cpu = _best(runs["tiny run"])
+    print(f"  run over one line of text (the fixed cost): {tiny_wall:.2f} s wall, {tiny_cpu:.2f} s CPU; "
+          f"the ruled fixtures' run {_best(runs['run'])[0]:.2f} s, pdftotext's {_best(runs['pdftotext'])[0]:.2f} s")
 
 
 def main(argv: list[str]) -> None:
@@ -211,6 +266,7 @@ def main(argv: list[str]) -> None:
         baseline = Path(argv[k + 1]).resolve()
         argv = argv[:k] + argv[k + 2:]
     fixtures = Path(argv[0]) if argv else ROOT.parent / "shared" / "fixtures"
+    _adopt_orphans()
     pdfs = sorted(p for p in fixtures.glob("*.pdf") if not p.name.endswith(".scan.pdf"))
     per_file(pdfs, fixtures, repeat, baseline)
     if shutil.which("pdftotext"):
