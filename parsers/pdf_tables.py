@@ -34,7 +34,10 @@ def free_tables(lines: list[Line], settings: PdfSettings,
     i = 0
     while i < len(lines):
         at = i
-        before = out[-1][2] if out and out[-1][1] == i else carried if i == 0 else None
+        # A bold line of cells right under a table is the header of the next: it names its
+        # own columns.
+        header = lines[i].bold and len(wide_gaps(lines[i], left, settings)) >= 1
+        before = out[-1][2] if out and out[-1][1] == i and not header else carried if i == 0 else None
         if before is None and not has_gutter(lines[i], left, settings):
             i += 1
             continue
