@@ -22,7 +22,7 @@ from pipeline.run.local import LocalPool
 from pipeline.run.options import MIN_MEMORY_MB, RunError
 from pipeline.run.orchestrate import run
 from pipeline.run.worker import Job, Result, Task, WriteJob, file_pages, outcome
-from runs import options, rows_of, table
+from runs import cli, options, rows_of, table
 
 
 def test_timeout_and_memory_limit_cost_only_their_file(tmp_path: Path, seed_dir: Path, endless_scan: Path):
@@ -234,3 +234,25 @@ def test_a_write_that_fails_in_a_worker_fails_the_run_with_its_error(tmp_path: P
         pool.write(WriteJob(str(tmp_path / "gone" / "new"), str(tmp_path / "cache"), []))
     assert not (tmp_path / "gone").exists()
 
+
+def test_files_of_other_kinds_in_a_text_input_are_read_in_full_under_the_cap(tmp_path: Path, seed_dir: Path):
+    """Workers for an input of text names start with the text reader only: a PDF named .txt and a
+    Word file named .md load the other readers in their worker, outside the cap, and give the rows
+    they give under their own names (in a fresh process, whose fork server is started for them)."""
+    named, misnamed = tmp_path / "named", tmp_path / "misnamed"
+    for folder in (named, misnamed):
+        folder.mkdir()
+        shutil.copy(sorted(seed_dir.glob("*.txt"))[0], folder / "seed.txt")
+    pdf, docx = next(FIXTURES.glob("004_*[0-9a-f].pdf")), next(FIXTURES.glob("001_*.docx"))
+    shutil.copy(pdf, named / "004.pdf")
+    shutil.copy(pdf, misnamed / "004.txt")
+    shutil.copy(docx, named / "001.docx")
+    shutil.copy(docx, misnamed / "001.md")
+    for folder in (named, misnamed):
+        done = cli("run", "--input", folder, "--output", tmp_path / f"{folder.name}-out",
+                   "--max-memory-mb", MIN_MEMORY_MB)
+        assert done.returncode == 0, done.stderr
+    for right, wrong in (("004.pdf", "004.txt"), ("001.docx", "001.md")):
+        rows = rows_of(tmp_path / "named-out", right)
+        assert rows["table_cells"] > 0 and rows_of(tmp_path / "misnamed-out", wrong) == rows
+    assert sorted(table(tmp_path / "misnamed-out", "problems").code) == ["wrong_extension"] * 2

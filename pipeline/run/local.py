@@ -13,6 +13,7 @@ it ended: a stopped worker cleans up itself, a killed one cannot.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -22,6 +23,7 @@ import os
 import resource
 import shutil
 import signal
+import sys
 import tempfile
 import time
 from collections import deque
@@ -32,7 +34,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
-from parsers import READERS
+from parsers import READERS, detect_format
 from pipeline.run.options import RunError, RunOptions
 from pipeline.run.worker import (
     Job,
@@ -54,6 +56,12 @@ from pipeline.run.worker import (
 # would be reported as a reader bug and cached), and the cap would count what is shared anyway.
 _PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arrow",
             *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
+# An input of text files needs the text reader only: the others' libraries (PDFium, PIL, lxml,
+# python-docx: a fifth of the fork server's imports, before any worker starts) are loaded by a
+# worker that meets a file of another kind (a PDF named .txt), with its cap lifted meanwhile.
+# pandas is pyarrow's: it loads it with a worker's first array, to see whether the values are pandas'.
+TEXT_FORMATS = frozenset({"txt", "md"})
+_TEXT_PRELOAD = [*_PRELOAD[:3], *sorted({READERS[f].split(":")[0] for f in TEXT_FORMATS}), "pandas"]
 log = logging.getLogger(__name__)
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
 
@@ -74,9 +82,9 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
     logging.basicConfig(level=log_level, handlers=handlers, force=True,
                         format=f"%(asctime)s worker-{os.getpid()} %(levelname)s %(name)s: %(message)s")
     uncapped = resource.getrlimit(resource.RLIMIT_AS)[1]
-    if max_memory_mb:
-        limit = max_memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, uncapped))  # a soft cap: writing lifts it
+    cap = (max_memory_mb * 1024 * 1024, uncapped) if max_memory_mb else None  # soft: it can be lifted
+    if cap:
+        resource.setrlimit(resource.RLIMIT_AS, cap)
     log.debug("timeline worker ready")
     files, busy, idle, answered = 0, 0.0, 0.0, None
     while True:
@@ -99,6 +107,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
                 return
             continue
         idle += received - (answered or received)
+        _load_readers(Path(job.path), cap)
         try:
             conn.send(Started(file_pages(job)))
         except (BrokenPipeError, OSError):
@@ -114,6 +123,26 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
         files, busy = files + 1, busy + answered - received
         if result.status == "memory":
             return  # after a MemoryError the process may be half-broken: let a fresh one take over
+
+
+def _load_readers(path: Path, cap: tuple[int, int] | None) -> None:
+    """Before a file that is not text, in a worker from a fork server that loaded the text reader
+    only: load every reader, outside the cap, as the fork server would have."""
+    if all(name in sys.modules for name in _PRELOAD):
+        return
+    try:
+        if detect_format(path)[0] in TEXT_FORMATS:
+            return
+    except Exception:  # empty, of no known kind, unreadable: the reader says so, without a library
+        return
+    if cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap[1], cap[1]))
+    try:
+        for name in _PRELOAD:
+            importlib.import_module(name)
+    finally:
+        if cap:
+            resource.setrlimit(resource.RLIMIT_AS, cap)
 
 
 def sweep(scratch: Path) -> None:
@@ -140,10 +169,12 @@ def sweep(scratch: Path) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
 
 
-def start_workers_server() -> None:
-    """Start the fork server the workers come from, without waiting for it: its imports of every
-    reader (a second or more) go on while the run hashes the rest of the input."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(_PRELOAD)
+def start_workers_server(formats: AbstractSet[str | None]) -> None:
+    """Start the fork server the workers come from, for files of these formats (None: a suffix of
+    no format), without waiting for it: its imports of the readers (a second or more) go on while
+    the run hashes the rest of the input."""
+    preload = _TEXT_PRELOAD if formats <= TEXT_FORMATS else _PRELOAD
+    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
     multiprocessing.forkserver.ensure_running()
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import pipeline
+from parsers import SUFFIX_FORMATS
 from pipeline.dataset.cache import (
     MANIFEST_NAME,
     Cache,
@@ -159,7 +160,8 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
                                               key, errors, warnings)
         else:
             if not tasks and options.executor == "local":
-                start_workers_server()  # its imports go on while the rest of the input is hashed
+                # Its imports go on while the rest of the input is hashed.
+                start_workers_server({SUFFIX_FORMATS.get(p.suffix.lower()) for p in listing.files})
                 _timeline("fork server started")
             tasks.append(Task(path, source_path, sha256, key, options.timeout, options.timeout_per_page))
 
