@@ -196,10 +196,21 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
             continue
         one_row = pad is not None and all(b.top - a.bottom < pad.top + pad.bottom - settings.band_slack
                                           for a, b in zip(band, band[1:]))
-        groups = unbroken(figure_rows(band, bounds), bounds) if one_row else row_groups(band, bounds, rights,
-                                                                                             settings)
-        rows += [free_row(group, bounds, starts, rights, settings) for group in groups]
+        groups = figure_rows(band, bounds) if one_row else row_groups(band, bounds, rights, settings)
+        rows += [_broken_at_edge(free_row(group, bounds, starts, rights, settings))
+                 for group in unbroken(groups, bounds)]
     return TableLayout(rows, top, bottom, x0, x1, gutters, max(line.size for line in inner))
+
+
+def _broken_at_edge(row: RowLayout) -> RowLayout:
+    """A figure broken after a hyphen reached its cell's edge (the rest did not fit there): the
+    cell's text reaches no further, so the rest under it goes on the figure, not on a line of
+    its own."""
+    for cell in row.cells:
+        for above, below in zip(cell.lines, cell.lines[1:]):
+            if _BROKEN_FIGURE.search(above.text) and below.text[:1].isdigit():
+                cell.right = min(cell.right, above.x1)
+    return row
 
 
 def unbroken(groups: list[list[Line]], bounds: list[float]) -> list[list[Line]]:
