@@ -71,6 +71,13 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             if table is None:
                 i = max(end, at + 1)
                 continue
+        if (out and out[-1][1] == i and before is out[-1][2] and all(row.header for row in before.rows)
+                and not any(row.header for row in table.rows)):
+            # A header alone (a page's repeated header, set further above the rows than rows
+            # are apart) and the rows right under it in its columns are one table.
+            joined = _free_table(lines[out[-1][0]:end], left, settings, carried if out[-1][0] == 0 else None)
+            if joined is not None and verdict(joined, settings) == "table":
+                i, table = out.pop()[0], joined
         out.append((i, end, table))
         # A table grown up over the lines before `at` and split again above it ends there:
         # the loop still moves on.

@@ -119,3 +119,20 @@ def test_column_labels_closer_than_a_gutter_under_group_labels_head_the_rows(tmp
     [table] = _tables(write_pdf(tmp_path / "labels_under_group_labels.pdf", [page]))
     assert [row.cells for row in table.rows] == [
         ["Riktvärde", "augusti 2017", "", "", "augusti 2018", "", ""], ["", *labels], *rows]
+
+
+def test_header_set_far_above_its_rows_heads_them(tmp_path: Path) -> None:
+    # A header repeated at the top of a page stands further above the rows than rows are apart
+    # (LibreOffice Writer/Web): the rows under it in its columns are still its table's.
+    page = Page()
+    labels = ["Verksamhetsområde", "Kostnader", "Intäkter", "KF-anslag"]
+    starts = (NAME_X, 250.0, 310.0, 370.0)
+    for text, x in zip(labels, starts):
+        page.text(x, 100, text, bold=True)
+    y = 100 + LEAD + 3 * PAD
+    for row in BUDGET:
+        for text, x in zip(row, starts):
+            page.text(x, y, text)
+        y += LEAD + PAD
+    [table] = _tables(write_pdf(tmp_path / "header_far_above_rows.pdf", [page]))
+    assert [row.cells for row in table.rows] == [labels, *BUDGET]
