@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pyarrow only where rows are read or written: an unchanged r
     from pipeline.dataset.writer import Part
 
 MANIFEST_NAME = "_manifest.json"
+_WRITE_BUFFER = 1 << 16  # bytes
 MANIFEST_FORMAT = 1
 
 
@@ -159,7 +160,10 @@ class Cache:
         shutil.rmtree(temporary, ignore_errors=True)
         temporary.mkdir()
         for name, table in tables.items():
-            with pa.ipc.new_file(temporary / f"{name}.arrow", table.schema) as sink:
+            # Buffered: the IPC writer makes a system call for every piece of every column,
+            # twenty for a small table, where its file needs one or two.
+            with pa.output_stream(str(temporary / f"{name}.arrow"), buffer_size=_WRITE_BUFFER) as file, \
+                    pa.ipc.new_file(file, table.schema) as sink:
                 sink.write_table(table)
         final = self.folder / key
         if final.exists():
