@@ -60,6 +60,21 @@ def _importing_pyarrow(pid: int) -> bool:
         return False  # ended, or a child gone between the listing and the look
 
 
+def test_the_command_ends_its_fork_server_before_it_exits(seeds: Path, tmp_path: Path):
+    """The fork server's own end (a Python with pyarrow and pandas to tear down) would hold the
+    output open after the command has exited, and whoever reads it would wait."""
+    process = subprocess.Popen([RAPPORTDATA, "run", "--input", seeds, "--output", tmp_path / "out"],
+                               stderr=subprocess.DEVNULL)
+    servers: set[psutil.Process] = set()
+    while process.poll() is None:
+        try:
+            servers.update(p for p in psutil.Process(process.pid).children() if "forkserver" in " ".join(p.cmdline()))
+        except psutil.Error:
+            pass  # the command, or a child, ended between the listing and the look
+    assert process.returncode == 0 and servers
+    assert not any(server.is_running() and server.status() != psutil.STATUS_ZOMBIE for server in servers)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_a_stop_in_the_first_instant_exits_130_without_a_traceback(seeds: Path, tmp_path: Path, signum: int):
     """Signalled the moment pyarrow starts to load, in the middle of the imports of the first

@@ -251,6 +251,7 @@ def _command(argv: list[str] | None) -> int:
     except OSError as error:
         print(f"rapportdata: error: cannot open the log file {args.log_file}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
+    from pipeline.run.local import end_workers_server
     from pipeline.run.orchestrate import run  # heavy: after the signal handlers
 
     reporter = _Reporter(sys.stderr)
@@ -277,6 +278,8 @@ def _command(argv: list[str] | None) -> int:
         print(f"rapportdata: error: unexpected {type(error).__name__}: {error}; the previous dataset is "
               f"untouched{hint}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        end_workers_server()
     reporter.summary(summary, args.output)
     return summary.exit_code
 

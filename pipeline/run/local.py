@@ -178,6 +178,20 @@ def start_workers_server(formats: AbstractSet[str | None]) -> None:
     multiprocessing.forkserver.ensure_running()
 
 
+def end_workers_server() -> None:
+    """End the fork server at once, in a process about to exit: the server's own exit (a Python
+    with pyarrow and pandas to tear down, a quarter of a second) holds the output it inherited
+    open, so whoever reads the run's output (cron, a pipe, a subprocess) waits for it. Its pid is
+    multiprocessing's own; without it the server ends as before."""
+    pid = getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None)
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass  # gone already
+
+
 class _Worker:
     def __init__(self, context: multiprocessing.context.ForkServerContext, options: RunOptions, scratch: Path):
         self.conn, child = context.Pipe()
