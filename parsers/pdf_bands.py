@@ -71,17 +71,21 @@ def fills_band(upper: Segment, lower: Segment, lines: list[Line], pad: Padding, 
 
 def starts_new_table(upper: Segment, lower: Segment, lines: list[Line], pad: Padding, settings: PdfSettings) -> bool:
     """The upper rule ends a table: the text under it keeps a margin away from it, wider than
-    the padding of the page's rows; or after a gap wider than two rows are apart comes a header
-    row (bold, with gutters: the lower rule is the next table's header rule, however close the
-    tables are) or a line left of where the rows' text starts (a heading or paragraph after the
-    table, set on the page's margin without a cell's padding)."""
+    the padding of the page's rows; or after a gap wider than two rows are apart comes a bold
+    line with gutters (the next table's header: the lower rule is its header rule, however
+    close the tables are), a line left of where the rows' text starts (a heading or paragraph
+    after the table, set on the page's margin without a cell's padding) or a line set larger
+    than the rows (a heading or paragraph, though set where the cells' text starts)."""
     band = _between(lines, upper, lower)
     if not band or band[0].top - upper.top > pad.top + settings.band_slack:
         return True
     x0 = max(upper.x0, lower.x0)
-    inset = min((line.x0 for line in band if has_gutter(line, x0, settings)), default=x0)
+    structured = [line for line in band if has_gutter(line, x0, settings)]
+    inset = min((line.x0 for line in structured), default=x0)
+    # Text larger than the rows' is no row of theirs: a heading, or the page's body text.
+    larger = settings.heading_ratio * min((line.size for line in structured), default=float("inf"))
     return any(b.top - a.bottom > pad.top + pad.bottom + settings.band_slack
-               and ((b.bold and has_gutter(b, x0, settings)) or b.x0 < inset - settings.band_slack)
+               and ((b.bold and has_gutter(b, x0, settings)) or b.x0 < inset - settings.band_slack or b.size > larger)
                for a, b in zip(band, band[1:]))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers.blocks import Table
+from parsers.blocks import Paragraph, Table
 from parsers.pdf import read_pdf
 from test_pdf_maker import Page, text_width, write_pdf
 
@@ -106,3 +106,19 @@ def test_a_figure_and_its_unit_over_a_strip_the_column_leaves_open_is_one_cell(t
         y += 2.5 + SIZE + 2.2
     [table] = _tables(write_pdf(tmp_path / "zebra_figure_unit_strip.pdf", [page]))
     assert [row.cells for row in table.rows] == [["Indikator", "Årsmål", "KF:s årsmål", "Period"], *rows]
+
+
+
+def test_a_heading_set_where_the_cells_text_starts_parts_two_zebra_tables(tmp_path: Path) -> None:
+    """LibreOffice sets a table's cell text on the page's margin: a heading and a paragraph
+    between two zebra tables (each ending on an unshaded row) start where the rows' text does,
+    yet they are set larger than the rows, after a gap wider than rows leave."""
+    page = Page()
+    _table(page, 100, HEADER, ROWS[:3], STARTS, FIGURES, 0.0, (2.5, 2.2), shade_all=False)
+    page.text(72, 170, "Uppföljning av ekonomi", size=11, bold=True)
+    page.text(72, 188, "Nämnden redovisar utfallet per kostnadsgrupp.", size=10)
+    _table(page, 201, HEADER, ROWS, STARTS, FIGURES, 0.0, (2.5, 2.2), shade_all=False)
+    doc = read_pdf(write_pdf(tmp_path / "zebra_heading_between.pdf", [page]))
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[row.cells for row in t.rows] for t in tables] == [[HEADER, *ROWS[:3]], [HEADER, *ROWS]]
+    assert any(isinstance(b, Paragraph) and b.text == "Uppföljning av ekonomi" for b in doc.blocks)
