@@ -6,6 +6,7 @@ from them, form a table; columns are the vertical strips that no word of those l
 from __future__ import annotations
 
 from parsers.pdf_columns import (
+    aligned_gutters,
     column_rights,
     free_row,
     has_gutter,
@@ -111,8 +112,11 @@ def _header_over(lines: list[Line], start: int, end: int, left: float, settings:
         return None
     stop = region_end(lines, end)
     if not any(not line.bold and has_gutter(line, left, settings) for line in lines[end:stop]):
-        # No plain line there shows columns: a heading under a heading, not a body.
-        return None
+        # No plain line there shows columns by a gutter: only text edges that line up with the
+        # header's make it a body, else it is a heading under a heading.
+        edges = aligned_gutters(lines[start:end], lines[end:stop], settings)
+        table = _free_table(lines[start:stop], left, settings, None, edges) if edges else None
+        return None if table is None or verdict(table, settings) != "table" else (stop, table, "table")
     table = _free_table(lines[start:stop], left, settings, before)
     if table is None or verdict(table, settings) != "table":
         return None
@@ -128,10 +132,14 @@ def _header_over(lines: list[Line], start: int, end: int, left: float, settings:
     return stop, table, "table"
 
 
-def _free_table(lines: list[Line], left: float, settings: PdfSettings,
-                before: TableLayout | None) -> TableLayout | None:
+def _free_table(lines: list[Line], left: float, settings: PdfSettings, before: TableLayout | None,
+                edges: list[tuple[float, float]] | None = None) -> TableLayout | None:
+    """`edges`: the gutters when the text edges alone show them (`aligned_gutters`)."""
     structured = [line for line in lines if has_gutter(line, left, settings)]
-    own = table_gutters(lines, structured, left, settings) if _enough(structured, left, settings) else []
+    if edges:
+        own = edges
+    else:
+        own = table_gutters(lines, structured, left, settings) if _enough(structured, left, settings) else []
     gutters = own
     if before is not None and structured and abs(lines[0].size - before.size) <= 0.1 * before.size:
         kept = narrow_gutters(before.gutters, lines, settings)

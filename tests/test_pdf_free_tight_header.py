@@ -136,3 +136,21 @@ def test_header_set_far_above_its_rows_heads_them(tmp_path: Path) -> None:
         y += LEAD + PAD
     [table] = _tables(write_pdf(tmp_path / "header_far_above_rows.pdf", [page]))
     assert [row.cells for row in table.rows] == [labels, *BUDGET]
+
+
+def test_columns_shown_by_text_edges_alone(tmp_path: Path) -> None:
+    # No gap as wide as a gutter anywhere but after the header's first cell: the name ends 6 pt
+    # before the start date, the dates stand 6 pt apart, the header's labels 4.5 pt; the labels
+    # start exactly where the dates start ("uppdrag under hela perioden" is 115.6 pt wide).
+    dates = (193.6, 245.6)
+    page = Page()
+    page.text(NAME_X, 100, "Aktiviteter", bold=True)
+    page.text(dates[0], 100, "Startdatum", bold=True)
+    page.text(dates[1], 100, "Slutdatum", bold=True)
+    y = 100 + LEAD + PAD
+    row = ["uppdrag under hela perioden", "2010-01-01", "2010-12-31"]
+    for text, x in zip(row, (NAME_X, *dates)):
+        page.text(x, y, text)
+    page.text(NAME_X, y + LEAD + 3 * PAD, "Arbetet följs upp i verksamhetsberättelsen.")
+    [table] = _tables(write_pdf(tmp_path / "columns_by_text_edges.pdf", [page]))
+    assert [row.cells for row in table.rows] == [["Aktiviteter", "Startdatum", "Slutdatum"], row]
