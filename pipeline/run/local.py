@@ -301,17 +301,17 @@ class LocalPool:
         log.debug("timeline workers done: the run waited %.3f s for them and took %.3f s over their answers",
                   waited, time.monotonic() - started - waited)
 
-    def write(self, job: WriteJob) -> tuple[list[Path], tuple[int, int]]:
+    def write(self, job: WriteJob) -> tuple[int, int]:
         """Write the dataset with every worker (as many as --jobs), each taking the tables no other
-        has taken, then finish it with one: the files written and the counts of the checks."""
+        has taken and flushing them, then finish it with one: the counts of the checks."""
         for dead in [w for w in self.workers if not w.process.is_alive()]:
             self._retire(dead, kill=True)
         while len(self.workers) < max(1, self.options.jobs):
             self._spawn()
-        paths = [path for written in self._written(self.workers, job) for path in written.paths]
+        self._written(self.workers, job)
         finished = self._written(self.workers[:1], replace(job, finish=True))[0]
         assert finished.counts is not None
-        return [Path(path) for path in paths + finished.paths], finished.counts
+        return finished.counts
 
     def _written(self, workers: list[_Worker], job: WriteJob) -> list[Written]:
         answers: list[Written] = []

@@ -209,9 +209,9 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
             state.staging.mkdir()
             job = WriteJob(str(state.staging), str(cache.folder),
                            [held[p] if p in held else records[p].key for p in sorted(records)])
-            written, counts = writers.write(job) if writers else write_here(job)
+            counts = writers.write(job) if writers else write_here(job)
             _timeline("tables written")
-            fsync_tree(written + [write_manifest(state.staging, records, counts)])
+            fsync_tree([write_manifest(state.staging, records, counts)])
             _timeline("manifest written, files flushed to disk")
             publish(state.staging, out, state.aside)
         else:

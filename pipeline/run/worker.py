@@ -190,26 +190,31 @@ def run_write(job: WriteJob) -> Written:
             from pipeline.dataset.checks import published_counts
             from pipeline.dataset.datapackage import write_datapackage
 
-            return Written([str(write_datapackage(folder))], published_counts(folder))
-        cache = Cache(Path(job.cache))
-        parts = [cache.part(source) if isinstance(source, str) else source.get for source in job.parts]
-        paths = write_tables(folder, parts)
-        fsync_tree(paths)  # each writer flushes its own files: the run's flush of the tree then finds them on disk
-        return Written([str(path) for path in paths])
+            paths = [write_datapackage(folder)]
+            counts: tuple[int, int] | None = published_counts(folder)
+        else:
+            cache = Cache(Path(job.cache))
+            paths = write_tables(folder, [cache.part(source) if isinstance(source, str) else source.get
+                                          for source in job.parts])
+            counts = None
+        # Each writer flushes its own files, all at once: the run flushes only its manifest and
+        # the folders above the dataset.
+        fsync_tree(paths, within=folder)
+        return Written([str(path) for path in paths], counts)
     except Exception as error:  # an OSError (disk full) is the run's to report; anything else a bug
         log.debug("writing the dataset failed", exc_info=True)
         raised = error if isinstance(error, OSError) else RuntimeError(f"{type(error).__name__}: {error}")
         return Written([], error=raised)
 
 
-def write_here(job: WriteJob) -> tuple[list[Path], tuple[int, int]]:
-    """Write and finish the dataset in this process: the files written and the counts of the checks."""
+def write_here(job: WriteJob) -> tuple[int, int]:
+    """Write and finish the dataset in this process, its files flushed: the counts of the checks."""
     written, finished = run_write(job), run_write(replace(job, finish=True))
     for answer in (written, finished):
         if answer.error is not None:
             raise answer.error
     assert finished.counts is not None
-    return [Path(path) for path in written.paths + finished.paths], finished.counts
+    return finished.counts
 
 
 def problem_tables(source_path: str, code: str, message: str) -> dict[str, pa.Table]:
