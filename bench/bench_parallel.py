@@ -1,6 +1,6 @@
 """Two workers against one, and what a run costs before it reads anything.
 
-    .venv/bin/python bench/bench_parallel.py [--copies 40] [--rounds 3] [--tree DIR]
+    .venv/bin/python bench/bench_parallel.py [--copies 40] [--rounds 3] [--tree DIR] [--baseline DIR ...]
 
 On a machine shared with others a single pair of runs says little, so `--jobs 1` and `--jobs 2`
 run alternately on the same corpus (`copies` variants of every seed text, each its own hash),
@@ -19,7 +19,9 @@ Start-up, each the median of five processes: the interpreter alone (`python -c p
 an empty folder (first and again), over the unchanged corpus (all from the cache) and over the
 five seeds read afresh; and the modules an unchanged run imports (`python -X importtime`): their
 count, their total, and whether pyarrow is among them. `--tree` measures another copy of the
-project's code instead (say `git archive` of an older commit), with the same interpreter.
+project's code instead (say `git archive` of an older commit), with the same interpreter;
+`--baseline` runs another copy (or several) in the same rounds, beside `--tree` (which goes first
+alternates), so before and after meet the same load.
 """
 from __future__ import annotations
 
@@ -43,9 +45,9 @@ MAIN = "import sys; from pipeline.run.cli import main; sys.exit(main())"  # what
 TREE = ROOT
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], tree: Path | None = None) -> float:
     started = time.monotonic()
-    subprocess.run(command, check=False, capture_output=True, env={**os.environ, "PYTHONPATH": str(TREE)})
+    subprocess.run(command, check=False, capture_output=True, env={**os.environ, "PYTHONPATH": str(tree or TREE)})
     return time.monotonic() - started
 
 
@@ -103,14 +105,14 @@ def run(source: Path, out: Path, jobs: int = 2, fresh: bool = False) -> float:
     return timed(rapportdata("run", "--input", source, "--output", out, "--jobs", jobs))
 
 
-def logged_run(source: Path, out: Path, jobs: int) -> tuple[float, dict[str, float]]:
-    """A fresh run with its log: its seconds and its timeline."""
+def logged_run(source: Path, out: Path, jobs: int, tree: Path) -> tuple[float, dict[str, float]]:
+    """A fresh run of the code in `tree` with its log: its seconds and its timeline."""
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(out.parent / f".{out.name}.rapportdata", ignore_errors=True)
     log = out.parent / f"{out.name}.log"
     log.unlink(missing_ok=True)
     began = time.time()
-    seconds = timed(rapportdata("run", "--input", source, "--output", out, "--jobs", jobs, "--log-file", log))
+    seconds = timed(rapportdata("run", "--input", source, "--output", out, "--jobs", jobs, "--log-file", log), tree)
     return seconds, timeline(log, began, time.time())
 
 
@@ -119,6 +121,35 @@ def phases(runs: list[dict[str, float]]) -> str:
         return "no timeline in the log"
     return "  ".join(f"{name} {statistics.median(r[name] for r in runs):.2f}"
                      for name in ("start", "reading", "end", "busy", "waited"))
+
+
+def alternate(source: Path, work: Path, trees: list[Path], rounds: int) -> None:
+    """`rounds` rounds of --jobs 1 and 2 of every tree, in alternating order; each round's
+    figures, then the medians, spreads and timelines."""
+    seconds: dict[tuple[Path, int], list[float]] = {(tree, jobs): [] for tree in trees for jobs in (1, 2)}
+    lines: dict[tuple[Path, int], list[dict[str, float]]] = {key: [] for key in seconds}
+    cores: list[float] = []
+    for n in range(rounds):
+        order = [(tree, jobs) for tree in trees for jobs in (1, 2)]
+        for tree, jobs in order if n % 2 == 0 else order[::-1]:
+            took, line = logged_run(source, work / f"out{jobs}", jobs, tree)
+            seconds[tree, jobs].append(took)
+            lines[tree, jobs].append(line)
+        cores.append(two_cores())
+        for tree in trees:
+            last = seconds[tree, 1][-1], seconds[tree, 2][-1]
+            print(f"round {n + 1} {tree.name}: jobs1 {last[0]:6.2f} s  jobs2 {last[1]:6.2f} s  "
+                  f"ratio {last[0] / last[1]:.2f}x")
+        print(f"round {n + 1}: two processes got {cores[-1]:.2f} cores; load {os.getloadavg()[0]:.2f}")
+    print(f"two processes got {statistics.median(cores):.2f} cores (median)")
+    for tree in trees:
+        one, two = seconds[tree, 1], seconds[tree, 2]
+        ratios = [a / b for a, b in zip(one, two)]
+        print(f"{tree}: jobs 2 vs 1: {statistics.median(one) / statistics.median(two):.2f}x of the medians "
+              f"({statistics.median(one):.2f} s / {statistics.median(two):.2f} s); rounds "
+              f"{min(ratios):.2f}x-{max(ratios):.2f}x (target >= 1.8x)")
+        for jobs in (1, 2):
+            print(f"  jobs {jobs} timeline (median s): {phases(lines[tree, jobs])}")
 
 
 def median_of(times: int, measure: Callable[[], float]) -> float:
@@ -141,6 +172,8 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=40, help="variants of each seed (default: %(default)s)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each --jobs (default: %(default)s)")
     parser.add_argument("--tree", type=Path, default=ROOT, help="the code to measure (default: this checkout)")
+    parser.add_argument("--baseline", type=Path, action="append", default=[],
+                        help="another copy of the code, run in the same rounds (may be given again)")
     args = parser.parse_args()
     global TREE
     TREE = args.tree.resolve()
@@ -149,24 +182,7 @@ def main() -> int:
         base = Path(temp)
         files = build_corpus(base / "raw", args.copies, docx=False)
         print(f"corpus: {files} files; --jobs 1 and --jobs 2 alternated, {args.rounds} rounds")
-        seconds: dict[int, list[float]] = {1: [], 2: []}
-        lines: dict[int, list[dict[str, float]]] = {1: [], 2: []}
-        cores: list[float] = []
-        for n in range(args.rounds):
-            for jobs in ((1, 2) if n % 2 == 0 else (2, 1)):
-                took, line = logged_run(base / "raw", base / f"out{jobs}", jobs)
-                seconds[jobs].append(took)
-                lines[jobs].append(line)
-            cores.append(two_cores())
-            one, two = seconds[1][-1], seconds[2][-1]
-            print(f"round {n + 1}: jobs1 {one:6.2f} s  jobs2 {two:6.2f} s  ratio {one / two:.2f}x  "
-                  f"(two processes got {cores[-1]:.2f} cores; load {os.getloadavg()[0]:.2f})")
-        ratios = [a / b for a, b in zip(seconds[1], seconds[2])]
-        print(f"jobs 2 vs 1: {statistics.median(seconds[1]) / statistics.median(seconds[2]):.2f}x of the medians; "
-              f"rounds {min(ratios):.2f}x-{max(ratios):.2f}x (target >= 1.8x); two processes got "
-              f"{statistics.median(cores):.2f} cores (median)")
-        for jobs in (1, 2):
-            print(f"jobs {jobs} timeline (median s): {phases(lines[jobs])}")
+        alternate(base / "raw", base, [TREE, *(tree.resolve() for tree in args.baseline)], args.rounds)
 
         (base / "empty").mkdir()
         (base / "seeds").mkdir()
