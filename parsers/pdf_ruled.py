@@ -13,15 +13,62 @@ from parsers.pdf_rows import figure_rows
 
 
 def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettings) -> list[TableLayout]:
-    horizontal = _merge_collinear([s for s in segments if s.horizontal], True, settings)
+    pieces = [s for s in segments if s.horizontal]
+    horizontal = _merge_collinear(pieces, True, settings)
     vertical = _merge_collinear([s for s in segments if not s.horizontal], False, settings)
     tables = []
     groups, pad = _grids(horizontal, vertical, lines, settings)
     for h_group, v_group in groups:
-        table = _grid_table(lines, h_group, v_group, pad, horizontal, settings)
+        if len(h_group) == 1 and not v_group:
+            table = _lone_rule_table(lines, h_group[0], pieces, settings)
+        else:
+            table = _grid_table(lines, h_group, v_group, pad, horizontal, settings)
         if table is not None:
             tables.append(table)
     return tables
+
+
+def _lone_rule_table(lines: list[Line], rule: Segment, pieces: list[Segment],
+                     settings: PdfSettings) -> TableLayout | None:
+    """A table of one row under its header, parted by the header's rule alone (a browser's
+    print of a one-row table, its only row unshaded): the rule drawn cell by cell, each header
+    cell's border a piece of it, shows the columns where the pieces meet. A bold header over
+    the rule with a cell in every piece, one row under it, no word across a joint; a line with
+    gutters right under that row would be a row too, which a table of row rules parts by a
+    rule of its own: then this is no such table. A rule drawn in one piece (under a caption,
+    above the notes) shows no columns and makes none."""
+    spans = sorted({(round(s.x0, 1), round(s.x1, 1)) for s in pieces if abs(s.top - rule.top) <= settings.snap})
+    joints = [(a1 + b0) / 2 for (_, a1), (b0, _) in zip(spans, spans[1:]) if b0 <= a1 + settings.snap]
+    xs = [rule.x0, *joints, rule.x1]
+    within = [line for line in lines if rule.x0 <= line.x0 and line.x1 <= rule.x1]
+    above = sorted((line for line in within if line.bottom <= rule.top + 0.5), key=lambda line: line.top)
+    below = sorted((line for line in within if line.top >= rule.top - 0.5), key=lambda line: line.top)
+    if not joints or not above or not below:
+        return None
+    header, row = _cell_lines(list(reversed(above)), settings)[::-1], _cell_lines(below, settings)
+    reach = settings.row_padding * header[-1].size
+    rest = below[len(row):]
+    if (rule.top - header[-1].bottom > reach or row[0].top - rule.top > reach
+            or not all(line.bold for line in header) or any(line.bold for line in row)
+            or not any(has_gutter(line, rule.x0, settings) for line in header)
+            or (rest and rest[0].top - row[-1].bottom <= reach and has_gutter(rest[0], rule.x0, settings))):
+        return None
+    if any(w.x0 < x < w.x1 for line in header + row for w in line.words for x in joints) or not all(
+            any(a <= w.x0 < b for line in header for w in line.words) for a, b in zip(xs, xs[1:])):
+        return None
+    edges = list(range(len(xs)))
+    rows = [_row(header, edges, len(xs) - 1, xs), _row(row, edges, len(xs) - 1, xs)]
+    return TableLayout(rows, header[0].top - 0.5, row[-1].bottom + 0.5, rule.x0, rule.x1)
+
+
+def _cell_lines(lines: list[Line], settings: PdfSettings) -> list[Line]:
+    """The first of `lines` and those after it a cell's leading apart (lines given nearest first)."""
+    out = [lines[0]]
+    for line in lines[1:]:
+        if max(line.top - out[-1].bottom, out[-1].top - line.bottom) > settings.cell_leading * line.size:
+            break
+        out.append(line)
+    return out
 
 
 def _merge_collinear(segments: list[Segment], horizontal: bool, settings: PdfSettings) -> list[Segment]:
