@@ -5,6 +5,7 @@ from them, form a table; columns are the vertical strips that no word of those l
 """
 from __future__ import annotations
 
+from normalizers.text import first_letter_is_lower
 from parsers.pdf_columns import (
     aligned_gutters,
     column_rights,
@@ -63,6 +64,10 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             # Prose or a chart's labels: none of its tail is a table either.
             i = end if kind == "text" else i + 1
             continue
+        if i == 0 and before is carried and all(row.header for row in table.rows):
+            rest = _cut_rest(lines, end, table, settings)
+            if rest > end and (longer := _free_table(lines[:rest], left, settings, before)) is not None:
+                end, table = rest, longer
         split = _next_header(table)
         if split is not None:
             # A header row after body rows starts the next table: tables that follow each other
@@ -97,6 +102,22 @@ def _next_header(table: TableLayout) -> float | None:
             return row.top
         seen_body = seen_body or not row.header
     return None
+
+
+def _cut_rest(lines: list[Line], end: int, table: TableLayout, settings: PdfSettings) -> int:
+    """Where the rest of a row the page break cut ends, under the header a table repeats at
+    the top of the next page: a row's padding under it, in the first column, going on in lower
+    case (the cut name's sentence), `end` when there is none. The join across pages then finds
+    the cut row's rest in the table."""
+    if end >= len(lines) or lines[end].top - lines[end - 1].bottom > settings.row_padding * lines[end].size:
+        return end
+    stop = region_end(lines, end)
+    rest = lines[end:stop]
+    edge = table.gutters[0][0] if table.gutters else table.x1
+    if all(abs(line.x0 - table.x0) < 1.0 and line.x1 <= edge + 0.5 for line in rest) and first_letter_is_lower(
+            rest[0].text):
+        return stop
+    return end
 
 
 def _header_over(lines: list[Line], start: int, end: int, left: float, settings: PdfSettings,
