@@ -11,10 +11,9 @@ and recognition.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
-from operator import attrgetter
 from typing import Any, TypeVar, Union
 
 import pyarrow as pa
@@ -344,11 +343,6 @@ class TableSpec:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
-
-    @cached_property
-    def getter(self) -> Callable[[Any], tuple[Any, ...]]:
-        """A record's values in column order, as one tuple."""
-        return attrgetter(*self.names)
 
 
 TABLES: dict[str, TableSpec] = {t.name: t for t in (
