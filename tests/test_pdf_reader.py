@@ -393,3 +393,24 @@ def test_word_broken_after_other_words_of_its_line_is_made_whole():
     words = vocabulary(lines)
     known = cell_words(lines, words, DEFAULT_SETTINGS)
     assert cell_text(CellLayout(cell, right=17.0), words, known) == "KF årsmål"
+
+
+@pytest.mark.parametrize("name", ALL_PDFS)
+def test_every_block_is_numbered_by_the_page_line_it_starts_at(name):
+    """A block's line is the number of its first line among the page's lines as read, running
+    headers included: the line at that number stands where the block's box starts."""
+    import pypdfium2 as pdfium
+
+    from parsers.pdf_page import lines_of, read_page
+
+    document = pdfium.PdfDocument(str(FIXTURES / name))
+    pages = {k + 1: lines_of(read_page(document, k, DEFAULT_SETTINGS).words, DEFAULT_SETTINGS)
+             for k in range(len(document))}
+    document.close()
+    starts = [(b.place, b.box) for b in _paragraphs(_read(name)) if b.box]
+    starts += [(row.place, row.boxes[min(row.boxes)]) for t in _tables(_read(name)) for row in t.rows if row.boxes]
+    assert len(starts) > 100
+    for place, box in starts:
+        assert place.page is not None and place.line is not None
+        line = pages[place.page][place.line - 1]
+        assert box.y0 - 0.5 <= line.top <= box.y1, (place, box, line.text)
