@@ -17,7 +17,7 @@ from parsers.pdf_columns import (
     table_gutters,
     wide_gaps,
 )
-from parsers.pdf_layout import TableLayout
+from parsers.pdf_layout import RowLayout, TableLayout
 from parsers.pdf_model import Line, PdfSettings
 from parsers.pdf_padding import padded_region, region_end
 from parsers.pdf_rows import is_figure, row_groups
@@ -68,6 +68,17 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             rest = _cut_rest(lines, end, table, settings)
             if rest > end and (longer := _free_table(lines[:rest], left, settings, before)) is not None:
                 end, table = rest, longer
+        elif out and out[-1][1] == i and _repeats(out[-1][2], table):
+            # The header repeated on the page after a cut row (a page break of the document
+            # the PDF was printed from): the rest of the cut row under it goes on that row.
+            cut = out[-1][2]
+            rest = _cut_rest(lines, end, cut, settings)
+            if rest > end and not cut.rows[-1].header and cut.rows[-1].cells[0].lines:
+                cut.rows[-1].cells[0].lines.extend(lines[end:rest])
+                cut.bottom = lines[rest - 1].bottom
+                out[-1] = (out[-1][0], rest, cut)
+                i = rest
+                continue
         split = _next_header(table)
         if split is not None:
             # A header row after body rows starts the next table: tables that follow each other
@@ -104,11 +115,21 @@ def _next_header(table: TableLayout) -> float | None:
     return None
 
 
+def _repeats(table: TableLayout, header: TableLayout) -> bool:
+    """`header` is header rows only, the same as the rows `table` starts with."""
+    def texts(rows: list[RowLayout]) -> list[list[str]]:
+        return [[" ".join(line.text for line in cell.lines) for cell in row.cells] for row in rows]
+
+    n = len(header.rows)
+    return (all(row.header for row in header.rows) and len(table.rows) > n
+            and texts(table.rows[:n]) == texts(header.rows))
+
+
 def _cut_rest(lines: list[Line], end: int, table: TableLayout, settings: PdfSettings) -> int:
     """Where the rest of a row the page break cut ends, under the header a table repeats at
-    the top of the next page: a row's padding under it, in the first column, going on in lower
-    case (the cut name's sentence), `end` when there is none. The join across pages then finds
-    the cut row's rest in the table."""
+    the top of the next page: a row's padding under it, in the first column of `table` (whose
+    columns the rows have), going on in lower case (the cut name's sentence), `end` when there
+    is none. The join across pages then finds the cut row's rest in the table."""
     if end >= len(lines) or lines[end].top - lines[end - 1].bottom > settings.row_padding * lines[end].size:
         return end
     stop = region_end(lines, end)

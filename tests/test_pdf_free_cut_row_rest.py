@@ -37,3 +37,20 @@ def test_rest_of_a_cut_row_under_the_repeated_header_joins_the_row(tmp_path: Pat
               if isinstance(b, Table)]
     assert [[row.cells for row in table.rows] for table in tables] == [
         [HEADER, ROWS[0], ["Andel personer med insatser i förvaltningens verksamhet.", *ROWS[1][1:]]]]
+
+
+def test_rest_of_a_cut_row_under_a_header_repeated_on_the_page_joins_the_row(tmp_path: Path) -> None:
+    # A page of the document the PDF was printed from broke the row: the PDF page holds the
+    # row's start, the header again and the rest.
+    page = Page()
+    y = 100.0
+    for cells in [HEADER, *ROWS]:
+        _line(page, y, cells, bold=cells is HEADER)
+        y += LEAD + PAD
+    _line(page, y + 2 * PAD, HEADER, bold=True)
+    page.text(NAME_X, y + LEAD + 3 * PAD, "förvaltningens verksamhet.")
+    page.text(NAME_X, y + 2 * LEAD + 5 * PAD, "Kommentar Insatsen har gett fler personer en egen försörjning i år.")
+    tables = [b for b in read_pdf(write_pdf(tmp_path / "cut_row_rest_same_page.pdf", [page])).blocks
+              if isinstance(b, Table)]
+    assert [[row.cells for row in table.rows] for table in tables] == [
+        [HEADER, ROWS[0], ["Andel personer med insatser i förvaltningens verksamhet.", *ROWS[1][1:]]]]
