@@ -13,7 +13,8 @@ The run's timeline (`--log-file`, the `timeline` lines) splits each run into its
 start to the first worker ready: the interpreter, listing, hashing, the fork server's imports),
 the files read by the workers, and the end (the last answer to the process's exit: the final
 write and publish); the first and the last are the run's serial share, given in seconds beside
-the workers' busy seconds and the seconds they waited on the run between files.
+the workers' busy seconds, their CPU seconds (busy far above CPU: they waited for a core) and
+the seconds they waited on the run between files.
 
 Start-up, each the median of five processes: the interpreter alone (`python -c pass`), a run over
 an empty folder (first and again), over the unchanged corpus (all from the cache) and over the
@@ -64,14 +65,15 @@ def timeline(log: Path, began: float, ended: float) -> dict[str, float]:
     read = [_stamp(line) for line in lines if "timeline files read" in line]
     if not ready or not read:
         return {}
-    busy = waited = 0.0
+    busy = waited = cpu = 0.0
     for line in lines:
         if "timeline worker done:" in line:
-            words = line.split()
+            words = line.replace("(", " ").split()
             busy += float(words[words.index("busy") + 1])
             waited += float(words[words.index("waited") + 1])
+            cpu += float(words[words.index("cpu") + 1]) if "cpu" in words else 0.0
     return {"start": min(ready) - began, "reading": read[0] - min(ready), "end": ended - read[0],
-            "busy": busy, "waited": waited}
+            "busy": busy, "cpu": cpu, "waited": waited}
 
 
 def _spin() -> None:
@@ -120,7 +122,7 @@ def phases(runs: list[dict[str, float]]) -> str:
     if not all(runs):
         return "no timeline in the log"
     return "  ".join(f"{name} {statistics.median(r[name] for r in runs):.2f}"
-                     for name in ("start", "reading", "end", "busy", "waited"))
+                     for name in ("start", "reading", "end", "busy", "cpu", "waited"))
 
 
 def alternate(source: Path, work: Path, trees: list[Path], rounds: int) -> None:

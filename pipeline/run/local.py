@@ -94,7 +94,8 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
             return  # the parent is gone
         received = time.monotonic()
         if job is None:
-            log.debug("timeline worker done: %d files, busy %.3f s, waited %.3f s between files", files, busy, idle)
+            log.debug("timeline worker done: %d files, busy %.3f s, waited %.3f s between files (cpu %.3f s)",
+                      files, busy, idle, time.process_time())
             return
         if isinstance(job, WriteJob):
             # The cap is a file's; the dataset is written as uncapped as the run's own process.
