@@ -19,8 +19,6 @@ _NEWLINES = regex.compile(r"\s*\n\s*")
 # Status and list markers the templates print before names and status lines, the private-use
 # glyphs of symbol fonts, and the "—" that stands before "Ingen".
 MARKER_CHARS = "\u25a0-\u25ff\u2600-\u27bf\u2022\u2713\u2714\u2640\u2642\ue000-\uf8ff\u2014\u25b6\u2043\u2219"
-_LEADING_MARKERS = regex.compile(rf"^[\s{MARKER_CHARS}]+")
-_TRAILING_MARKERS = regex.compile(rf"[\s{MARKER_CHARS}]+$")
 
 
 def _class_members(spec: str) -> frozenset[str]:
@@ -37,9 +35,8 @@ def _class_members(spec: str) -> frozenset[str]:
     return frozenset(members)
 
 
-# Every character the marker patterns strip: the markers and what `\s` matches in `regex` (no
-# white space lies above U+3000; \x1c-\x1f, white space to str.isspace, are not `\s`). Most names
-# start and end with a letter: testing both ends against this set spares the two regex passes.
+# Every character stripped from the ends of a name: the markers and what `\s` matches in `regex`
+# (no white space lies above U+3000; \x1c-\x1f, white space to str.isspace, are not `\s`).
 _MARKER_OR_SPACE = _class_members(MARKER_CHARS) | {c for c in map(chr, range(0x3001)) if regex.match(r"\s", c)}
 
 
@@ -81,9 +78,16 @@ def strip_markup(text: str, keep_paragraphs: bool = False) -> str:
 
 def strip_markers(text: str) -> str:
     """Remove marker glyphs (● ■ ◆ ✓ ♀ and symbol-font glyphs) at both ends of a name or status line."""
+    # Most names start and end with a letter; a marked one has a marker or two at an end: a walk
+    # in from each end, not a pattern tried at every position for a run that ends the text.
     if not text or (text[0] not in _MARKER_OR_SPACE and text[-1] not in _MARKER_OR_SPACE):
         return text
-    return _TRAILING_MARKERS.sub("", _LEADING_MARKERS.sub("", text))
+    start, end = 0, len(text)
+    while start < end and text[start] in _MARKER_OR_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _MARKER_OR_SPACE:
+        end -= 1
+    return text[start:end]
 
 
 def is_only_markers(text: str) -> bool:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from normalizers.dates import Period, find_date, find_period, parse_date
 from normalizers.numbers import NUMBER, Quantity, money_unit_in, normalize_unit, parse_quantity, to_sek
-from normalizers.text import (collapse, first_letter_is_lower, indicator_key, squash, strip_markers,
+from normalizers.text import (MARKER_CHARS, collapse, first_letter_is_lower, indicator_key, squash, strip_markers,
                               strip_markup)
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -549,3 +549,14 @@ def test_first_letter_is_lower(text, lower):
 def test_collapse_gives_the_split_and_join_of_its_text(text):
     # The fast path for text that is collapsed already must agree with splitting and joining.
     assert collapse(text) == " ".join(text.split())
+
+
+_MARKED = st.text(alphabet=st.sampled_from(list(" \t\n\u00a0\u2009\u3000\x1c\x85●■◆✓♀\u2014\uf0b7\ue000aå1.")), max_size=30)
+
+
+@FAST
+@given(_MARKED | st.text(max_size=30))
+def test_strip_markers_strips_what_the_marker_class_matches_at_either_end(text):
+    # The spec of strip_markers: a run of white space (`\s` of regex) and markers at each end.
+    leading = regex.sub(rf"^[\s{MARKER_CHARS}]+", "", text)
+    assert strip_markers(text) == regex.sub(rf"[\s{MARKER_CHARS}]+$", "", leading)
