@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import colorsys
 import io
+from typing import TYPE_CHECKING
 
-import numpy as np
-from PIL import Image, UnidentifiedImageError
+# numpy and Pillow are imported by the functions that read images: the PDF reader needs only
+# colour_name, and importing them cost it 40-170 ms, a fifth of its whole import.
+if TYPE_CHECKING:
+    import numpy as np
 
 # Hue bands in degrees, for the names the alias tables know. Amber (Word's FFC000, 45 degrees)
 # is yellow: it is the middle light of a traffic light; orange (FF8000) has its own band.
@@ -49,18 +52,24 @@ def hex_colour_name(value: str | None) -> str | None:
 
 def _names(pixels: np.ndarray) -> np.ndarray:
     """The colour name of every pixel (RGB rows), "" where it has none."""
+    import numpy as np
+
     unique, inverse = np.unique(pixels, axis=0, return_inverse=True)
     names = np.array([colour_name(*map(int, rgb)) or "" for rgb in unique], dtype=object)
     return names[inverse.reshape(-1)]
 
 
 def _iou(mask: np.ndarray, outline: np.ndarray) -> float:
+    import numpy as np
+
     union = np.logical_or(mask, outline).sum()
     return float(np.logical_and(mask, outline).sum() / union) if union else 0.0
 
 
 def _shape(mask: np.ndarray) -> str | None:
     """"circle", "square" or "triangle" when the mask's pixels match that outline in their box."""
+    import numpy as np
+
     rows, columns = np.nonzero(mask)
     if rows.size == 0:
         return None
@@ -83,6 +92,9 @@ def _shape(mask: np.ndarray) -> str | None:
 def image_symbol(data: bytes) -> str | None:
     """"green circle", "red" ... for a small one-colour image; None for photos, logos, line art
     in black and images Pillow cannot decode."""
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(data)) as opened:
             if max(opened.size) > _MAX_SYMBOL_PIXELS:
