@@ -29,6 +29,12 @@ READERS = {
     "html": "parsers.html:read_html",
 }
 
+# The shared libraries reading a scan maps beyond what the PDF reader maps (numpy comes with
+# pandas, which pytesseract imports). A process that has loaded parsers.pdf and these imports
+# the OCR modules, pure Python, when it first meets a scan without mapping any library then:
+# under a worker's memory cap a library mapped late can fail to map.
+SCAN_LIBRARIES = ("pandas", "PIL.Image")
+
 
 def sniff(head: bytes) -> str | None:
     """The format the file's first bytes show, or None when they show nothing certain."""
@@ -65,6 +71,18 @@ def detect_format(path: Path) -> tuple[str, list[Problem]]:
         return by_content, []
     raise UnreadableFile("unknown_format", f"unknown file type {path.suffix!r}: rapportdata reads "
                                            f"{', '.join(sorted(set(SUFFIX_FORMATS)))}")
+
+
+def page_count(path: Path, password: str | None = None) -> int:
+    """How many pages a PDF has, without reading any: what the time its reading (OCR above all)
+    grows with. PDFium alone: counting the pages of a PDF with a text layer loads nothing of OCR."""
+    from parsers.pdf_open import open_pdf
+
+    document = open_pdf(path, password)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def read(path: Path, password: str | None = None) -> ParsedDocument:

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import regex
 
+from parsers import page_count as page_count  # pipeline.run.worker counts a job's pages by this name
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 from parsers.ocr_engine import EngineError, SheetSettings, languages, read_sheet, read_words
 from parsers.ocr_image import (
@@ -130,15 +131,6 @@ def check_engine(settings: OcrSettings) -> str:
     if settings.lang not in installed:
         raise UnreadableFile("ocr_unavailable", INSTALL_HINT)
     return settings.number_lang if settings.number_lang in installed else settings.lang
-
-
-def page_count(path: Path, password: str | None = None) -> int:
-    """How many pages a PDF has, without rendering any: what the time OCR takes grows with."""
-    document = open_pdf(path, password)
-    try:
-        return len(document)
-    finally:
-        document.close()
 
 
 @dataclass(slots=True)
