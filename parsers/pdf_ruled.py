@@ -154,7 +154,7 @@ def _grids(horizontal: list[Segment], vertical: list[Segment], lines: list[Line]
         if any(upper.top < h.top < lower.top and _overlap(upper, h) > 0 for h in gridded):
             continue
         if _same_table(upper, lower, lines, pad, settings) or (
-                a in over and _row_under_header(horizontal[over[a]], upper, lower, lines, settings)):
+                a in over and _empty_row_under_header(horizontal[over[a]], upper, lower, lines, settings)):
             parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, seg in enumerate(nodes):
@@ -163,27 +163,19 @@ def _grids(horizontal: list[Segment], vertical: list[Segment], lines: list[Line]
     return [g for g in groups.values() if g[0]], pad
 
 
-def _row_under_header(header_top: Segment, upper: Segment, lower: Segment, lines: list[Line],
-                      settings: PdfSettings) -> bool:
-    """What stands between two rules under a band of bold lines only, a header of several
-    cells, is a row of its table, for a table does not end with its header: the rest of a row
-    the page break cut (plain text without gutters, a comment going on with a blank line,
-    however far from the rule; another bold level is the header's own), or
-    nothing, a row's height apart (a header level the producer repeats empty after a page
-    break), not the margin between two tables."""
+def _empty_row_under_header(header_top: Segment, upper: Segment, lower: Segment, lines: list[Line],
+                            settings: PdfSettings) -> bool:
+    """Nothing between two rules, a row's height apart, under a band of bold lines only: an
+    empty row under the header (a header level the producer repeats empty after a page break),
+    not the margin between two tables, for a table does not end with its header."""
     def band(top: Segment, bottom: Segment) -> list[Line]:
         return [line for line in lines if top.top < (line.top + line.bottom) / 2 < bottom.top
                 and max(top.x0, bottom.x0) <= (line.x0 + line.x1) / 2 <= min(top.x1, bottom.x1)]
 
-    head, rows = band(header_top, upper), band(upper, lower)
-    if not head or not all(line.bold for line in head) or _overlap(upper, lower) < 0.9 or _overlap(
-            header_top, upper) < 0.9:
-        return False
-    if not rows:
-        return lower.top - upper.top <= upper.top - header_top.top + settings.snap
-    x0 = max(upper.x0, lower.x0)
-    return (any(has_gutter(line, x0, settings) for line in head) and lower.top - upper.top <= settings.max_row_height
-            and not any(line.bold or has_gutter(line, x0, settings) for line in rows))
+    head = band(header_top, upper)
+    return (not band(upper, lower) and bool(head) and all(line.bold for line in head)
+            and lower.top - upper.top <= upper.top - header_top.top + settings.snap
+            and _overlap(upper, lower) >= 0.9 and _overlap(header_top, upper) >= 0.9)
 
 
 def _overlap(a: Segment, b: Segment) -> float:

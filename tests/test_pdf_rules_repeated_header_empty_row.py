@@ -44,31 +44,3 @@ def test_a_repeated_header_over_an_empty_label_row_continues_the_table(tmp_path:
               if isinstance(b, Table)]
     assert [[row.cells for row in t.rows] for t in tables] == [
         [["Mnkr", "2017", ""], ["", "Budget", "Utfall"], *BODY]]
-
-
-def test_the_rest_of_a_cut_comment_under_the_repeated_header_continues_the_table(tmp_path: Path) -> None:
-    """After the page break the repeated header's bold level stands over the rest of a comment
-    the break cut, set two lines below its rule (the blank line the comment went on with):
-    that rest is a row of the table, not a paragraph between two tables."""
-    second = Page()
-    y = 72.0
-    second.line(LEFT, y, RIGHT, y)
-    for x, text in GROUP:
-        second.text(x, y + PAD, text, bold=True)
-    y += ROW
-    second.line(LEFT, y, RIGHT, y)
-    second.text(72, y + PAD + 2 * 11, "och förbättringsområden har tagits fram för nästa år.")
-    y += 2 * PAD + 3 * 11
-    second.line(LEFT, y, RIGHT, y)
-    for row in BODY[3:]:
-        second.text(72, y + PAD, row[0])
-        for x1, text in zip(ENDS, row[1:]):
-            second.right(x1, y + PAD, text)
-        y += ROW
-        second.line(LEFT, y, RIGHT, y)
-    tables = [b for b in read_pdf(write_pdf(tmp_path / "rules_cut_comment.pdf",
-                                            [_page(600.0, LABELS, BODY[:3]), second])).blocks
-              if isinstance(b, Table)]
-    assert len(tables) == 1
-    assert [row.cells[0] for row in tables[0].rows][-4:] == [
-        "och förbättringsområden har tagits fram för nästa år.", *[row[0] for row in BODY[3:]]]
