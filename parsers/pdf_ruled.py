@@ -16,19 +16,16 @@ def ruled_tables(lines: list[Line], segments: list[Segment], settings: PdfSettin
     pieces = [s for s in segments if s.horizontal]
     horizontal = _merge_collinear(pieces, True, settings)
     vertical = _merge_collinear([s for s in segments if not s.horizontal], False, settings)
-    tables, lone = [], []
+    tables = []
     groups, pad = _grids(horizontal, vertical, lines, settings)
     for h_group, v_group in groups:
         if len(h_group) == 1 and not v_group:
-            lone.append(_lone_rule_table(lines, h_group[0], pieces, settings))
+            table = _lone_rule_table(lines, h_group[0], pieces, settings)
         else:
-            tables.append(_grid_table(lines, h_group, v_group, pad, horizontal, settings))
-    found = [table for table in tables if table is not None]
-    # A header rule whose rows the table of row rules below it took already (its first row
-    # stands over its first rule) is that table's.
-    return found + [table for table in lone if table is not None and not any(
-        table.top < other.bottom and other.top < table.bottom and table.x0 < other.x1 and other.x0 < table.x1
-        for other in found)]
+            table = _grid_table(lines, h_group, v_group, pad, horizontal, settings)
+        if table is not None:
+            tables.append(table)
+    return tables
 
 
 def _lone_rule_table(lines: list[Line], rule: Segment, pieces: list[Segment],

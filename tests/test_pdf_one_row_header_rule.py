@@ -44,30 +44,3 @@ def test_a_rule_in_one_piece_makes_no_columns(tmp_path: Path) -> None:
         return [[row.cells for row in b.rows] for b in blocks if isinstance(b, Table)]
 
     assert tables(_page([(EDGES[0], EDGES[-1])]), "one_piece.pdf") == tables(_page([]), "no_rule.pdf")
-
-
-def test_a_header_rule_in_pieces_over_a_table_of_row_rules_is_that_tables(tmp_path: Path) -> None:
-    """The header's rule drawn cell by cell over a table whose rows have rules of their own
-    (a zebra table continued from the page before: the rest of a cut row a little further from
-    the header's rule than rows are from theirs, an analysis row, a row of figures): the table
-    of row rules takes the header, and the rule makes no table of its own beside it."""
-    page = Page()
-    for x, text in ((72.0, "Indikator"), (349.0, "Årsmål"), (423.0, "Period")):
-        page.text(x, 102, text, bold=True)
-    for x0, x1 in zip(EDGES, EDGES[1:]):
-        page.line(x0, 112.5, x1, 112.5, width=1.5)
-    page.text(72, 117, "missbruk)")
-    rows = [("Analys", "", ""), ("Enkäten besvarades av fler brukare än förra året.", "", ""),
-            ("Andel nöjda brukare", "90 %", "Tertial"), ("Antal platser", "140", "År")]
-    for k, (name, figure, period) in enumerate(rows):
-        page.line(EDGES[0], 130 + 15 * k, EDGES[-1], 130 + 15 * k)
-        page.text(72, 133 + 15 * k, name, bold=k == 0)
-        if figure:
-            page.right(414, 133 + 15 * k, figure)
-            page.text(423, 133 + 15 * k, period)
-    page.line(EDGES[0], 190, EDGES[-1], 190)
-    tables = [b for b in read_pdf(write_pdf(tmp_path / "header_rule_over_row_rules.pdf", [page])).blocks
-              if isinstance(b, Table)]
-    assert [[row.cells[0] for row in t.rows] for t in tables] == [
-        ["Indikator", "missbruk)", "Analys", "Enkäten besvarades av fler brukare än förra året.",
-         "Andel nöjda brukare", "Antal platser"]]
