@@ -121,22 +121,19 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     under = [line for line in within if line.top >= top - 0.5]
     below_row = _cell_rows(sorted(under, key=lambda line: line.top), settings)[0] if under else []
     taken, pending = top, False
-    headed = False
     for row in reversed(_cell_rows(above, settings)):
         gap = edge - row[-1].bottom
-        bold = all(line.bold for line in row)
-        if any(has_gutter(line, left, settings) for line in row) and (
-                gap <= allowed or _header_over(row, below_row, (x0, edge, x1), reach, rules, settings)):
-            if pending and not bold:
+        if any(has_gutter(line, left, settings) for line in row):
+            if (gap > allowed and not _header_over(row, below_row, (x0, edge, x1), reach, rules, settings)) or (
+                    pending and not all(line.bold for line in row)):
                 break
             edge, allowed, below_row = row[0].top - 0.5, reach, row
-            taken, pending, headed = edge, False, headed or bold
+            taken, pending = edge, False
             continue
-        # One row between the first rule and the header may keep further from the rule than
-        # rows do, its padding as the producer left it: the rest of a row cut by the page break
-        # (its other cells on the page before, no gutters), a header's plain level of column
-        # labels. It goes with the table when the bold header stands right over it.
-        if pending or headed or gap > settings.row_padding * row[-1].size:
+        # A row without gutters (the rest of a row cut by the page break, its other cells left
+        # on the page before, its padding as the producer left it) goes with the table when
+        # the header stands right over it.
+        if pending or gap > settings.row_padding * row[-1].size:
             break
         edge, allowed, below_row, pending = row[0].top - 0.5, reach, row, True
     below = sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top)
@@ -201,12 +198,6 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
                 for line in band for run in cell_runs(line, settings, starts)):
             rows.append(free_row(band, bounds, starts, rights, settings))
             continue
-        # Bold lines of several cells over plain ones are the header over the first row (both
-        # between the table's top and its first rule).
-        head = next((k for k, line in enumerate(band) if not line.bold), len(band))
-        if 0 < head < len(band) and any(len(cell_runs(line, settings, starts)) > 1 for line in band[:head]):
-            rows.append(free_row(band[:head], bounds, starts, rights, settings))
-            band = band[head:]
         one_row = pad is not None and all(b.top - a.bottom < pad.top + pad.bottom - settings.band_slack
                                           for a, b in zip(band, band[1:]))
         groups = figure_rows(band, bounds) if one_row else row_groups(band, bounds, rights, settings)
