@@ -24,7 +24,6 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from parsers import page_count as page_count  # pipeline.run.worker counts a job's pages by this name
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 from parsers.ocr_engine import EngineError, SheetSettings, languages, read_sheet, read_words
 from parsers.ocr_image import (

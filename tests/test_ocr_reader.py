@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 import pytesseract
 
-from parsers.ocr import OcrSettings, page_count, read_scanned_pdf
+from parsers import page_count
+from parsers.ocr import OcrSettings, read_scanned_pdf
 from parsers.ocr_engine import SheetSettings, read_sheet, read_words
 from parsers.ocr_image import ImageSettings, specks
 from parsers.ocr_text import fix_date, fix_number, merge_readings, restore_decimal_commas

@@ -34,7 +34,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
-from parsers import READERS, detect_format
+from parsers import READERS, SCAN_LIBRARIES, detect_format
 from pipeline.run.options import RunError, RunOptions
 from pipeline.run.worker import (
     Job,
@@ -62,6 +62,9 @@ _PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arro
 # pandas is pyarrow's: it loads it with a worker's first array, to see whether the values are pandas'.
 TEXT_FORMATS = frozenset({"txt", "md"})
 _TEXT_PRELOAD = [*_PRELOAD[:3], *sorted({READERS[f].split(":")[0] for f in TEXT_FORMATS}), "pandas"]
+PDF_FORMATS = frozenset({"pdf"})
+# An input of PDFs (and text) needs the readers of its formats and what a scan maps beyond them
+# (pandas among it): the OCR modules, pure Python, are imported by the worker that meets a scan.
 log = logging.getLogger(__name__)
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
 
@@ -129,10 +132,8 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
 def _load_readers(path: Path, cap: tuple[int, int] | None) -> None:
     """Before a file that is not text, in a worker from a fork server that loaded the text reader
     only: load every reader, outside the cap, as the fork server would have."""
-    if all(name in sys.modules for name in _PRELOAD):
-        return
     try:
-        if detect_format(path)[0] in TEXT_FORMATS:
+        if READERS[detect_format(path)[0]].split(":")[0] in sys.modules:
             return
     except Exception:  # empty, of no known kind, unreadable: the reader says so, without a library
         return
@@ -174,7 +175,12 @@ def start_workers_server(formats: AbstractSet[str | None]) -> None:
     """Start the fork server the workers come from, for files of these formats (None: a suffix of
     no format), without waiting for it: its imports of the readers (a second or more) go on while
     the run hashes the rest of the input."""
-    preload = _TEXT_PRELOAD if formats <= TEXT_FORMATS else _PRELOAD
+    if formats <= TEXT_FORMATS:
+        preload = _TEXT_PRELOAD
+    elif formats <= TEXT_FORMATS | PDF_FORMATS:
+        preload = [*_PRELOAD[:3], *sorted({READERS[str(f)].split(":")[0] for f in formats}), *SCAN_LIBRARIES]
+    else:
+        preload = _PRELOAD
     multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
     multiprocessing.forkserver.ensure_running()
 

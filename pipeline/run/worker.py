@@ -98,7 +98,7 @@ def file_pages(job: Job) -> int | None:
     PDF that cannot be opened (the reader then reports why, under the base limit)."""
     if SUFFIX_FORMATS.get(Path(job.path).suffix.lower()) != "pdf":
         return None
-    from parsers.ocr import page_count  # PDFium: loaded in the workers only
+    from parsers import page_count  # PDFium: loaded in the workers only
 
     try:
         return page_count(Path(job.path), job.password)
