@@ -75,6 +75,16 @@ def test_the_command_ends_its_fork_server_before_it_exits(seeds: Path, tmp_path:
     assert not any(server.is_running() and server.status() != psutil.STATUS_ZOMBIE for server in servers)
 
 
+def test_the_command_called_again_in_one_process_starts_a_new_fork_server(seeds: Path, tmp_path: Path):
+    """A notebook or a test calls the command more than once in one Python: the fork server the
+    first call ended must not be waited for by the next (multiprocessing fails with ECHILD)."""
+    from pipeline.run.cli import main
+
+    assert [main(["run", "--input", str(seeds), "--output", str(tmp_path / f"out{n}"), "--full"])
+            for n in range(2)] == [0, 0]
+    assert (tmp_path / "out1" / "documents").is_dir()
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_a_stop_in_the_first_instant_exits_130_without_a_traceback(seeds: Path, tmp_path: Path, signum: int):
     """Signalled the moment pyarrow starts to load, in the middle of the imports of the first

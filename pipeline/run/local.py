@@ -190,13 +190,21 @@ def end_workers_server() -> None:
     with pyarrow and pandas to tear down, a quarter of a second) holds the output it inherited
     open, so whoever reads the run's output (cron, a pipe, a subprocess) waits for it. Its pid is
     multiprocessing's own; without it the server ends as before."""
-    pid = getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None)
+    server = multiprocessing.forkserver._forkserver
+    pid = getattr(server, "_forkserver_pid", None)
     if pid:
         try:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         except OSError:
             pass  # gone already
+        # A run called again in this process (a test, a notebook) must start a new server:
+        # multiprocessing would otherwise wait for the reaped pid and fail with ECHILD.
+        alive = getattr(server, "_forkserver_alive_fd", None)
+        if alive is not None:
+            os.close(alive)
+        for name in ("_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address"):
+            setattr(server, name, None)
 
 
 class _Worker:
