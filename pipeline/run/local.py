@@ -56,15 +56,13 @@ from pipeline.run.worker import (
 # would be reported as a reader bug and cached), and the cap would count what is shared anyway.
 _PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arrow",
             *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
-# An input of text files needs the text reader only: the others' libraries (PDFium, PIL, lxml,
-# python-docx: a fifth of the fork server's imports, before any worker starts) are loaded by a
-# worker that meets a file of another kind (a PDF named .txt), with its cap lifted meanwhile.
-# pandas is pyarrow's: it loads it with a worker's first array, to see whether the values are pandas'.
-TEXT_FORMATS = frozenset({"txt", "md"})
-_TEXT_PRELOAD = [*_PRELOAD[:3], *sorted({READERS[f].split(":")[0] for f in TEXT_FORMATS}), "pandas"]
-PDF_FORMATS = frozenset({"pdf"})
-# An input of PDFs (and text) needs the readers of its formats and what a scan maps beyond them
-# (pandas among it): the OCR modules, pure Python, are imported by the worker that meets a scan.
+# An input of text files and PDFs needs only their readers, and for PDFs what a scan maps beyond
+# them (parsers.SCAN_LIBRARIES; the OCR modules, pure Python, are imported by the worker that meets
+# a scan). The other readers' libraries (lxml, python-docx, a fifth of the fork server's imports,
+# before any worker starts) are loaded by a worker that meets a file of another kind (a PDF named
+# .txt), with its cap lifted meanwhile. pandas is pyarrow's: it loads it with a worker's first
+# array, to see whether the values are pandas'.
+_LEAN_FORMATS = frozenset({"txt", "md", "pdf"})
 log = logging.getLogger(__name__)
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
 
@@ -130,8 +128,8 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
 
 
 def _load_readers(path: Path, cap: tuple[int, int] | None) -> None:
-    """Before a file that is not text, in a worker from a fork server that loaded the text reader
-    only: load every reader, outside the cap, as the fork server would have."""
+    """Before a file whose reader the fork server did not load (it loaded only the readers of the
+    input's formats): load every reader, outside the cap, as a full preload would have."""
     try:
         if READERS[detect_format(path)[0]].split(":")[0] in sys.modules:
             return
@@ -175,12 +173,10 @@ def start_workers_server(formats: AbstractSet[str | None]) -> None:
     """Start the fork server the workers come from, for files of these formats (None: a suffix of
     no format), without waiting for it: its imports of the readers (a second or more) go on while
     the run hashes the rest of the input."""
-    if formats <= TEXT_FORMATS:
-        preload = _TEXT_PRELOAD
-    elif formats <= TEXT_FORMATS | PDF_FORMATS:
-        preload = [*_PRELOAD[:3], *sorted({READERS[str(f)].split(":")[0] for f in formats}), *SCAN_LIBRARIES]
-    else:
-        preload = _PRELOAD
+    preload = _PRELOAD
+    if formats <= _LEAN_FORMATS:
+        readers = sorted({READERS[str(f)].split(":")[0] for f in formats})
+        preload = [*_PRELOAD[:3], *readers, *(SCAN_LIBRARIES if "pdf" in formats else ("pandas",))]
     multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
     multiprocessing.forkserver.ensure_running()
 
