@@ -36,8 +36,9 @@ def _class_members(spec: str) -> frozenset[str]:
 
 
 # Every character stripped from the ends of a name: the markers and what `\s` matches in `regex`
-# (no white space lies above U+3000; \x1c-\x1f, white space to str.isspace, are not `\s`).
-_MARKER_OR_SPACE = _class_members(MARKER_CHARS) | {c for c in map(chr, range(0x3001)) if regex.match(r"\s", c)}
+# (no white space lies above U+3000; \x1c-\x1f, white space to str.isspace, are not `\s`). One scan
+# of the code points, not a match a code point: 12,289 calls cost every run 70 ms at import.
+_MARKER_OR_SPACE = _class_members(MARKER_CHARS) | frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3001)))))
 
 
 def collapse(text: str) -> str:

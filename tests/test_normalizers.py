@@ -7,6 +7,7 @@ text with markup and marker glyphs).
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 import regex
@@ -560,3 +561,13 @@ def test_strip_markers_strips_what_the_marker_class_matches_at_either_end(text):
     # The spec of strip_markers: a run of white space (`\s` of regex) and markers at each end.
     leading = regex.sub(rf"^[\s{MARKER_CHARS}]+", "", text)
     assert strip_markers(text) == regex.sub(rf"[\s{MARKER_CHARS}]+$", "", leading)
+
+
+def test_strip_markers_strips_every_code_point_the_marker_class_matches_and_no_other():
+    # The set behind strip_markers is built without a regex match a code point; over all of
+    # Unicode it must still hold exactly what `[\s<markers>]` of regex matches, one character alone.
+    one = regex.compile(rf"[\s{MARKER_CHARS}]")
+    code_points = [chr(c) for c in range(sys.maxunicode + 1)]
+    expected = {c for c in code_points if one.fullmatch(c)}
+    assert {c for c in code_points if strip_markers(c) == ""} == expected
+    assert {c for c in code_points if strip_markers(f"x{c}") == "x" and strip_markers(f"{c}x") == "x"} == expected
