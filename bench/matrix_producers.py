@@ -1,7 +1,7 @@
 """The producers of the rendering matrix (bench/render_matrix.py): a seed's layout as HTML in three
 table styles, its Word file restyled three ways, and the programs that turn them into PDF.
 
-The layout (paragraph styles, tables, comment rows) is bench/render_seed.py's, so every producer
+The layout (paragraph styles, tables, comment rows) is bench/render_layout.py's, so every producer
 gets the same content the fixtures were made from; only the page design differs.
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render_seed import _COMMENT, Grid, Layout, Para, _table_font_size, write_docx  # noqa: E402
+from render_layout import _COMMENT, Grid, Layout, Para  # noqa: E402
+from render_seed import _table_font_size, write_docx  # noqa: E402
 
 _NUMBER = regex.compile(r"^[-−+]?\s?\d[\d\s\u00a0]*(?:[,.]\d+)?\s?(?:%|st|kr|tkr|mnkr|dagar)?$")
 
@@ -209,7 +210,7 @@ def source(page: Layout, docx: Path, kind: str, work: Path, stem: str) -> Path:
 
 def render_all(seed: Path, work: Path, names: set[str] | None) -> dict[str, Path | str]:
     """Every producer's PDF of `seed` under work/<producer>/<stem>.pdf, or the error that stopped it."""
-    from render_seed import layout
+    from render_layout import layout
 
     stem = seed.stem
     sources = work / "sources"
