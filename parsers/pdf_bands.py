@@ -23,7 +23,7 @@ from parsers.pdf_columns import (
 )
 from parsers.pdf_layout import RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
-from parsers.pdf_rows import column_of, column_parts, figure_rows, is_figure, row_groups
+from parsers.pdf_rows import column_of, column_parts, figure_rows, is_figure, row_break, row_groups
 
 # A figure broken after a hyphen at a narrow cell's edge: digits, then the hyphen.
 _BROKEN_FIGURE = re.compile(r"\d-$")
@@ -198,8 +198,16 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
                 for line in band for run in cell_runs(line, settings, starts)):
             rows.append(free_row(band, bounds, starts, rights, settings))
             continue
-        one_row = pad is not None and all(b.top - a.bottom < pad.top + pad.bottom - settings.band_slack
-                                          for a, b in zip(band, band[1:]))
+        gaps = [b.top - a.bottom for a, b in zip(band, band[1:])]
+        one_row = pad is not None and all(gap < pad.top + pad.bottom - settings.band_slack for gap in gaps)
+        if one_row and len(band) > 2 and any(has_gutter(line, x0, settings) for line in band):
+            # Rules under the header and at the foot only leave the body one band: where some of
+            # its lines are clearly further apart than the closest, those gaps part its rows. A
+            # band of running text only is one cell, its paragraphs spaced (a comment), however
+            # far apart. (Lines that overlap stand side by side: no spacing to learn from.)
+            spaced = [gap for gap in gaps if gap >= 0]
+            threshold = row_break(spaced, max(line.size for line in band), settings)
+            one_row = threshold is None or threshold < min(spaced)
         groups = figure_rows(band, bounds) if one_row else row_groups(band, bounds, rights, settings)
         rows += [_broken_at_edge(free_row(group, bounds, starts, rights, settings))
                  for group in unbroken(groups, bounds)]
