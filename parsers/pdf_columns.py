@@ -137,17 +137,18 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
     return out
 
 
-def narrow_gutters(gutters: list[tuple[float, float]], lines: list[Line],
-              settings: PdfSettings) -> list[tuple[float, float]] | None:
+def narrow_gutters(gutters: list[tuple[float, float]], lines: list[Line], settings: PdfSettings,
+                   starts: list[float] | tuple[()] = ()) -> list[tuple[float, float]] | None:
     """The gutters narrowed to the space that all of `lines` leave free: a wrapped line of a
     cell can reach further right than the lines that show the columns, and a run of words that
     starts inside a gutter starts a cell there. A plain line that runs across a gutter is a row
     of one cell, and a bold one a header cell over several columns; neither narrows anything.
     None when a line with columns of its own runs across a gutter: the lines do not fit these
-    columns."""
+    columns. `starts`: where the columns' text starts, which parts cells closer than a gutter
+    (`cell_runs`)."""
     strips = list(gutters)
     for line in lines:
-        runs = [(run[0].x0, max(w.x1 for w in run)) for run in cell_runs(line, settings)]
+        runs = [(run[0].x0, max(w.x1 for w in run)) for run in cell_runs(line, settings, starts)]
         if any(bridges(*run, strips) for run in runs):
             if line.bold or len(runs) == 1:
                 continue

@@ -82,7 +82,9 @@ def _fits_columns(stretch: list[Line], gutters: list[tuple[float, float]], heade
     would leave a gap beyond them), unless the table so far is its header: a header cell may
     name a group of columns ("augusti 2017" over Budget, Utfall, Förbrukn)."""
     structured = [line for line in stretch if has_gutter(line, left, settings)]
-    if not structured or narrow_gutters(gutters, stretch, settings) is None:
+    # A table set as tight as its cells parts them by less than a gutter where its columns start.
+    starts = [hi for _, hi in gutters]
+    if not structured or narrow_gutters(gutters, stretch, settings, starts) is None:
         return False
     return header or all(any(lo < t_hi and t_lo < hi for t_lo, t_hi in gutters)
                for line in structured for lo, hi in wide_gaps(line, left, settings))
