@@ -63,6 +63,9 @@ def _paragraphs(line: str, place: Place) -> list[Paragraph]:
         heading, line = len(match.group(1)), match.group(2)
     if ("-" in line or "–" in line) and line.lstrip()[:1] in ("-", "–"):
         line = _BULLET.sub("", line)
+    if "<" not in line and "**" not in line:  # one piece, not bold: most lines
+        text = strip_markup(line)
+        return [Paragraph(text, place, heading)] if text else []
     out = []
     for chunk in _HTML_PARAGRAPHS.split(line) if "<" in line else (line,):
         for piece, bold in split_glued(chunk):
@@ -103,17 +106,20 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             table = None  # a blank line ends a table
             continue
         if "\t" in line or _is_pipe_row(line):
-            place = Place(line=number)
+            place = Place(None, number)  # positional: keywords cost a call of their own
             cells = _cells(line)
             if table is None:
                 table = Table([], place)
                 blocks.append(table)
-            if all(not c or "---" in c and _SEPARATOR_CELL.match(c) for c in cells):
-                continue  # markdown separator row: layout, not content
+            # A markdown separator row is layout, not content; a row whose cells hold no "---" is
+            # one only when it is empty, which scans in C tell.
+            if not any(cells) or "---" in "".join(cells) and all(not c or "---" in c and _SEPARATOR_CELL.match(c)
+                                                                 for c in cells):
+                continue
             table.rows.append(Row(cells, place))
             continue
         table = None
-        blocks.extend(_paragraphs(line, Place(line=number)))
+        blocks.extend(_paragraphs(line, Place(None, number)))
     # A table whose only rows were separators has no content.
     return [b for b in blocks if not isinstance(b, Table) or b.rows]
 
