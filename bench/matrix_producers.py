@@ -182,6 +182,25 @@ def pandoc_pdf(docx: Path, out: Path) -> None:
     _run(["pandoc", str(docx), "--pdf-engine=wkhtmltopdf", "-V", "papersize=A4", "-o", str(out)])
 
 
+def pandoc_weasyprint_pdf(docx: Path, out: Path) -> None:
+    """pandoc reads the Word file and prints its own HTML through WeasyPrint."""
+    weasyprint = Path(sys.executable).with_name("weasyprint")
+    if not (shutil.which("pandoc") and weasyprint.exists()):
+        raise RuntimeError("pandoc and WeasyPrint (the bench extra) are not installed")
+    _run(["pandoc", str(docx), f"--pdf-engine={weasyprint}", "-o", str(out)])
+
+
+def soffice_html_chromium_pdf(docx: Path, out: Path) -> None:
+    """LibreOffice saves the Word file as HTML (its own table markup), which Chromium prints."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as outdir:
+        _run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+              "html:HTML (StarWriter)", "--outdir", outdir, str(docx)])
+        chromium_pdf(Path(outdir) / f"{docx.stem}.html", out)
+
+
 # A producer: (name, what it renders from, how). `html:STYLE` is write_html's page in that table
 # style; `docx` is render_seed's Word file; `docx:STYLE` that file restyled.
 Producer = tuple[str, str, Callable[[Path, Path], None]]
@@ -193,6 +212,15 @@ PRODUCERS: list[Producer] = [
     ("soffice-html-rules", "html:rules", soffice_pdf),
     ("wkhtmltopdf-zebra", "html:zebra", wkhtmltopdf_pdf),
     ("pandoc-wkhtmltopdf", "docx", pandoc_pdf),
+]
+# Producers no rule of the reader was tuned on (render_matrix.py --holdout): other engines and
+# styles, to measure the reader on PDFs its makers did not look at.
+HOLDOUT: list[Producer] = [
+    ("pandoc-weasyprint", "docx", pandoc_weasyprint_pdf),
+    ("soffice-docx-html-chromium", "docx", soffice_html_chromium_pdf),
+    ("wkhtmltopdf-ruled", "html:ruled", wkhtmltopdf_pdf),
+    ("weasyprint-ruled", "html:ruled", weasyprint_pdf),
+    ("soffice-html-zebra", "html:zebra", soffice_pdf),
 ]
 
 
@@ -208,7 +236,8 @@ def source(page: Layout, docx: Path, kind: str, work: Path, stem: str) -> Path:
     return path if path.exists() else restyle_docx(docx, style, path)
 
 
-def render_all(seed: Path, work: Path, names: set[str] | None) -> dict[str, Path | str]:
+def render_all(seed: Path, work: Path, names: set[str] | None,
+               producers: list[Producer] = PRODUCERS) -> dict[str, Path | str]:
     """Every producer's PDF of `seed` under work/<producer>/<stem>.pdf, or the error that stopped it."""
     from render_layout import layout
 
@@ -220,7 +249,7 @@ def render_all(seed: Path, work: Path, names: set[str] | None) -> dict[str, Path
     if not docx.exists():
         write_docx(page, docx)
     result: dict[str, Path | str] = {}
-    for name, kind, produce in PRODUCERS:
+    for name, kind, produce in producers:
         if names and name not in names:
             continue
         out = work / name / f"{stem}.pdf"

@@ -1,7 +1,7 @@
 """The rendering matrix (issue 7): the five seeds printed by other PDF producers, each run through
 `rapportdata run --full --jobs 1`, scored against gold and against the dataset of its own text.
 
-    .venv/bin/python bench/render_matrix.py [--work DIR] [--producers a,b] [--seeds 000,002] [-v]
+    .venv/bin/python bench/render_matrix.py [--work DIR] [--producers a,b] [--seeds 000,002] [--holdout] [-v]
 
 Producers (bench/matrix_producers.py), every one from bench/render_seed.py's layout of the seed:
   chromium-{ruled,rules,zebra}   headless Chromium print-to-PDF of an HTML page; tables with full
@@ -15,6 +15,9 @@ Producers (bench/matrix_producers.py), every one from bench/render_seed.py's lay
   pandoc-wkhtmltopdf             pandoc reading the DOCX, printing its own HTML with wkhtmltopdf
   fixture-soffice-ruled          the fixtures' own producer (LibreOffice of the ruled DOCX): the
                                  baseline, which should match the text
+`--holdout` runs instead the producers no rule of the reader was tuned on (matrix_producers.HOLDOUT):
+  pandoc-weasyprint, soffice-docx-html-chromium (LibreOffice's HTML export printed by Chromium),
+  wkhtmltopdf-ruled, weasyprint-ruled, soffice-html-zebra
 
 For each producer all five PDFs go to WORK/<producer>/ (default WORK /tmp/matrix, not committed)
 and are read by one `rapportdata run --full --jobs 1` into WORK/<producer>.out; the text seeds
@@ -50,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from compare_renderings import KEYS  # noqa: E402
-from matrix_producers import PRODUCERS, render_all  # noqa: E402
+from matrix_producers import HOLDOUT, PRODUCERS, render_all  # noqa: E402
 
 SEEDS = ROOT / "data" / "raw"
 GOLD = ROOT.parent / "shared" / "gold"
@@ -138,12 +141,13 @@ def main(argv: list[str]) -> None:
     names = set(filter(None, option("--producers", "").split(","))) or None
     wanted = tuple(filter(None, option("--seeds", "").split(",")))
     seeds = [s for s in sorted(SEEDS.glob("*.txt")) if not wanted or s.name.startswith(wanted)]
+    producers = HOLDOUT if "--holdout" in argv else PRODUCERS
     work.mkdir(parents=True, exist_ok=True)
     _fonts(work)
 
     errors: dict[tuple[str, str], str] = {}
     for seed in seeds:
-        for producer, made in render_all(seed, work, names).items():
+        for producer, made in render_all(seed, work, names, producers).items():
             if isinstance(made, str):
                 errors[producer, seed.stem[:3]] = made
     text_in = work / "text"
@@ -159,7 +163,7 @@ def main(argv: list[str]) -> None:
     print(f"{'text (data/raw)':20}" + "".join(f" {f'{text_gold[s]:5.3f}' if s in text_gold else '':>5} {1:5.3f} {0:+6.3f}"
                                              for s in stems))
     details = []
-    for producer, _, _ in PRODUCERS:
+    for producer, _, _ in producers:
         if names and producer not in names:
             continue
         inputs, out = work / producer, work / f"{producer}.out"
