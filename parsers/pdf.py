@@ -221,8 +221,9 @@ def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[fl
         block = _table_block(table, page, words, known)
         if block.rows:
             placed.append((table.top, block))
+    outside = [line for run in flow for line in run]
     for run in flow:
-        placed.extend(_flow_blocks(run, page, words, levels, settings))
+        placed.extend(_flow_blocks(run, outside, page, words, levels, settings))
     placed.sort(key=lambda item: item[0])
     ends_page = last is not None and start == len(free) and all(t.top < last.top for t in page.tables)
     blocks = [block for _, block in placed]
@@ -290,11 +291,12 @@ def _line_number(line: Line, page: _Page) -> int | None:
     return None
 
 
-def _flow_blocks(lines: list[Line], page: _Page, words: set[str], levels: dict[float, int],
-                 settings: PdfSettings) -> list[tuple[float, Block]]:
+def _flow_blocks(lines: list[Line], outside: list[Line], page: _Page, words: set[str],
+                 levels: dict[float, int], settings: PdfSettings) -> list[tuple[float, Block]]:
+    """`outside`: the page's lines outside tables, which `lines` are a stretch of."""
     out: list[tuple[float, Block]] = []
     toc: Table | None = None
-    for group in paragraphs(lines, settings):
+    for group in paragraphs(lines, settings, outside):
         text = paragraph_text(group, words)
         if not text:
             continue

@@ -166,12 +166,15 @@ def _joint(before: str, after: str, words: set[str]) -> str | None:
     return ""
 
 
-def paragraphs(lines: list[Line], settings: PdfSettings) -> list[list[Line]]:
+def paragraphs(lines: list[Line], settings: PdfSettings, page: list[Line] | None = None) -> list[list[Line]]:
     """Consecutive lines grouped into paragraphs. A paragraph ends at extra vertical space, a
     change of size or weight, a list item, a table-of-contents entry, or a line that stops
-    short of the right margin by more than the next line's first word needs."""
-    right = _right_margins(lines)
-    gap = _paragraph_gap(lines, settings)
+    short of the right margin by more than the next line's first word needs. The margin and
+    the spacing are measured over `page`, the page's text outside tables that `lines` are part
+    of: a few lines between two tables (a heading and its status) do not show them."""
+    context = lines if page is None else page
+    right = _right_margins(context)
+    gap = _paragraph_gap(context, settings)
     groups: list[list[Line]] = []
     for line in lines:
         if groups and not _ends_paragraph(groups[-1][-1], line, right.get(line.size, line.x1), gap, settings):

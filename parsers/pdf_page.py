@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -48,11 +49,12 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
         textpage = page.get_textpage()
         try:
             frame = page_frame(textpage.raw, width, height, settings.direction_samples)
+            view = _View(*page.get_bbox())
             if frame.degrees:
                 raw = textpage.raw
-                words = words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame), settings)
+                words = words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame, view), settings)
             else:
-                words = _words(textpage, frame, settings)
+                words = _words(textpage, frame, view, settings)
         finally:
             textpage.close()
         segments, marks = page_paths(page, height, settings)
@@ -68,15 +70,16 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
 _TOKEN = re.compile(r"[^\s\x00\x02\ufffe]*[\x02\ufffe]|[^\s\x00\x02\ufffe]+")
 
 
-def _words(textpage: pdfium.PdfTextPage, frame: Frame, settings: PdfSettings) -> list[Word]:
+def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: PdfSettings) -> list[Word]:
     """Words from pdfium's text, which already breaks words at spaces and gaps and lines at
     line ends. Only a word's first and last glyph are measured, which is what makes this fast;
-    a word whose ends do not sit on one line left to right is measured glyph by glyph."""
+    a word whose ends do not sit on one line left to right, or that runs off the page, is
+    measured glyph by glyph."""
     raw = textpage.raw
     text = textpage.get_text_range()
     if len(text) != pdfium_c.FPDFText_CountChars(raw):
         # Characters outside the BMP take two places in pdfium's text: measure every glyph.
-        return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame), settings)
+        return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame, view), settings)
     first = pdfium_c.FS_RECTF()
     last = pdfium_c.FS_RECTF()
     first_ref, last_ref = ctypes.byref(first), ctypes.byref(last)
@@ -96,6 +99,9 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, settings: PdfSettings) ->
             token = token.replace("\x02", "-").replace("\ufffe", "-")
         char_box(raw, a, first_ref)
         char_box(raw, b - 1, last_ref)
+        if not (view.holds(first) and view.holds(last)):
+            words.extend(words_of(_chars(raw, a, b, frame, view), settings))
+            continue
         obj = text_object(raw, a)
         size, turned, bold = known.get(obj) or styles.measure(raw, a, obj)
         if turned:
@@ -107,7 +113,7 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, settings: PdfSettings) ->
             continue
         left, right = first.left, last.right
         if right < left or abs(last.top - first.top) > 0.5 * size:
-            words.extend(words_of(_chars(raw, a, b, frame), settings))
+            words.extend(words_of(_chars(raw, a, b, frame, view), settings))
             continue
         char_origin(raw, a, origin_x_ref, origin_y_ref)
         # Height from the baseline and the size, not from glyph boxes, which vary with the
@@ -184,7 +190,29 @@ class _Styles:
         return style
 
 
-def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame) -> list[Word]:
+@dataclass(frozen=True, slots=True)
+class _View:
+    """The page's visible box in user space. Some producers leave text that runs off the page
+    (a browser's line wider than the sheet, a font's test glyphs) in the text layer: a glyph
+    wholly outside the box is not seen, so it is no text of the page."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def holds(self, glyph: pdfium_c.FS_RECTF) -> bool:
+        """The glyph lies wholly inside the box."""
+        return bool(glyph.left >= self.left and glyph.right <= self.right
+                    and glyph.bottom >= self.bottom and glyph.top <= self.top)
+
+    def shows(self, glyph: pdfium_c.FS_RECTF) -> bool:
+        """Some of the glyph lies inside the box, or on its edge."""
+        return bool(glyph.right >= self.left and glyph.left <= self.right
+                    and glyph.top >= self.bottom and glyph.bottom <= self.top)
+
+
+def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame, view: _View) -> list[Word]:
     box = pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
     origin_x = ctypes.c_double()
@@ -203,6 +231,8 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame) -> l
             chars.append(Word(" ", 0, 0, 0, 0, size, bold))
             continue
         _LOOSE_CHAR_BOX(raw, i, box_ref)
+        if not view.shows(box):
+            continue
         _CHAR_ORIGIN(raw, i, *origin_refs)
         size, _, bold = styles(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
