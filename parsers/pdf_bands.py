@@ -108,7 +108,8 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     above, rows with column gutters (a header over its rule; the upper lines of its wrapped
     cells start right of the first column, which a heading above the table does not); below,
     any row (a zebra table's unshaded last row, a comment), each as close to the rule or the
-    row next to it as rows inside the table are."""
+    row next to it as rows inside the table are. No row above a rule that stands between it and
+    the table (the foot of the table above) goes with it."""
     x0, top, x1, bottom = box
     within = [line for line in lines if x0 <= (line.x0 + line.x1) / 2 <= x1 and not CAPTION.match(line.text)]
     left = min((line.x0 for line in within if top <= (line.top + line.bottom) / 2 <= bottom), default=x0)
@@ -121,19 +122,24 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     under = [line for line in within if line.top >= top - 0.5]
     below_row = _cell_rows(sorted(under, key=lambda line: line.top), settings)[0] if under else []
     taken, pending = top, False
+    headed = False
     for row in reversed(_cell_rows(above, settings)):
         gap = edge - row[-1].bottom
-        if any(has_gutter(line, left, settings) for line in row):
-            if (gap > allowed and not _header_over(row, below_row, (x0, edge, x1), reach, rules, settings)) or (
-                    pending and not all(line.bold for line in row)):
+        if any(row[-1].bottom < rule.top < edge - settings.snap and rule.x0 < x1 and x0 < rule.x1 for rule in rules):
+            break
+        bold = all(line.bold for line in row)
+        if any(has_gutter(line, left, settings) for line in row) and (
+                gap <= allowed or _header_over(row, below_row, (x0, edge, x1), reach, rules, settings)):
+            if pending and not bold:
                 break
             edge, allowed, below_row = row[0].top - 0.5, reach, row
-            taken, pending = edge, False
+            taken, pending, headed = edge, False, headed or bold
             continue
-        # A row without gutters (the rest of a row cut by the page break, its other cells left
-        # on the page before, its padding as the producer left it) goes with the table when
-        # the header stands right over it.
-        if pending or gap > settings.row_padding * row[-1].size:
+        # One row between the first rule and the header may keep further from the rule than
+        # rows do, its padding as the producer left it: the rest of a row cut by the page break
+        # (its other cells on the page before, no gutters), a header's plain level of column
+        # labels. It goes with the table when the bold header stands right over it.
+        if pending or headed or gap > settings.row_padding * row[-1].size:
             break
         edge, allowed, below_row, pending = row[0].top - 0.5, reach, row, True
     below = sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top)
@@ -198,6 +204,12 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
                 for line in band for run in cell_runs(line, settings, starts)):
             rows.append(free_row(band, bounds, starts, rights, settings))
             continue
+        # Bold lines of several cells over plain ones are the header over the first row (both
+        # between the table's top and its first rule).
+        head = next((k for k, line in enumerate(band) if not line.bold), len(band))
+        if 0 < head < len(band) and any(len(cell_runs(line, settings, starts)) > 1 for line in band[:head]):
+            rows.append(free_row(band[:head], bounds, starts, rights, settings))
+            band = band[head:]
         gaps = [b.top - a.bottom for a, b in zip(band, band[1:])]
         one_row = pad is not None and all(gap < pad.top + pad.bottom - settings.band_slack for gap in gaps)
         if one_row and len(band) > 2 and any(has_gutter(line, x0, settings) for line in band):
