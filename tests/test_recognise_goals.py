@@ -6,6 +6,7 @@ by hand.
 from __future__ import annotations
 
 import pytest
+import regex
 
 from blocks_builder import (
     ACT_HEADER,
@@ -16,7 +17,12 @@ from blocks_builder import (
     recognise_blocks,
     table,
 )
-from parsers.blocks import Block
+from normalizers.text import strip_markers
+from parsers.blocks import Block, Paragraph
+from parsers.text import parse_lines
+from paths import SEEDS
+from pipeline.recognise import vocabulary
+from pipeline.recognise.labels import Label, Section, match_heading, match_label
 
 # goal labels ---------------------------------------------------------------------------------
 
@@ -260,3 +266,29 @@ def test_section_texts_go_to_their_fields():
     assert nm.analysis == "Målet bedöms kunna nås."
     assert (at.description, at.expected_result, at.analysis) == (None, None, "Antalet hushåll har minskat med 45.")
     assert (nm.assessment, at.assessment) == ("helt", None)
+
+
+# one pattern for labels and sub-headings -------------------------------------------------------
+
+
+def _section_by_its_own_patterns(text: str) -> Section | None:
+    line = strip_markers(text)
+    return next((Section(value) for pattern, value in vocabulary.GOAL_SECTIONS
+                 if regex.match(rf"^(?:{pattern})\s*:?$", line, regex.IGNORECASE)), None)
+
+
+_HEADING_CASES = ["Beskrivning", "Förväntat resultat:", "förväntade  resultat :", "■ Analys", "KOMMENTARER",
+                  "Arbetssätt", "Uppföljning av verksamheten", "NÄMNDMÅL:", "● Nämndmål: Budgeten i balans",
+                  "KF:s INRIKTNINGSMÅL 3:", "Mål för verksamhetsområdet", "Enhetens åtagande 2: x",
+                  "Nämndmålen", "Analys av målet", "Bedömning", "Måluppfyllelse:", "Indikatorer", " aktiviteter"]
+
+
+def test_a_paragraph_is_the_label_it_matches_else_the_sub_heading_its_spellings_match():
+    # Labels and sub-headings are read by one pattern: the label first, as match_label has it, then
+    # the sub-heading as the vocabulary's spellings of one say. Over the cases and every short
+    # paragraph of the seeds.
+    seeds = {p.text for path in sorted(SEEDS.glob("*.txt")) for p in parse_lines(path.read_text("utf-8").split("\n"))
+             if isinstance(p, Paragraph) and len(p.text) < 80}
+    found = {text: match_heading(text) for text in [*_HEADING_CASES, *sorted(seeds)]}
+    assert {t: h for t, h in found.items() if h != (match_label(t) or _section_by_its_own_patterns(t))} == {}
+    assert sum(isinstance(h, Section) for h in found.values()) > 10 and sum(isinstance(h, Label) for h in found.values()) > 10

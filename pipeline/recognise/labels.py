@@ -12,20 +12,21 @@ from normalizers.text import squash, strip_markers
 from pipeline.recognise import vocabulary
 from pipeline.recognise.settings import SETTINGS
 
-_LABEL = regex.compile(
-    r"^\s*(?:" + "|".join(f"(?P<l{k}>{pattern})" for k, (_, pattern) in enumerate(vocabulary.GOAL_LEVELS)) + r")"
-    r"(?=[\s:]|$)(?:\s+(?P<lnum>\d{1,2}|[IVX]{1,4}))?\s*(?::\s*(?P<rest>.*)|$)",
-    regex.IGNORECASE)
+_LABEL_BODY = (
+    r"\s*(?:" + "|".join(f"(?P<l{k}>{pattern})" for k, (_, pattern) in enumerate(vocabulary.GOAL_LEVELS)) + r")"
+    r"(?=[\s:]|$)(?:\s+(?P<lnum>\d{1,2}|[IVX]{1,4}))?\s*(?::\s*(?P<rest>.*)|$)")
+_LABEL = regex.compile(rf"^(?:{_LABEL_BODY})", regex.IGNORECASE)
 # "1.2 Title", "1. Title", "3.Title", "I.1 Title", "2.5. Title": a number needs a dot to be one.
 _NUMBER = regex.compile(
     r"^\s*(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+|(?:\d{1,2}|[IVX]{1,4})(?=\.))\.?\s*(?P<rest>\S.*)$")
 _STATUS = [(regex.compile(rf"^{vocabulary.ASSESSMENT_LEAD}(?:{pattern})\.?$", regex.IGNORECASE), value)
            for pattern, value in vocabulary.ASSESSMENTS]
-# Every paragraph is tried as a sub-heading: one pattern with a group per field, whose
-# alternatives are tried in the vocabulary's order as the separate patterns were.
-_SECTION = regex.compile(
-    r"^(?:" + "|".join(f"(?P<s{k}>{pattern})" for k, (pattern, _) in enumerate(vocabulary.GOAL_SECTIONS)) + r")\s*:?$",
-    regex.IGNORECASE)
+# A sub-heading: one group per field, whose alternatives are tried in the vocabulary's order as
+# separate patterns would be.
+_SECTION_BODY = r"(?:" + "|".join(f"(?P<s{k}>{pattern})" for k, (pattern, _) in enumerate(vocabulary.GOAL_SECTIONS)) + r")\s*:?$"
+# Every paragraph is tried as a goal label and, when it is none, as a sub-heading: the label's
+# alternative comes first, so one call answers both as two patterns one after the other would.
+_HEADING = regex.compile(rf"^(?:(?P<label>{_LABEL_BODY})|{_SECTION_BODY})", regex.IGNORECASE)
 _TABLE_KINDS = [(regex.compile(rf"^{pattern}$"), kind) for kind, pattern in vocabulary.TABLE_KINDS]
 
 
@@ -38,8 +39,10 @@ class Label:
 
 def match_label(text: str) -> Label | None:
     match = _LABEL.match(strip_markers(text))
-    if not match:
-        return None
+    return _label(match) if match else None
+
+
+def _label(match: regex.Match[str]) -> Label:
     level = next(vocabulary.GOAL_LEVELS[k][0] for k in range(len(vocabulary.GOAL_LEVELS)) if match.group(f"l{k}"))
     return Label(level, match.group("lnum"), strip_markers(match.group("rest") or ""))
 
@@ -73,12 +76,17 @@ class Section:
     field: str | None
 
 
-def match_section(text: str) -> Section | None:
-    match = _SECTION.match(strip_markers(text))
-    if not match:
-        return None
+def _section(match: regex.Match[str]) -> Section:
     return next(Section(value) for k, (_, value) in enumerate(vocabulary.GOAL_SECTIONS)
                 if match.group(f"s{k}") is not None)
+
+
+def match_heading(text: str) -> Label | Section | None:
+    """The goal label a paragraph is (match_label), else the sub-heading it is, else None."""
+    match = _HEADING.match(strip_markers(text))
+    if not match:
+        return None
+    return _label(match) if match.group("label") is not None else _section(match)
 
 
 def table_kind(cell: str) -> str | None:

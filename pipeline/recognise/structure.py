@@ -16,8 +16,9 @@ from pipeline.recognise.assemble import TableAssembler, row_box
 from pipeline.recognise.finance import box_columns
 from pipeline.recognise.labels import (
     Label,
+    Section,
+    match_heading,
     match_label,
-    match_section,
     match_status,
     split_number,
     symbol_assessment,
@@ -95,11 +96,12 @@ class Recogniser:
 
     def paragraph(self, k: int, block: Paragraph) -> None:
         text = block.text
-        label = match_label(text)
+        heading = match_heading(text)
+        label = heading if isinstance(heading, Label) else None
         if self.pending is not None:
             pending_label, pending_block = self.pending
             self.pending = None
-            if label is None and match_section(text) is None and match_status(text) is None:
+            if heading is None and match_status(text) is None:
                 self.open_goal(pending_label.level, pending_label.number, text, pending_block)
                 return
         if label is not None:
@@ -121,9 +123,8 @@ class Recogniser:
                 self.stack[-1].assessment, self.stack[-1].assessment_raw = status
                 self.status_window = 0
                 return
-        section = match_section(text)
-        if section is not None:
-            self.field = section.field
+        if isinstance(heading, Section):
+            self.field = heading.field
             return
         if self.field and self.stack:
             self.stack[-1].fields.setdefault(self.field, []).append(text)
