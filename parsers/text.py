@@ -89,7 +89,6 @@ def _cells(line: str) -> list[str]:
 def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table] = []
     table: Table | None = None
-    tables: list[Table] = []
     html_start: int | None = None  # first line of an HTML table being collected
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r")
@@ -112,7 +111,6 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             if table is None:
                 table = Table([], place)
                 blocks.append(table)
-                tables.append(table)
             # A markdown separator row is layout, not content; a row whose cells hold no "---" is
             # one only when it is empty, which scans in C tell.
             if not any(cells) or "---" in "".join(cells) and all(not c or "---" in c and _SEPARATOR_CELL.match(c)
@@ -122,9 +120,8 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             continue
         table = None
         blocks.extend(_paragraphs(line, Place(None, number)))
-    # A table whose only rows were separators has no content: the blocks are copied without it
-    # only when there is one.
-    return blocks if all(t.rows for t in tables) else [b for b in blocks if not isinstance(b, Table) or b.rows]
+    # A table whose only rows were separators has no content.
+    return [b for b in blocks if not isinstance(b, Table) or b.rows]
 
 
 def read_text(path: Path) -> ParsedDocument:
