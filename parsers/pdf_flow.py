@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from collections import Counter
 from dataclasses import dataclass
 
@@ -173,11 +174,12 @@ def paragraphs(lines: list[Line], settings: PdfSettings, page: list[Line] | None
     the spacing are measured over `page`, the page's text outside tables that `lines` are part
     of: a few lines between two tables (a heading and its status) do not show them."""
     context = lines if page is None else page
-    right = _right_margins(context)
+    right = _Margins(context, settings)
     gap = _paragraph_gap(context, settings)
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and not _ends_paragraph(groups[-1][-1], line, right.get(line.size, line.x1), gap, settings):
+        if groups and not _ends_paragraph(groups[-1][-1], line, right.at(line.size, groups[-1][-1].x0, line.x1),
+                                          gap, settings):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -198,14 +200,31 @@ def _paragraph_gap(lines: list[Line], settings: PdfSettings) -> float:
     return min(settings.paragraph_gap, ratios[len(ratios) // 4] + settings.paragraph_gap_step)
 
 
-def _right_margins(lines: list[Line]) -> dict[float, float]:
-    """Where text of each size stops at the right: its longest line. Per size, because a
-    heading or a wide contents entry does not move the body text's margin."""
-    out: dict[float, float] = {}
-    for line in lines:
-        if not _leader(line.text):
-            out[line.size] = max(out.get(line.size, 0.0), line.x1)
-    return out
+class _Margins:
+    """Where text of each size stops at the right, for a line that starts at a given point: the
+    end of the longest line of the size that starts no further right. Per size, because a heading
+    or a wide contents entry does not move the body text's margin; and over lines that start
+    left of the line only, because text that starts further right (the rest of a line cut at a
+    table, a table cell's text overflowing its column) does not show where the column ends."""
+
+    def __init__(self, lines: list[Line], settings: PdfSettings) -> None:
+        spans: dict[float, list[tuple[float, float]]] = {}
+        for line in lines:
+            if not _leader(line.text):
+                spans.setdefault(line.size, []).append((line.x0, line.x1))
+        # Per size, the lines' starts in order and the longest end up to each of them.
+        self._starts: dict[float, list[float]] = {}
+        self._ends: dict[float, list[float]] = {}
+        for size, pairs in spans.items():
+            pairs.sort()
+            self._starts[size] = [x0 for x0, _ in pairs]
+            self._ends[size] = list(accumulate((x1 for _, x1 in pairs), max))
+        self._indent = settings.margin_indent
+
+    def at(self, size: float, x0: float, default: float) -> float:
+        starts = self._starts.get(size)
+        k = bisect_right(starts, x0 + self._indent * size) if starts else 0
+        return self._ends[size][k - 1] if k else default
 
 
 def _ends_paragraph(before: Line, after: Line, right: float, gap: float, settings: PdfSettings) -> bool:

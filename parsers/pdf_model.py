@@ -65,6 +65,9 @@ class PdfSettings:
     # line whose size differs by more than this share from the line before starts one.
     paragraph_gap_step: float = 0.25
     paragraph_size_step: float = 0.05
+    # Lines that start more than this many font sizes right of a line do not show where it may
+    # end: the right margin it stops short of is measured over the lines that start left of it.
+    margin_indent: float = 0.25
     # Text this much larger than the body size is a heading.
     heading_ratio: float = 1.12
     # A line-free table needs this many consecutive multi-column lines to count as a table.
