@@ -50,29 +50,34 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             under = _header_over(lines, i, end, left, settings, before)
             if under is not None:
                 end, table, kind = under
+        floor = out[-1][1] if out else 0
+        if table is not None and kind != "text" and (
+                grown := _grown(lines, i, end, table, left, floor, settings, before)):
+            i, end, table, kind = *grown, "table"
+        if kind == "line" and (tight := _header_over(lines, i, end, left, settings, before, True)):
+            # Nor do the rows under it: their cells may stand closer than a gutter, where the
+            # header's text edges show the columns.
+            end, table, kind = tight
+            if grown := _grown(lines, i, end, table, left, floor, settings, before, table.gutters):
+                i, end, table = grown
         if table is None:
             i += 1
             continue
-        if kind != "text":
-            floor = out[-1][1] if out else 0
-            first, last = padded_region(lines, i, end, table, left, floor, settings)
-            if (first, last) != (i, end):
-                grown = _free_table(lines[first:last], left, settings, before)
-                if grown is not None and verdict(grown, settings) == "table":
-                    i, end, table, kind = first, last, grown, "table"
         if kind != "table":
             # Prose or a chart's labels: none of its tail is a table either.
             i = end if kind == "text" else i + 1
             continue
-        if i == 0 and before is carried and all(row.header for row in table.rows):
-            rest = _cut_rest(lines, end, table, settings)
+        if i == 0 and before is carried and all(row.header for row in table.rows) and not (
+                carried is not None and carried.rows and carried.rows[-1].spanning):
+            # (The rest of a comment across the table is running text, no first cell's.)
+            rest = _cut_rest(lines, end, table, settings, carried)
             if rest > end and (longer := _free_table(lines[:rest], left, settings, before)) is not None:
                 end, table = rest, longer
         elif out and out[-1][1] == i and _repeats(out[-1][2], table):
             # The header repeated on the page after a cut row (a page break of the document
             # the PDF was printed from): the rest of the cut row under it goes on that row.
             cut = out[-1][2]
-            rest = _cut_rest(lines, end, cut, settings)
+            rest = _cut_rest(lines, end, cut, settings, cut)
             if rest > end and not cut.rows[-1].header and cut.rows[-1].cells[0].lines:
                 cut.rows[-1].cells[0].lines.extend(lines[end:rest])
                 cut.bottom = lines[rest - 1].bottom
@@ -125,40 +130,70 @@ def _repeats(table: TableLayout, header: TableLayout) -> bool:
             and texts(table.rows[:n]) == texts(header.rows))
 
 
-def _cut_rest(lines: list[Line], end: int, table: TableLayout, settings: PdfSettings) -> int:
+def _cut_rest(lines: list[Line], end: int, table: TableLayout, settings: PdfSettings,
+              cut: TableLayout | None) -> int:
     """Where the rest of a row the page break cut ends, under the header a table repeats at
     the top of the next page: a row's padding under it, in the first column of `table` (whose
     columns the rows have), going on in lower case (the cut name's sentence), `end` when there
-    is none. The join across pages then finds the cut row's rest in the table."""
+    is none. The join across pages then finds the cut row's rest in the table. `cut` is the
+    table whose row was cut, when it is line-free: the rest may reach further right than its
+    first column's lines so far, up to where its second column's text starts; else the rest
+    stays within the header's first cell (a comment across a ruled table goes on there too)."""
     if end >= len(lines) or lines[end].top - lines[end - 1].bottom > settings.row_padding * lines[end].size:
         return end
     stop = region_end(lines, end)
     rest = lines[end:stop]
-    edge = table.gutters[0][0] if table.gutters else table.x1
-    if all(abs(line.x0 - table.x0) < 1.0 and line.x1 <= edge + 0.5 for line in rest) and first_letter_is_lower(
+    edge = cut.gutters[0][1] if cut and cut.gutters else table.gutters[0][0] if table.gutters else table.x1
+    if all(abs(line.x0 - table.x0) < 1.0 and line.x1 <= edge for line in rest) and first_letter_is_lower(
             rest[0].text):
         return stop
     return end
 
 
+def _grown(lines: list[Line], start: int, end: int, table: TableLayout, left: float, floor: int,
+           settings: PdfSettings, before: TableLayout | None,
+           edges: list[tuple[float, float]] | None = None) -> tuple[int, int, TableLayout] | None:
+    """The table over the stretch its padded rows cover (`padded_region`), when that is longer
+    and still a table."""
+    first, last = padded_region(lines, start, end, table, left, floor, settings)
+    if (first, last) == (start, end):
+        return None
+    grown = _free_table(lines[first:last], left, settings, before, edges)
+    return (first, last, grown) if grown is not None and verdict(grown, settings) == "table" else None
+
+
 def _header_over(lines: list[Line], start: int, end: int, left: float, settings: PdfSettings,
-                 before: TableLayout | None) -> tuple[int, TableLayout, str] | None:
+                 before: TableLayout | None, tight: bool = False) -> tuple[int, TableLayout, str] | None:
     """A lone line of a few cells is the header of the rows under it when they follow at a
     row's padding and its gaps lie on the columns they make together: a padded table's header
     stands as far above its first row as rows stand apart, and names fewer columns than a lone
     line must show. A caption or a numbered heading over a table has its gap inside the table's
-    first column, so it stays text."""
+    first column, so it stays text. `tight`: the gutters of the rows are not the header's, and
+    only text edges that line up with the header's make them its body (`_aligned_header`)."""
     size = lines[start].size
     if (end >= len(lines) or abs(lines[end].size - size) > 0.1 * size
             or lines[end].top - lines[end - 1].bottom > settings.row_padding * size):
         return None
     stop = region_end(lines, end)
-    if not any(not line.bold and has_gutter(line, left, settings) for line in lines[end:stop]):
+    if tight or not any(not line.bold and has_gutter(line, left, settings) for line in lines[end:stop]):
         # No plain line there shows columns by a gutter: only text edges that line up with the
         # header's make it a body, else it is a heading under a heading.
-        edges = aligned_gutters(lines[start:end], lines[end:stop], settings)
-        table = _free_table(lines[start:stop], left, settings, None, edges) if edges else None
-        return None if table is None or verdict(table, settings) != "table" else (stop, table, "table")
+        return _aligned_header(lines, start, end, stop, left, settings)
+    return _gapped_header(lines, start, end, stop, left, settings, before)
+
+
+def _aligned_header(lines: list[Line], start: int, end: int, stop: int, left: float,
+                    settings: PdfSettings) -> tuple[int, TableLayout, str] | None:
+    """The header's text edges line up with those of the rows under it: a table as tight as its
+    cells, whose name column may stand closer to the figures than a gutter ("fått" 6 pt before
+    "225 st", where the header's "Periodens" starts)."""
+    edges = aligned_gutters(lines[start:end], lines[end:stop], settings)
+    table = _free_table(lines[start:stop], left, settings, None, edges) if edges else None
+    return None if table is None or verdict(table, settings) != "table" else (stop, table, "table")
+
+
+def _gapped_header(lines: list[Line], start: int, end: int, stop: int, left: float, settings: PdfSettings,
+                   before: TableLayout | None) -> tuple[int, TableLayout, str] | None:
     table = _free_table(lines[start:stop], left, settings, before)
     if table is None or verdict(table, settings) != "table":
         return None
