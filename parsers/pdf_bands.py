@@ -289,13 +289,14 @@ def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
                      settings: PdfSettings) -> list[tuple[float, float]]:
     """A column the header (the bold lines the table starts with) starts a cell in, and right
     of it one only the body has cells in, are one column: its header set left over figures set
-    right, too short to overlap them; when the body has cells in the first too (text set
-    left under the header), the second holds figures only (set right in the same column) and
-    the header names most columns."""
+    right, too short to overlap them; when the body has cells in the first too (text set left
+    under the header), the second holds figures only (set right in the same column), no line
+    has cells in both, and the header names most columns."""
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
     first_body = next((k for k, line in enumerate(inner) if not line.bold), len(inner))
-    header, body, text = (set[int](), set[int](), set[int]())
+    header, body, text, both = (set[int](), set[int](), set[int](), set[int]())
     for k, line in enumerate(inner):
+        columns = set()
         for run in cell_runs(line, settings):
             if k < first_body:
                 # A header cell that starts inside a gutter starts the column right of it.
@@ -306,11 +307,13 @@ def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
                 continue  # running text across the columns (a comment row) is in none of them
             # A figure is placed by its end: a thousands' digit may stand left of the column.
             column = column_of(run[-1], bounds)
-            body.add(column)
+            columns.add(column)
             if not is_figure(" ".join(w.text for w in run)):
                 text.add(column)
+        body |= columns
+        both |= {c for c in columns if c + 1 in columns}
     # Figures under a text column's header need a header naming the columns, not a title over them.
     named = len(header) * settings.spanning_share > len(gutters) + 1
     merged = {k for k in range(len(gutters)) if k in header and k + 1 in body and k + 1 not in header
-              and (k not in body or (named and k + 1 not in text))}
+              and (k not in body or (named and k not in both and k + 1 not in text))}
     return [gutter for k, gutter in enumerate(gutters) if k not in merged]
