@@ -49,12 +49,16 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
     reach = end
     prose = 0
     labelled = False
-    # The table's width grows with the rows it takes: a header is often narrower than its body.
-    x0, x1 = table.x0, table.x1
     # A table of labels only so far (a header, bold or not: "Budget Utfall Förbrukn" under its
     # group labels) may name columns its rows then split further.
     header = all(row.header or not any(is_figure(line.text) for cell in row.cells for line in cell.lines)
                  for row in table.rows)
+    # The table's width grows with the rows it takes: a header is often narrower than its body.
+    # A table of labels only so far may be narrower than the page's text, which a comment
+    # under its first row fills (a table set as wide as the text column).
+    x0, x1 = table.x0, table.x1
+    if header:
+        x1 = max([x1] + [line.x1 for line in lines if _same_size(line, size)])
     while reach < len(lines) and prose <= settings.max_comment_stretches:
         gap = lines[reach].top - lines[reach - 1].bottom
         if not _same_size(lines[reach], size) or gap > settings.row_padding * size:
