@@ -29,11 +29,12 @@ READERS = {
     "html": "parsers.html:read_html",
 }
 
-# The shared libraries reading a scan maps beyond what the PDF reader maps (numpy comes with
-# pandas, which pytesseract imports). A process that has loaded parsers.pdf and these imports
-# the OCR modules, pure Python, when it first meets a scan without mapping any library then:
-# under a worker's memory cap a library mapped late can fail to map.
-SCAN_LIBRARIES = ("pandas", "PIL.Image")
+# The shared libraries reading a scan maps beyond what the PDF reader maps, and pytesseract,
+# which imports pandas (for a DataFrame output OCR does not use) unless it is hidden then, as
+# the workers' fork server does (pipeline.run.preload). A process that has loaded parsers.pdf
+# and these imports the OCR modules, pure Python, when it first meets a scan without mapping any
+# library then: under a worker's memory cap a library mapped late can fail to map.
+SCAN_LIBRARIES = ("numpy", "PIL.Image", "pytesseract")
 
 
 def sniff(head: bytes) -> str | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from generated import endless_scan_pdf, wide_row_text
+from generated import endless_scan_pdf, huge_table_text, wide_row_text
 from paths import BAD, FIXTURES
 from pipeline.dataset.cache import StateDir
 from pipeline.run.discover import sha256_of_regular_file
@@ -114,18 +114,18 @@ else:
     assert done.stdout.strip() == "MemoryError 2000", done.stdout + done.stderr
 
 
-def test_memory_pressure_over_good_files_is_memory_limit_and_retried(tmp_path: Path, seed_dir: Path,
-                                                                     huge_table: Path):
-    """Good files only, at the lowest cap allowed: the 50,000-row report needs about 400 MB beyond
-    a worker's own, so it is stopped; it becomes memory_limit (never invalid_rows warnings with
-    rows gone), is not cached, and the small report beside it keeps every row."""
+def test_memory_pressure_over_good_files_is_memory_limit_and_retried(tmp_path: Path, seed_dir: Path):
+    """Good files only, at the lowest cap allowed: a report of 100,000 table rows needs about 430 MB
+    beyond a worker's own (the 50,000-row one about 240 MB, which fits), so it is stopped; it
+    becomes memory_limit (never invalid_rows warnings with rows gone), is not cached, and the
+    small report beside it keeps every row."""
     src, alone = tmp_path / "raw", tmp_path / "alone"
     src.mkdir()
     alone.mkdir()
     seed = sorted(seed_dir.glob("*.txt"))[0]
     shutil.copy(seed, src / seed.name)
     shutil.copy(seed, alone / seed.name)
-    shutil.copy(huge_table, src / "huge_table.txt")
+    (src / "huge_table.txt").write_text(huge_table_text(100_000), encoding="utf-8")
     run(options(alone, tmp_path / "free"))  # the seed's rows, uncapped
     summary = run(options(src, tmp_path / "out", max_memory_mb=MIN_MEMORY_MB))
     problems = table(tmp_path / "out", "problems")

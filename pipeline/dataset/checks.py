@@ -111,9 +111,11 @@ def file_checks(budget_rows: Sequence[BudgetRecord], indicators: Sequence[Indica
 
 def published_counts(folder: Path) -> tuple[int, int]:
     """(tables checked, checks flagged) of the dataset in `folder`, read from its files' metadata
-    and one column; (0, 0) where there is no such dataset."""
+    and one column; (0, 0) where there is no such dataset. File by file: pq.read_table would
+    import pyarrow.dataset, and with it pandas (pipeline.run.preload)."""
     try:
-        tables = int(pc.sum(pq.read_table(folder / "documents", columns=["tables_checked"])["tables_checked"]).as_py() or 0)
+        tables = sum(int(pc.sum(pq.ParquetFile(path).read(columns=["tables_checked"])["tables_checked"]).as_py() or 0)
+                     for path in (folder / "documents").rglob("*.parquet"))
         flags = sum(pq.read_metadata(path).num_rows for path in (folder / "checks").rglob("*.parquet"))
     except (OSError, KeyError, pa.ArrowException):
         return 0, 0

@@ -56,12 +56,13 @@ from pipeline.run.worker import (
 # would be reported as a reader bug and cached), and the cap would count what is shared anyway.
 _PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arrow",
             *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
+# First of the fork server's imports: pandas hidden from the rest (pipeline.run.preload).
+_FIRST = "pipeline.run.preload"
 # An input of text files and PDFs needs only their readers, and for PDFs what a scan maps beyond
 # them (parsers.SCAN_LIBRARIES; the OCR modules, pure Python, are imported by the worker that meets
 # a scan). The other readers' libraries (lxml, python-docx, a fifth of the fork server's imports,
 # before any worker starts) are loaded by a worker that meets a file of another kind (a PDF named
-# .txt), with its cap lifted meanwhile. pandas is pyarrow's: it loads it with a worker's first
-# array, to see whether the values are pandas'.
+# .txt), with its cap lifted meanwhile.
 _LEAN_FORMATS = frozenset({"txt", "md", "pdf"})
 log = logging.getLogger(__name__)
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
@@ -135,11 +136,15 @@ def _load_readers(path: Path, cap: tuple[int, int] | None) -> None:
             return
     except Exception:  # empty, of no known kind, unreadable: the reader says so, without a library
         return
+    # Imported by the fork server first of all, so a worker has it: the run's process never does.
+    from pipeline.run.preload import pandas_hidden
+
     if cap:
         resource.setrlimit(resource.RLIMIT_AS, (cap[1], cap[1]))
     try:
-        for name in _PRELOAD:
-            importlib.import_module(name)
+        with pandas_hidden():
+            for name in _PRELOAD:
+                importlib.import_module(name)
     finally:
         if cap:
             resource.setrlimit(resource.RLIMIT_AS, cap)
@@ -176,15 +181,15 @@ def start_workers_server(formats: AbstractSet[str | None]) -> None:
     preload = _PRELOAD
     if formats <= _LEAN_FORMATS:
         readers = sorted({READERS[str(f)].split(":")[0] for f in formats})
-        preload = [*_PRELOAD[:3], *readers, *(SCAN_LIBRARIES if "pdf" in formats else ("pandas",))]
-    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
+        preload = [*_PRELOAD[:3], *readers, *(SCAN_LIBRARIES if "pdf" in formats else ())]
+    multiprocessing.get_context("forkserver").set_forkserver_preload([_FIRST, *preload])
     multiprocessing.forkserver.ensure_running()
 
 
 def end_workers_server() -> None:
     """End the fork server at once, in a process about to exit: the server's own exit (a Python
-    with pyarrow and pandas to tear down, a quarter of a second) holds the output it inherited
-    open, so whoever reads the run's output (cron, a pipe, a subprocess) waits for it. Its pid is
+    with pyarrow and the readers to tear down) holds the output it inherited open, so whoever
+    reads the run's output (cron, a pipe, a subprocess) waits for it. Its pid is
     multiprocessing's own; without it the server ends as before."""
     server = multiprocessing.forkserver._forkserver
     pid = getattr(server, "_forkserver_pid", None)
@@ -255,7 +260,7 @@ class LocalPool:
         # forkserver: workers fork from a clean process with the pipeline preloaded, so a start
         # costs milliseconds and never copies the parent's state (threads, open files).
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(_PRELOAD)
+        self.context.set_forkserver_preload([_FIRST, *_PRELOAD])
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> LocalPool:

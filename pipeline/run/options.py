@@ -19,8 +19,9 @@ DEFAULT_TIMEOUT = 300.0
 DEFAULT_TIMEOUT_PER_PAGE = 30.0
 DEFAULT_MAX_MEMORY_MB = 4096
 # The address space a worker takes before it reads a file, with every reader and the libraries
-# they map loaded (Python, pyarrow, numpy, PDFium, lxml, Pillow and their arenas): 410 MB
-# measured (VmSize of an idle worker); the fixture reports in every format read from 440 MB.
+# they map loaded (Python, pyarrow, numpy, PDFium, lxml, Pillow and their arenas): 365 MB
+# measured (VmSize of an idle worker; 410 MB while the fork server loaded pandas); the fixture
+# reports in every format read from 440 MB.
 # Below this floor every file would fail with memory_limit; it leaves room for a typical report.
 MIN_MEMORY_MB = 512
 
@@ -67,7 +68,7 @@ class RunOptions:
             raise RunError(f"--timeout-per-page must be a number of seconds, 0 or more (got {self.timeout_per_page:g})")
         if self.max_memory_mb < 0 or 0 < self.max_memory_mb < MIN_MEMORY_MB:
             raise RunError(f"--max-memory-mb must be 0 (no cap) or at least {MIN_MEMORY_MB}: a worker "
-                           f"takes about 410 MB of address space before it reads any file, and a report "
+                           f"takes about 370 MB of address space before it reads any file, and a report "
                            f"needs room beyond that (got {self.max_memory_mb})")
 
 

@@ -1,0 +1,87 @@
+"""The fork server's first preload: what makes its workers lighter than the modules they import.
+
+pandas is hidden while the fork server imports the workers' modules. No worker has pandas'
+values, but pyarrow imports pandas the first time it converts values, to see whether they are
+pandas' (a quarter of a second, half of the fork server's imports, its libraries mapped in every
+worker), and so does pytesseract when imported, for a DataFrame output the OCR reader does not
+use. Each records a failed import once and for all, so both are made to meet one here: a worker
+then never loads pandas, and whatever really asks for it later still gets it, for the finder is
+gone once the preload is done. (`sys.modules["pandas"] = None` would not do: pyarrow's check
+fails on it with AttributeError; and pyarrow.dataset imports pandas itself, so the workers keep
+to pyarrow.parquet.)
+
+The workers' Arrow buffers come from the C library's allocator, not from pyarrow's own
+(mimalloc), which on its first allocation reserves a gigabyte of address space, or under a
+worker's memory cap the largest share of the room left that it can get: the cap would count
+that reservation rather than the file's needs (a scan read at the memory floor failed once
+pandas no longer took that room), and reading a report allocates no faster either way.
+
+Then, before the first worker is forked, the preloaded objects are frozen out of the cyclic
+collector's sight: none of them is garbage, and every collection of the oldest generation would
+traverse them all in every worker (and touch their pages, which a fork shares until written).
+
+This module does its work when imported, as multiprocessing's preload takes module names; the
+run's own process never imports it, and keeps pandas for whoever uses it there (pyarrow's
+to_pandas, the review site, tests).
+"""
+from __future__ import annotations
+
+import gc
+import importlib.abc
+import importlib.machinery
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import ModuleType
+
+HIDDEN = "pandas"
+
+
+class _Hidden(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname: str, path: Sequence[str] | None = None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if fullname == HIDDEN or fullname.startswith(HIDDEN + "."):
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
+
+
+_FINDER = _Hidden()
+
+
+def _allocate_from_the_system() -> None:
+    # Read by Arrow once, when pyarrow loads it: before any module imports pyarrow here.
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+
+
+def _hide() -> None:
+    import pyarrow as pa
+
+    sys.meta_path.insert(0, _FINDER)
+    # pyarrow's Python check (a value's type tested against pandas'), then its C++ one (the
+    # null sentinels of type inference): each looks once for pandas, here finding none.
+    pa.array([], type=pa.null())
+    pa.infer_type([None], from_pandas=True)
+
+
+@contextmanager
+def pandas_hidden() -> Iterator[None]:
+    """pandas hidden again, in a worker importing what the fork server did not (every reader,
+    pytesseract among them, for a file of another kind than the input's)."""
+    sys.meta_path.insert(0, _FINDER)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(_FINDER)
+
+
+def _before_first_fork() -> None:
+    if _FINDER not in sys.meta_path:
+        return  # done already, before an earlier worker
+    sys.meta_path.remove(_FINDER)
+    gc.freeze()
+
+
+_allocate_from_the_system()
+_hide()
+os.register_at_fork(before=_before_first_fork)
