@@ -180,22 +180,10 @@ class Cache:
         os.rename(temporary, final)
 
     def table(self, key: str, name: str) -> pa.Table | None:
-        path = self.folder / key / _ENTRY_FILE
-        if not path.is_file():
-            return None
-        import pyarrow as pa
-
-        # Memory-mapped: writing the dataset pages the rows in and out instead of holding them.
-        data = pa.memory_map(str(path)).read_buffer()
-        (size,) = _FOOTER_SIZE.unpack(data.slice(len(data) - _FOOTER_SIZE.size).to_pybytes())
-        ends = json.loads(data.slice(len(data) - _FOOTER_SIZE.size - size, size).to_pybytes())
-        if name not in ends:
-            return None
-        # The IPC writer gave the table's blocks their offsets in the whole file.
-        return pa.ipc.open_file(data, footer_offset=ends[name]).read_all()
+        return self.part(key)(name)
 
     def part(self, key: str) -> Part:
-        return lambda name: self.table(key, name)
+        return _Entry(self.folder / key / _ENTRY_FILE)
 
     def keep_only(self, keys: set[str]) -> int:
         """Delete every entry not in `keys` (files gone or changed, interrupted writes)."""
@@ -205,3 +193,29 @@ class Cache:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += 1
         return removed
+
+
+class _Entry:
+    """One entry's tables, its file mapped and where each table ends read once, when the first is
+    asked for: writing the dataset takes every table of a part, one table of every part at a time."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.data: pa.Buffer | None = None
+        self.ends: dict[str, int] = {}
+
+    def __call__(self, name: str) -> pa.Table | None:
+        import pyarrow as pa
+
+        if self.data is None:
+            if not self.path.is_file():
+                return None
+            # Memory-mapped: writing the dataset pages the rows in and out instead of holding them.
+            data = pa.memory_map(str(self.path)).read_buffer()
+            (size,) = _FOOTER_SIZE.unpack(data.slice(len(data) - _FOOTER_SIZE.size).to_pybytes())
+            self.ends = json.loads(data.slice(len(data) - _FOOTER_SIZE.size - size, size).to_pybytes())
+            self.data = data
+        if name not in self.ends:
+            return None
+        # The IPC writer gave the table's blocks their offsets in the whole file.
+        return pa.ipc.open_file(self.data, footer_offset=self.ends[name]).read_all()

@@ -34,6 +34,8 @@ from pipeline.run.worker import Task, WriteJob, write_here
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from pipeline.run.cluster import DaskPool
+
 # The heavy modules (pyarrow, the readers, the Parquet writer) are imported where rows are made,
 # read or written: a run over an unchanged archive, or an empty one, needs none of them.
 
@@ -172,13 +174,15 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     with ExitStack() as stack:
         writers = None  # the local workers, which write the dataset once they have read the files
         if tasks:
-            from pipeline.run.cluster import DaskPool
+            pool: DaskPool | LocalPool
+            if options.executor == "dask":
+                from pipeline.run.cluster import DaskPool  # its threads and queues: Dask's only
 
-            # Dask workers may run on other machines, without the cache folder: they send rows back.
-            pool: DaskPool | LocalPool = (DaskPool(options, root) if options.executor == "dask"
-                                          else LocalPool(options, root, cache.folder, state.scratch))
+                # Dask workers may run on other machines, without the cache folder: they send rows back.
+                pool = DaskPool(options, root)
+            else:
+                pool = writers = LocalPool(options, root, cache.folder, state.scratch)
             stack.enter_context(pool)
-            writers = pool if isinstance(pool, LocalPool) else None
             for outcome in pool.run(tasks):
                 task, problem_table = outcome.task, outcome.tables.get("problems")
                 if not outcome.final:
