@@ -42,6 +42,7 @@ from parsers.pdf_flow import (
     cell_words,
     heading_levels,
     is_running,
+    page_break_joint,
     paragraph_text,
     paragraphs,
     running_keys,
@@ -129,6 +130,11 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
                 above.rows.extend(below.rows)
                 below.rows.clear()
             if not below.rows:
+                page_blocks.pop(0)
+        if isinstance(above, Paragraph) and page_blocks and isinstance(page_blocks[0], Paragraph):
+            cut = page_break_joint(above, page_blocks[0], words)
+            if cut is not None:
+                above.text = cut
                 page_blocks.pop(0)
         blocks.extend(page_blocks)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems, properties=properties)

@@ -8,6 +8,8 @@ from itertools import accumulate
 from collections import Counter
 from dataclasses import dataclass
 
+from normalizers.text import first_letter_is_lower
+from parsers.blocks import Paragraph
 from parsers.pdf_layout import CellLayout
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, stops_short
 
@@ -165,6 +167,18 @@ def _joint(before: str, after: str, words: set[str]) -> str | None:
     if stem + tail in words and f"{stem}-{tail}" not in words:
         return None
     return ""
+
+
+def page_break_joint(above: Paragraph, below: Paragraph, words: set[str]) -> str | None:
+    """The text of a paragraph a page break cut, when `below`, the first paragraph of a page,
+    goes on with `above`, the last of the page before: set alike, `above` ending without a
+    sentence's end and `below` starting in lower case, as no paragraph of its own starts
+    ('... ska minska jämfört' + 'med 2012.'); else None."""
+    if (above.heading != below.heading or above.bold != below.bold or above.text.endswith((".", "!", "?", ":"))
+            or not first_letter_is_lower(below.text)):
+        return None
+    joint = _joint(above.text, below.text, words)
+    return above.text[:-1] + below.text if joint is None else above.text + joint + below.text
 
 
 def paragraphs(lines: list[Line], settings: PdfSettings, page: list[Line] | None = None) -> list[list[Line]]:
