@@ -71,3 +71,31 @@ def test_a_header_ruled_as_a_table_of_its_own_right_over_a_table_is_no_empty_row
     tables = [b for b in read_pdf(write_pdf(tmp_path / "rules_header_table_over_table.pdf", [page])).blocks
               if isinstance(b, Table)]
     assert [row.cells for row in tables[-1].rows] == [[text for _, text in header], *rows]
+
+
+def test_the_rest_of_a_cut_comment_under_the_repeated_header_continues_the_table(tmp_path: Path) -> None:
+    """After the page break the repeated header's bold level stands over the rest of a comment
+    the break cut, set two lines below its rule (the blank line the comment went on with):
+    that rest is a row of the table, not a paragraph between two tables."""
+    second = Page()
+    y = 72.0
+    second.line(LEFT, y, RIGHT, y)
+    for x, text in GROUP:
+        second.text(x, y + PAD, text, bold=True)
+    y += ROW
+    second.line(LEFT, y, RIGHT, y)
+    second.text(72, y + PAD + 2 * 11, "och förbättringsområden har tagits fram för nästa år.")
+    y += 2 * PAD + 3 * 11
+    second.line(LEFT, y, RIGHT, y)
+    for row in BODY[3:]:
+        second.text(72, y + PAD, row[0])
+        for x1, text in zip(ENDS, row[1:]):
+            second.right(x1, y + PAD, text)
+        y += ROW
+        second.line(LEFT, y, RIGHT, y)
+    tables = [b for b in read_pdf(write_pdf(tmp_path / "rules_cut_comment.pdf",
+                                            [_page(600.0, LABELS, BODY[:3]), second])).blocks
+              if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [row.cells[0] for row in tables[0].rows][-4:] == [
+        "och förbättringsområden har tagits fram för nästa år.", *[row[0] for row in BODY[3:]]]
