@@ -5,6 +5,8 @@ from them, form a table; columns are the vertical strips that no word of those l
 """
 from __future__ import annotations
 
+import unicodedata
+
 from normalizers.text import first_letter_is_lower
 from parsers.pdf_columns import (
     aligned_gutters,
@@ -121,13 +123,19 @@ def _next_header(table: TableLayout) -> float | None:
 
 
 def _repeats(table: TableLayout, header: TableLayout) -> bool:
-    """`header` is header rows only, the same as the rows `table` starts with."""
+    """`header` is header rows only, the same as the rows `table` starts with. Letters are
+    compared without their accents: a ring or dots set apart from their letter may be read as a
+    glyph of its own once and not the next time ('Arsmål' and 'Årsmål')."""
     def texts(rows: list[RowLayout]) -> list[list[str]]:
-        return [[" ".join(line.text for line in cell.lines) for cell in row.cells] for row in rows]
+        return [[_bare(" ".join(line.text for line in cell.lines)) for cell in row.cells] for row in rows]
 
     n = len(header.rows)
     return (all(row.header for row in header.rows) and len(table.rows) > n
             and texts(table.rows[:n]) == texts(header.rows))
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _cut_rest(lines: list[Line], end: int, table: TableLayout, settings: PdfSettings,
@@ -144,10 +152,14 @@ def _cut_rest(lines: list[Line], end: int, table: TableLayout, settings: PdfSett
     stop = region_end(lines, end)
     rest = lines[end:stop]
     edge = cut.gutters[0][1] if cut and cut.gutters else table.gutters[0][0] if table.gutters else table.x1
-    if all(abs(line.x0 - table.x0) < 1.0 and line.x1 <= edge for line in rest) and first_letter_is_lower(
-            rest[0].text):
-        return stop
-    return end
+    if not all(abs(line.x0 - table.x0) < 1.0 and line.x1 <= edge for line in rest):
+        return end
+    # A lone word after a cut row with figures is the end of its name however it is spelt
+    # ('... vid kontakt med' + 'Vräkningsförebyggarna'): a row of its own would name more, or
+    # show figures beside its name.
+    lone = (len(rest) == 1 and len(rest[0].words) == 1 and cut is not None and bool(cut.rows)
+            and any(cell.lines for cell in cut.rows[-1].cells[1:]))
+    return stop if lone or first_letter_is_lower(rest[0].text) else end
 
 
 def _grown(lines: list[Line], start: int, end: int, table: TableLayout, left: float, floor: int,
