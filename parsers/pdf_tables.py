@@ -123,15 +123,18 @@ def _next_header(table: TableLayout) -> float | None:
 
 
 def _repeats(table: TableLayout, header: TableLayout) -> bool:
-    """`header` is header rows only, the same as the rows `table` starts with. Letters are
-    compared without their accents: a ring or dots set apart from their letter may be read as a
-    glyph of its own once and not the next time ('Arsmål' and 'Årsmål')."""
-    def texts(rows: list[RowLayout]) -> list[list[str]]:
-        return [[_bare(" ".join(line.text for line in cell.lines)) for cell in row.cells] for row in rows]
+    """`header` is header rows only, the same words as the header rows `table` starts with.
+    Words, not cells: a header of wrapped labels set as tight as its cells may be cut into
+    columns differently over a few rows than over many. Letters are compared without their
+    accents: a ring or dots set apart from their letter may be read as a glyph of its own once
+    and not the next time ('Arsmål' and 'Årsmål')."""
+    def words(rows: list[RowLayout]) -> list[str]:
+        return sorted(_bare(word.text) for row in rows for cell in row.cells for line in cell.lines
+                      for word in line.words)
 
-    n = len(header.rows)
-    return (all(row.header for row in header.rows) and len(table.rows) > n
-            and texts(table.rows[:n]) == texts(header.rows))
+    n = next((k for k, row in enumerate(table.rows) if not row.header), len(table.rows))
+    return (all(row.header for row in header.rows) and 0 < n < len(table.rows)
+            and words(table.rows[:n]) == words(header.rows))
 
 
 def _bare(text: str) -> str:
