@@ -220,8 +220,7 @@ HOLDOUT: list[Producer] = [
     ("soffice-docx-html-chromium", "docx", soffice_html_chromium_pdf),
     ("wkhtmltopdf-ruled", "html:ruled", wkhtmltopdf_pdf),
     ("weasyprint-ruled", "html:ruled", weasyprint_pdf),
-    ("soffice-html-zebra", "html:zebra", soffice_pdf),
-]
+]  # not Writer/Web of another table style: it ignores the page's CSS (same pages as soffice-html-rules)
 
 
 def source(page: Layout, docx: Path, kind: str, work: Path, stem: str) -> Path:

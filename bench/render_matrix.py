@@ -17,7 +17,7 @@ Producers (bench/matrix_producers.py), every one from bench/render_seed.py's lay
                                  baseline, which should match the text
 `--holdout` runs instead the producers no rule of the reader was tuned on (matrix_producers.HOLDOUT):
   pandoc-weasyprint, soffice-docx-html-chromium (LibreOffice's HTML export printed by Chromium),
-  wkhtmltopdf-ruled, weasyprint-ruled, soffice-html-zebra
+  wkhtmltopdf-ruled, weasyprint-ruled
 
 For each producer all five PDFs go to WORK/<producer>/ (default WORK /tmp/matrix, not committed)
 and are read by one `rapportdata run --full --jobs 1` into WORK/<producer>.out; the text seeds
