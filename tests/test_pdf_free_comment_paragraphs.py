@@ -7,7 +7,7 @@ from pathlib import Path
 
 from parsers.blocks import Table
 from parsers.pdf import read_pdf
-from test_pdf_maker import Page, write_pdf
+from test_pdf_maker import Page, figures_row, write_pdf
 
 NAME_X = 72.0
 ENDS = [330.0, 410.0, 490.0]  # where the right-aligned figure columns end
@@ -24,9 +24,7 @@ PARAGRAPHS = [["Nöjdheten har ökat i alla verksamheter sedan förra året, mes
 
 
 def _line(page: Page, top: float, cells: list[str], bold: bool = False) -> None:
-    page.text(NAME_X, top, cells[0], bold=bold)
-    for text, x1 in zip(cells[1:], ENDS):
-        page.right(x1, top, text, bold=bold)
+    figures_row(page, top, cells, NAME_X, ENDS, bold)
 
 
 def test_a_comment_of_several_paragraphs_under_its_label_keeps_the_next_row(tmp_path: Path) -> None:

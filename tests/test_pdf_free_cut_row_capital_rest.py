@@ -9,7 +9,7 @@ from pathlib import Path
 
 from parsers.blocks import Table
 from parsers.pdf import read_pdf
-from test_pdf_maker import Page, write_pdf
+from test_pdf_maker import Page, figures_row, write_pdf
 
 NAME_X = 72.0
 ENDS = (330.0, 410.0, 490.0)
@@ -21,9 +21,7 @@ REST = "Vräkningsförebyggarna"
 
 
 def _line(page: Page, top: float, cells: list[str], bold: bool = False) -> None:
-    page.text(NAME_X, top, cells[0], bold=bold)
-    for text, x1 in zip(cells[1:], ENDS):
-        page.right(x1, top, text, bold=bold)
+    figures_row(page, top, cells, NAME_X, ENDS, bold)
 
 
 def _tables(tmp_path: Path, first_header: list[str]) -> list[list[list[str]]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from parsers.blocks import Table
 from parsers.pdf import read_pdf
-from test_pdf_maker import Page, write_pdf
+from test_pdf_maker import Page, figures_row, write_pdf
 
 NAME_X = 72.0
 ENDS = (330.0, 410.0, 490.0)
@@ -19,9 +19,7 @@ ROWS = [["Andel nöjda brukare", "92 %", "90 %", "2013"], ["Andel personer med i
 
 
 def _line(page: Page, top: float, cells: list[str], bold: bool = False) -> None:
-    page.text(NAME_X, top, cells[0], bold=bold)
-    for text, x1 in zip(cells[1:], ENDS):
-        page.right(x1, top, text, bold=bold)
+    figures_row(page, top, cells, NAME_X, ENDS, bold)
 
 
 def test_rest_of_a_cut_row_under_the_repeated_header_joins_the_row(tmp_path: Path) -> None:

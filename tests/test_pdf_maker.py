@@ -59,6 +59,15 @@ class Page:
         self.ops.append(f"{r} {g} {b} rg {x0:.2f} {self.height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re f")
 
 
+def figures_row(page: Page, top: float, cells: list[str], name_x: float, ends: tuple[float, ...] | list[float],
+                bold: bool = False) -> None:
+    """One line of a line-free table: its name set left at `name_x`, its figures right-aligned on
+    `ends`."""
+    page.text(name_x, top, cells[0], bold=bold)
+    for text, x1 in zip(cells[1:], ends):
+        page.right(x1, top, text, bold=bold)
+
+
 def circle(page: Page, cx: float, cy: float, radius: float, rgb: tuple[float, float, float]) -> None:
     """A filled circle (four Bézier curves) centred at (cx, cy) from the top left."""
     k = 0.5523 * radius
