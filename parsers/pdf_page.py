@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -67,6 +68,8 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
     return PageContent(index + 1, frame.width, frame.height, words, segments, marks)
 
 
+# Two glyph boxes (FS_RECTF: left, top, right, bottom) and an origin (x, y).
+_MEASURED = struct.Struct("8f2d")
 _TOKEN = re.compile(r"[^\s\x00\x02\ufffe]*[\x02\ufffe]|[^\s\x00\x02\ufffe]+")
 
 
@@ -80,17 +83,20 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
     if len(text) != pdfium_c.FPDFText_CountChars(raw):
         # Characters outside the BMP take two places in pdfium's text: measure every glyph.
         return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame, view), settings)
-    first = pdfium_c.FS_RECTF()
-    last = pdfium_c.FS_RECTF()
-    first_ref, last_ref = ctypes.byref(first), ctypes.byref(last)
-    origin_y = ctypes.c_double()
-    origin_x_ref, origin_y_ref = ctypes.byref(ctypes.c_double()), ctypes.byref(origin_y)
+    # pdfium writes a word's first and last glyph box and its origin into one buffer, read back
+    # in one unpack: a ctypes field read costs as much as the call that filled it.
+    measured = (ctypes.c_double * 6)()
+    first_ref, last_ref = ctypes.byref(measured, 0), ctypes.byref(measured, 16)
+    origin_x_ref, origin_y_ref = ctypes.byref(measured, 32), ctypes.byref(measured, 40)
+    unpack = _MEASURED.unpack_from
     styles = _Styles()
     known = styles.known
     hyphens = "\x02" in text or "\ufffe" in text
     page_height = frame.page_height
+    v_left, v_bottom, v_right, v_top = view.left, view.bottom, view.right, view.top
     # Bound to locals: this loop runs for every word of the document.
     char_box, text_object, char_origin = _LOOSE_CHAR_BOX, _TEXT_OBJECT, _CHAR_ORIGIN
+    ascent, descent = _ASCENT, _DESCENT
     words: list[Word] = []
     for match in _TOKEN.finditer(text):
         a, b = match.span()
@@ -99,7 +105,11 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
             token = token.replace("\x02", "-").replace("\ufffe", "-")
         char_box(raw, a, first_ref)
         char_box(raw, b - 1, last_ref)
-        if not (view.holds(first) and view.holds(last)):
+        char_origin(raw, a, origin_x_ref, origin_y_ref)
+        left, top, first_right, bottom, last_left, last_top, right, last_bottom, _, origin_y = unpack(measured)
+        # Both glyphs wholly inside the page's visible box (_View.holds, inlined).
+        if not (v_left <= left and first_right <= v_right and v_bottom <= bottom and top <= v_top
+                and v_left <= last_left and right <= v_right and v_bottom <= last_bottom and last_top <= v_top):
             words.extend(words_of(_chars(raw, a, b, frame, view), settings))
             continue
         obj = text_object(raw, a)
@@ -107,19 +117,17 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
         if turned:
             # A word running up or down an upright page (a turned column header): whole, in
             # its own order, at its box.
-            x0, top, x1, bottom = frame.box(min(first.left, last.left), min(first.bottom, last.bottom),
-                                            max(first.right, last.right), max(first.top, last.top))
-            words.append(Word(token, x0, x1, top, bottom, size, bold))
+            x0, y0, x1, y1 = frame.box(min(left, last_left), min(bottom, last_bottom),
+                                       max(first_right, right), max(top, last_top))
+            words.append(Word(token, x0, x1, y0, y1, size, bold))
             continue
-        left, right = first.left, last.right
-        if right < left or abs(last.top - first.top) > 0.5 * size:
+        if right < left or abs(last_top - top) > 0.5 * size:
             words.extend(words_of(_chars(raw, a, b, frame, view), settings))
             continue
-        char_origin(raw, a, origin_x_ref, origin_y_ref)
         # Height from the baseline and the size, not from glyph boxes, which vary with the
         # glyph: lines then have one height, and gaps between them measure the spacing.
-        baseline = page_height - origin_y.value
-        words.append(Word(token, left, right, baseline - _ASCENT * size, baseline + _DESCENT * size, size, bold))
+        baseline = page_height - origin_y
+        words.append(Word(token, left, right, baseline - ascent * size, baseline + descent * size, size, bold))
     return words
 
 
