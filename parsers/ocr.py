@@ -14,10 +14,11 @@ and split into ruled tables and the text around them:
 """
 from __future__ import annotations
 
+import _thread
 import difflib
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -296,6 +297,68 @@ def page_blocks(page: OcrPage, running: set[tuple[int, int]], settings: OcrSetti
     return [block for _, block in sorted(placed, key=lambda item: item[0])]
 
 
+class _PageQueue:
+    """A file's pages, each taken by the next thread free to read it; the first error stops the
+    taking, and is raised once the pages already taken are done."""
+
+    def __init__(self, count: int, read: Callable[[int], OcrPage]):
+        self.read = read
+        self.pages: list[OcrPage | None] = [None] * count
+        self.next = 0
+        self.reading = 0
+        self.error: BaseException | None = None
+        self.go = threading.Event()
+        self.changed = threading.Condition()
+
+    def take(self) -> None:
+        self.go.wait()
+        while True:
+            with self.changed:
+                if self.error is not None or self.next == len(self.pages):
+                    return
+                index, self.next, self.reading = self.next, self.next + 1, self.reading + 1
+            page: OcrPage | BaseException
+            try:
+                page = self.read(index)
+            except BaseException as error:  # raised by the thread that waits for all pages
+                page = error
+            with self.changed:
+                if isinstance(page, BaseException):
+                    self.error = self.error or page
+                else:
+                    self.pages[index] = page
+                self.reading -= 1
+                self.changed.notify_all()
+
+    def done(self) -> list[OcrPage]:
+        with self.changed:
+            self.changed.wait_for(lambda: self.reading == 0)
+        if self.error is not None:
+            raise self.error
+        return [page for page in self.pages if page is not None]
+
+
+def read_pages(count: int, read: Callable[[int], OcrPage], threads: int) -> list[OcrPage]:
+    """The pages read by this thread and up to `threads` - 1 more, each taking the next page.
+
+    The helpers are started before any page is read, and with the bare thread call rather than
+    threading.Thread.start, which waits for the new thread to say it runs: under a worker's
+    memory cap a thread may be made and then fail before it says so, and the start would wait
+    for ever (until the file's time limit). A helper that fails that way takes no page; one
+    that cannot be made at all (no room left for its stack) makes the file the memory cap's
+    problem at once, before a page is taken. Pages already taken are always finished, so the
+    document is never closed under a thread still rendering it."""
+    queue = _PageQueue(count, read)
+    try:
+        for _ in range(min(threads, count) - 1):
+            _thread.start_new_thread(queue.take, ())
+    except RuntimeError as error:
+        queue.error = MemoryError(f"no room to start a thread reading the scan's pages ({error})")
+    queue.go.set()
+    queue.take()
+    return queue.done()
+
+
 def read_scanned_pdf(path: Path, password: str | None = None,
                      settings: OcrSettings | None = None) -> ParsedDocument:
     chosen = settings or OcrSettings()
@@ -313,8 +376,7 @@ def read_scanned_pdf(path: Path, password: str | None = None,
         return read_page(index + 1, image, chosen, number_lang)
 
     try:
-        with ThreadPoolExecutor(max_workers=chosen.workers) as pool:
-            pages = list(pool.map(read, range(len(document))))
+        pages = read_pages(len(document), read, chosen.workers)
     except EngineError as error:
         raise UnreadableFile("ocr_failed", f"Tesseract failed on this scan ({error}); check the "
                                            f"Tesseract installation with `tesseract --version`") from None
