@@ -90,6 +90,7 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
     paint = _Paint()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     bounds = tuple(ctypes.byref(side) for side in (left, bottom, right, top))
+    painted: dict[tuple[int, int, int], list[Segment]] = {}
     for obj in _paths(page.raw):
         stroked, filled = paint.visible(obj)
         if not (stroked or filled):
@@ -112,11 +113,23 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
                 mid = (box.x0 + box.x1) / 2
                 out.append(Segment(mid, box.top, mid, box.bottom))
             continue
+        if filled and not stroked:
+            # A word processor may paint a shaded cell's colour again behind each line of its
+            # text: a fill inside one of its own colour shows no edge, so it parts no rows.
+            same = painted.setdefault(paint.fill(obj), [])
+            if any(_inside(box, under) for under in same):
+                continue
+            same.append(box)
         edges = _path_edges(obj, height, settings)
         # A fill without an outline (shading, a zebra band) parts rows with its top and bottom;
         # its sides are no column rules, or every shaded row would be a table of its own.
         out.extend(edges if stroked else [edge for edge in edges if edge.horizontal])
     return out, marks
+
+
+def _inside(box: Segment, under: Segment) -> bool:
+    return under.x0 <= box.x0 + 0.5 and box.x1 <= under.x1 + 0.5 and under.top <= box.top + 0.5 \
+        and box.bottom <= under.bottom + 0.5
 
 
 def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]:
