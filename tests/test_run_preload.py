@@ -79,3 +79,39 @@ def test_a_runs_workers_never_load_pandas_and_write_what_a_process_with_pandas_w
         written = Path(f"{src}.out")
         assert snapshot(written) == snapshot(here)
         assert (written / "datapackage.json").read_text() == (here / "datapackage.json").read_text()
+
+
+_MAPPED = """
+import json, multiprocessing.forkserver, sys
+from pathlib import Path
+from pipeline.run import local
+from pipeline.run.orchestrate import run
+from pipeline.run.options import RunOptions
+
+LIBRARIES = {"pyarrow.compute": "/pyarrow/_compute."}
+
+def mapped(pid):
+    with open(f"/proc/{pid}/maps") as maps:
+        paths = {fields[-1] for fields in map(str.split, maps)}
+    return sorted(name for name, part in LIBRARIES.items() if any(part in path for path in paths))
+
+seen = {}
+leave = local.LocalPool.__exit__
+def looked_at(self, *exc):
+    seen["fork server"] = mapped(multiprocessing.forkserver._forkserver._forkserver_pid)
+    seen.update((f"worker {n}", mapped(worker.process.pid)) for n, worker in enumerate(self.workers))
+    return leave(self, *exc)
+local.LocalPool.__exit__ = looked_at
+run(RunOptions(input=Path(sys.argv[1]), output=Path(sys.argv[2]), jobs=2))
+print(json.dumps(seen))
+"""
+
+
+def test_a_text_runs_workers_read_and_write_without_pyarrow_compute(tmp_path: Path, seed_dir: Path):
+    """pyarrow.compute (a twentieth of a second of every run's start) is needed by nothing a
+    text run's workers do, the dataset's write included, when every file's rows have one year."""
+    src = tmp_path / "raw"
+    shutil.copytree(seed_dir, src)
+    done = subprocess.run([sys.executable, "-c", _MAPPED, str(src), str(tmp_path / "out")], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == {"fork server": [], "worker 0": [], "worker 1": []}

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.dataset.identities import EPSILON, MIN_AGREEING, Break, half_unit, table_rules, tables
@@ -112,10 +111,11 @@ def file_checks(budget_rows: Sequence[BudgetRecord], indicators: Sequence[Indica
 def published_counts(folder: Path) -> tuple[int, int]:
     """(tables checked, checks flagged) of the dataset in `folder`, read from its files' metadata
     and one column; (0, 0) where there is no such dataset. File by file: pq.read_table would
-    import pyarrow.dataset, and with it pandas (pipeline.run.preload)."""
+    import pyarrow.dataset, and with it pandas (pipeline.run.preload); summed in Python, as
+    nothing else a worker does needs pyarrow.compute (a twentieth of a second to import)."""
     try:
-        tables = sum(int(pc.sum(pq.ParquetFile(path).read(columns=["tables_checked"])["tables_checked"]).as_py() or 0)
-                     for path in (folder / "documents").rglob("*.parquet"))
+        tables = sum(count or 0 for path in (folder / "documents").rglob("*.parquet")
+                     for count in pq.ParquetFile(path).read(columns=["tables_checked"])["tables_checked"].to_pylist())
         flags = sum(pq.read_metadata(path).num_rows for path in (folder / "checks").rglob("*.parquet"))
     except (OSError, KeyError, pa.ArrowException):
         return 0, 0

@@ -52,14 +52,18 @@ class _PartitionWriter:
         self.paths: list[Path] = []
 
     def add(self, table: pa.Table) -> None:
-        import pyarrow.compute as pc
-
-        years = table["year"].fill_null(UNKNOWN_YEAR)
         data = table.drop_columns(["year"])
-        distinct = years.unique().to_pylist()
-        for year in sorted(distinct):
-            # A file's rows share its report's year, so the filter is rarely needed.
-            part = data if len(distinct) == 1 else data.filter(pc.equal(years, year))
+        years = {UNKNOWN_YEAR if year is None else year for year in table["year"].to_pylist()}
+        # A file's rows share its report's year, so the filter (and pyarrow.compute, which a
+        # worker otherwise never imports) is rarely needed.
+        if len(years) == 1:
+            parts = [(years.pop(), data)]
+        else:
+            import pyarrow.compute as pc
+
+            column = table["year"].fill_null(UNKNOWN_YEAR)
+            parts = [(year, data.filter(pc.equal(column, year))) for year in sorted(years)]
+        for year, part in parts:
             self.buffers.setdefault(year, []).append(part)
             if sum(len(t) for t in self.buffers[year]) >= ROW_GROUP_ROWS:
                 self._flush(year)
