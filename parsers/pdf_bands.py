@@ -108,8 +108,8 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     above, rows with column gutters (a header over its rule; the upper lines of its wrapped
     cells start right of the first column, which a heading above the table does not); below,
     any row (a zebra table's unshaded last row, a comment), each as close to the rule or the
-    row next to it as rows inside the table are. No row above a rule that stands between it and
-    the table (the foot of the table above) goes with it."""
+    row next to it as rows inside the table are and set as their text is. No row above a rule
+    that stands between it and the table (the foot of the table above) goes with it."""
     x0, top, x1, bottom = box
     within = [line for line in lines if x0 <= (line.x0 + line.x1) / 2 <= x1 and not CAPTION.match(line.text)]
     left = min((line.x0 for line in within if top <= (line.top + line.bottom) / 2 <= bottom), default=x0)
@@ -144,8 +144,12 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
         edge, allowed, below_row, pending = row[0].top - 0.5, reach, row, True
     below = sorted((line for line in within if line.top >= bottom - 0.5), key=lambda line: line.top)
     end, allowed = bottom, pad.top + slack
+    # A line set larger than the rows' text, or on the table's edge (the page's margin, without
+    # a cell's padding), is a heading or paragraph after the table, however close.
+    larger = settings.heading_ratio * min((line.size for line in within if top <= (line.top + line.bottom) / 2
+                                           <= bottom), default=float("inf"))
     for row in _cell_rows(below, settings):
-        if row[0].top - end > allowed:
+        if row[0].top - end > allowed or any(line.x0 < x0 + slack or line.size > larger for line in row):
             break
         end, allowed = row[-1].bottom + 0.5, reach
     return taken, end
