@@ -13,11 +13,13 @@ Producers (bench/matrix_producers.py), every one from bench/render_seed.py's lay
   soffice-html-rules             LibreOffice headless of the HTML page (Writer/Web)
   wkhtmltopdf-zebra              wkhtmltopdf (Qt WebKit) of the zebra page
   pandoc-wkhtmltopdf             pandoc reading the DOCX, printing its own HTML with wkhtmltopdf
+  abiword-docx                   AbiWord printing the DOCX (another word processor's layout)
   fixture-soffice-ruled          the fixtures' own producer (LibreOffice of the ruled DOCX): the
                                  baseline, which should match the text
 `--holdout` runs instead the producers no rule of the reader was tuned on (matrix_producers.HOLDOUT):
   pandoc-weasyprint, soffice-docx-html-chromium (LibreOffice's HTML export printed by Chromium),
-  wkhtmltopdf-ruled, weasyprint-ruled
+  wkhtmltopdf-ruled, weasyprint-ruled, pandoc-xelatex (pandoc through XeLaTeX: justified, hyphenated,
+  run-in headings)
 
 For each producer all five PDFs go to WORK/<producer>/ (default WORK /tmp/matrix, not committed)
 and are read by one `rapportdata run --full --jobs 1` into WORK/<producer>.out; the text seeds
@@ -31,14 +33,16 @@ likewise into WORK/text.out. Printed per producer x seed:
 with its line) and the rows that came out instead (with their PDF page).
 
 Needs, besides the project venv: the `bench` extra (`pip install -e '.[bench]'`: WeasyPrint);
-Debian packages chromium, libreoffice-writer, pandoc, wkhtmltopdf; the Liberation fonts (Arial
-and Times metrics). The fonts are taken from WORK/fontroot when there (`apt-get download
-fonts-liberation2 && dpkg -x fonts-liberation2_*.deb WORK/fontroot`) through a private
-fontconfig file, so the machine's fonts, which other renderings in tests depend on, stay as they are.
+Debian packages chromium, libreoffice-writer, pandoc, wkhtmltopdf, abiword (and for the holdout
+texlive-xetex, lmodern); the Liberation fonts (Arial and Times metrics). The fonts are taken from
+WORK/fontroot when there (`apt-get download fonts-liberation2 && dpkg -x fonts-liberation2_*.deb
+WORK/fontroot`) through a private fontconfig file, so the machine's fonts, which other renderings
+in tests depend on, stay as they are.
 A missing program leaves its producer's row as the error.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -134,14 +138,20 @@ def differences(text: dict[str, list[dict]], got: dict[str, list[dict]], limit: 
 
 
 def main(argv: list[str]) -> None:
-    def option(flag: str, default: str) -> str:
-        return argv[argv.index(flag) + 1] if flag in argv else default
-
-    work = Path(option("--work", "/tmp/matrix"))
-    names = set(filter(None, option("--producers", "").split(","))) or None
-    wanted = tuple(filter(None, option("--seeds", "").split(",")))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/matrix"),
+                        help="where the PDFs, datasets and details go (default /tmp/matrix)")
+    parser.add_argument("--producers", default="", help="only these producers, comma-separated")
+    parser.add_argument("--seeds", default="", help="only the seeds whose names start so, comma-separated")
+    parser.add_argument("--holdout", action="store_true", help="the producers no rule was tuned on instead")
+    parser.add_argument("-v", dest="verbose", action="store_true", help="write WORK/details.txt")
+    args = parser.parse_args(argv)
+    work: Path = args.work
+    names = set(filter(None, args.producers.split(","))) or None
+    wanted = tuple(filter(None, args.seeds.split(",")))
     seeds = [s for s in sorted(SEEDS.glob("*.txt")) if not wanted or s.name.startswith(wanted)]
-    producers = HOLDOUT if "--holdout" in argv else PRODUCERS
+    producers = HOLDOUT if args.holdout else PRODUCERS
     work.mkdir(parents=True, exist_ok=True)
     _fonts(work)
 
@@ -189,7 +199,7 @@ def main(argv: list[str]) -> None:
         mark = "" if worst >= -TARGET else " *"
         print(f"{producer:20}" + "".join(cells) + f" {worst:+9.3f}{mark}")
     print(f"* a rendering more than {TARGET} below its text")
-    if "-v" in argv:
+    if args.verbose:
         (work / "details.txt").write_text("\n".join(details) + "\n", encoding="utf-8")
         print(f"details: {work / 'details.txt'}")
 
