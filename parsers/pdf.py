@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from normalizers.text import first_letter_is_lower
 from parsers.blocks import (
     Block,
     Box,
@@ -35,7 +34,7 @@ from parsers.blocks import (
     UnreadableFile,
 )
 from parsers.pdf_caption import caption_from_above, split_caption
-from parsers.pdf_continued import repeated_header, same_columns
+from parsers.pdf_continued import continued_row, joined_row, repeated_header, same_columns
 from parsers.pdf_flow import (
     CellWords,
     cell_text,
@@ -123,9 +122,10 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
             joined = same_columns(above, below)
             if joined:
                 del below.rows[:repeated_header(above, below)]
-            k = _continued_row(above, below)
-            if k is not None:
-                above.rows[-1] = _joined(above.rows[-1], below.rows.pop(k))
+            continued = continued_row(above, below)
+            if continued is not None:
+                k, columns = continued
+                above.rows[-1] = joined_row(above.rows[-1], below.rows.pop(k), columns, words)
             if joined:
                 above.rows.extend(below.rows)
                 below.rows.clear()
@@ -258,32 +258,6 @@ def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWo
 def _box(lines: list[Line]) -> Box:
     return Box(min(line.x0 for line in lines), min(line.top for line in lines),
                max(line.x1 for line in lines), max(line.bottom for line in lines))
-
-
-def _continued_row(above: Table, below: Table) -> int | None:
-    """The row of `below`, a table that starts a page, that goes on with the last row of `above`,
-    the table that ended the page before: Word and LibreOffice let a row break across pages.
-    It comes first after any repeated header, has the same columns, an empty label under the
-    cut row's label (or one that goes on in lower case: the label's sentence was cut), and text
-    only in columns where the cut row has text. A table whose label column is empty on purpose
-    has no label on the cut row either, so its rows stay rows."""
-    last = above.rows[-1] if above.rows else None
-    k = next((k for k, row in enumerate(below.rows) if not row.header), None)
-    if last is None or last.header or last.spanning or k is None:
-        return None
-    row = below.rows[k]
-    if row.spanning or len(row.cells) != len(last.cells) or not last.cells[0]:
-        return None
-    if row.cells[0] and not first_letter_is_lower(row.cells[0]):
-        return None
-    if any(cell and not cut for cell, cut in zip(row.cells, last.cells)):
-        return None
-    return k
-
-
-def _joined(cut: Row, rest: Row) -> Row:
-    return Row([" ".join(text for text in pair if text) for pair in zip(cut.cells, rest.cells)], cut.place,
-               cut.spanning, cut.header)
 
 
 def _line_number(line: Line, page: _Page) -> int | None:

@@ -1,10 +1,20 @@
 """A table broken over a page break is one table: the part that ends a page and the part that
 starts the next have the same columns (count and place on the page), and the rows the
 producer repeats at the head of the second part (the whole header, or only its first rows)
-are the header again, not rows of the table."""
+are the header again, not rows of the table. A row the break cut goes on in the first row
+under them."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from normalizers.text import first_letter_is_lower
 from parsers.blocks import Row, Table
+from parsers.pdf_flow import join_text
+from parsers.pdf_model import LIST_MARKERS
+
+# A dash before a label marks a sub-row or a list item ("- omslutningsförändringar"), never the
+# rest of a sentence.
+_ITEM_DASHES = frozenset("-–—")
 
 
 def same_columns(above: Table, below: Table) -> bool:
@@ -28,6 +38,64 @@ def repeated_header(above: Table, below: Table) -> int:
             break
         count += 1
     return count if count < len(above.rows) else 0
+
+
+def continued_row(above: Table, below: Table) -> tuple[int, dict[int, int]] | None:
+    """The row of `below`, a table that starts a page, that goes on with the last row of `above`,
+    the table that ended the page before (Word, LibreOffice and browsers let a row break across
+    pages), and the column of `above` each of its cells with text goes on; else None.
+    It comes first after any repeated header, its text lies in the cut row's columns, and the
+    label under the cut row's label is empty or goes on in lower case (the label's sentence was
+    cut), without the dash or bullet that starts an item. Its other text stands where the cut row has text too, unless the cut row holds only
+    the start of its label: cells set in the middle (or at the foot) of a row leave the row's
+    figures to the part on the next page. A table whose label column is empty on purpose has
+    no label on the cut row either, so its rows stay rows."""
+    last = above.rows[-1] if above.rows else None
+    k = next((k for k, row in enumerate(below.rows) if not row.header), None)
+    if last is None or last.header or last.spanning or k is None:
+        return None
+    row = below.rows[k]
+    if row.spanning or not last.cells[0]:
+        return None
+    columns = _columns_under(row, above)
+    if columns is None:
+        return None
+    label = next((row.cells[j] for j, column in columns.items() if column == 0), "")
+    if label and (not first_letter_is_lower(label) or label[0] in _ITEM_DASHES or label[0] in LIST_MARKERS):
+        return None
+    if any(not last.cells[column] for column in columns.values()) and not (label and not any(last.cells[1:])):
+        return None
+    return k, columns
+
+
+def joined_row(cut: Row, rest: Row, columns: dict[int, int], words: set[str]) -> Row:
+    """The cut row with the rest's text after its own, column by column, joined as at a line's
+    end; a cell the producer printed whole on both pages is kept once."""
+    cells = list(cut.cells)
+    for k, column in columns.items():
+        text = rest.cells[k]
+        cells[column] = join_text(cells[column], text, words) if cells[column] and cells[column] != text else \
+            cells[column] or text
+    return replace(cut, cells=cells)
+
+
+def _columns_under(row: Row, above: Table) -> dict[int, int] | None:
+    """Each cell of `row` with text to the column of `above` it stands in: the cell's own when
+    both tables have as many columns, else the one column its text lies under (a line-free
+    table's columns come from its text: the part on the next page lacks a column none of its
+    lines fills)."""
+    filled = [k for k, cell in enumerate(row.cells) if cell]
+    if len(row.cells) == len(above.rows[-1].cells):
+        return {k: k for k in filled}
+    extents = _extents(above.rows)
+    columns: dict[int, int] = {}
+    for k in filled:
+        box = row.boxes.get(k)
+        under = [c for c, (x0, x1) in extents.items() if box is not None and x0 < box.x1 and box.x0 < x1]
+        if len(under) != 1:
+            return None
+        columns[k] = under[0]
+    return columns if len(set(columns.values())) == len(columns) else None
 
 
 def _extents(rows: list[Row]) -> dict[int, tuple[float, float]]:

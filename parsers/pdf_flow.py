@@ -177,8 +177,14 @@ def page_break_joint(above: Paragraph, below: Paragraph, words: set[str]) -> str
     if (above.heading != below.heading or above.bold != below.bold or above.text.endswith((".", "!", "?", ":"))
             or not first_letter_is_lower(below.text)):
         return None
-    joint = _joint(above.text, below.text, words)
-    return above.text[:-1] + below.text if joint is None else above.text + joint + below.text
+    return join_text(above.text, below.text, words)
+
+
+def join_text(before: str, after: str, words: set[str]) -> str:
+    """Two pieces of one text that a line or page break parted, joined as at a line's end: a
+    typesetter's hyphen goes, a number broken after its dash is one again ('2007-01-' + '01')."""
+    joint = _joint(before, after, words)
+    return before[:-1] + after if joint is None else before + joint + after
 
 
 def paragraphs(lines: list[Line], settings: PdfSettings, page: list[Line] | None = None) -> list[list[Line]]:

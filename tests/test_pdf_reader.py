@@ -188,29 +188,29 @@ def _page_table(page: int, *rows: list[str], header: list[str] | None = None) ->
 
 
 def test_row_broken_by_a_page_break_is_joined_to_the_previous_page():
-    from parsers.pdf import _continued_row, _joined
+    from parsers.pdf_continued import continued_row, joined_row
 
     header = ["Mnkr", "Förslag", "Budget", "Förändring"]
     above = _page_table(62, ["Summa interna", "136,3", "64,3", "-72,0"],
                         ["Summa kostnader", "1 632,7", "1", "-455,0"], header=header)
     below = _page_table(63, ["", "", "177,7", ""], ["Taxor", "29,0", "33,4", "4,4"], header=header)
-    k = _continued_row(above, below)
-    assert k == 1
-    assert _joined(above.rows[-1], below.rows[k]).cells == ["Summa kostnader", "1 632,7", "1 177,7", "-455,0"]
+    continued = continued_row(above, below)
+    assert continued is not None and continued[0] == 1
+    assert joined_row(above.rows[-1], below.rows[1], continued[1], set()).cells == ["Summa kostnader", "1 632,7", "1 177,7", "-455,0"]
 
 
 def test_row_with_an_empty_label_at_a_page_top_is_a_row_when_it_does_not_continue_a_cut_row():
-    from parsers.pdf import _continued_row
+    from parsers.pdf_continued import continued_row
 
     # The label column is empty on purpose: the last row of the page has no label either.
     shifted = _page_table(16, ["", "Antal barnfamiljer", "6", "5"])
-    assert _continued_row(shifted, _page_table(17, ["", "Antal vräkningar", "8", "0"])) is None
+    assert continued_row(shifted, _page_table(17, ["", "Antal vräkningar", "8", "0"])) is None
     # Text where the row above has none is a row of its own.
     above = _page_table(16, ["Andel", "12 %", ""])
-    assert _continued_row(above, _page_table(17, ["", "", "2013"])) is None
+    assert continued_row(above, _page_table(17, ["", "", "2013"])) is None
     # Other columns, or a first row with a label: a new table, a new row.
-    assert _continued_row(above, _page_table(17, ["", "3 %"])) is None
-    assert _continued_row(above, _page_table(17, ["Antal", "3", ""])) is None
+    assert continued_row(above, _page_table(17, ["", "3 %"])) is None
+    assert continued_row(above, _page_table(17, ["Antal", "3", ""])) is None
 
 
 def test_row_broken_by_a_page_break_in_a_libreoffice_pdf_is_one_row(tmp_path):
