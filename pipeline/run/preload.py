@@ -10,6 +10,11 @@ gone once the preload is done. (`sys.modules["pandas"] = None` would not do: pya
 fails on it with AttributeError; and pyarrow.dataset imports pandas itself, so the workers keep
 to pyarrow.parquet.)
 
+numpy is hidden from pyarrow alone, while it is imported: pyarrow imports numpy when it can (a
+third of its import, a tenth of a text run's start), to convert numpy's arrays and scalars,
+which no worker hands it (the records hold Python values), and does without otherwise. A reader
+that needs numpy (OCR, a PDF's symbols, Word) imports it afterwards, as a scan's preload does.
+
 The workers' Arrow buffers come from the C library's allocator, not from pyarrow's own
 (mimalloc), which on its first allocation reserves a gigabyte of address space, or under a
 worker's memory cap the largest share of the room left that it can get: the cap would count
@@ -36,17 +41,21 @@ from contextlib import contextmanager
 from types import ModuleType
 
 HIDDEN = "pandas"
+HIDDEN_FROM_PYARROW = "numpy"
 
 
 class _Hidden(importlib.abc.MetaPathFinder):
+    def __init__(self, *names: str):
+        self.names = names
+
     def find_spec(self, fullname: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname == HIDDEN or fullname.startswith(HIDDEN + "."):
+        if fullname.split(".")[0] in self.names:
             raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
         return None
 
 
-_FINDER = _Hidden()
+_FINDER = _Hidden(HIDDEN)
 
 
 def _allocate_from_the_system() -> None:
@@ -55,8 +64,12 @@ def _allocate_from_the_system() -> None:
 
 
 def _hide() -> None:
-    import pyarrow as pa
-
+    from_pyarrow = _Hidden(HIDDEN, HIDDEN_FROM_PYARROW)
+    sys.meta_path.insert(0, from_pyarrow)
+    try:
+        import pyarrow as pa
+    finally:
+        sys.meta_path.remove(from_pyarrow)
     sys.meta_path.insert(0, _FINDER)
     # pyarrow's Python check (a value's type tested against pandas'), then its C++ one (the
     # null sentinels of type inference): each looks once for pandas, here finding none.
