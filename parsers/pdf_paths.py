@@ -113,23 +113,22 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
                 mid = (box.x0 + box.x1) / 2
                 out.append(Segment(mid, box.top, mid, box.bottom))
             continue
-        if filled and not stroked:
-            # A word processor may paint a shaded cell's colour again behind each line of its
-            # text: a fill inside one of its own colour shows no edge, so it parts no rows.
-            same = painted.setdefault(paint.fill(obj), [])
-            if any(_inside(box, under) for under in same):
-                continue
-            same.append(box)
         edges = _path_edges(obj, height, settings)
+        if stroked:
+            out.extend(edges)
+            continue
         # A fill without an outline (shading, a zebra band) parts rows with its top and bottom;
-        # its sides are no column rules, or every shaded row would be a table of its own.
-        out.extend(edges if stroked else [edge for edge in edges if edge.horizontal])
+        # its sides are no column rules, or every shaded row would be a table of its own. A word
+        # processor may paint a shaded cell's colour again behind each line of its text: an edge
+        # inside a fill of its own colour shows nothing, so it parts no rows.
+        same = painted.setdefault(paint.fill(obj), [])
+        out.extend(edge for edge in edges if edge.horizontal and not any(_within(edge, under) for under in same))
+        same.append(box)
     return out, marks
 
 
-def _inside(box: Segment, under: Segment) -> bool:
-    return under.x0 <= box.x0 + 0.5 and box.x1 <= under.x1 + 0.5 and under.top <= box.top + 0.5 \
-        and box.bottom <= under.bottom + 0.5
+def _within(edge: Segment, under: Segment) -> bool:
+    return under.x0 - 0.5 <= edge.x0 and edge.x1 <= under.x1 + 0.5 and under.top + 0.5 < edge.top < under.bottom - 0.5
 
 
 def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]:

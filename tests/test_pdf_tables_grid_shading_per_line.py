@@ -1,8 +1,9 @@
 """A fully ruled table whose shaded cells have their colour painted again behind each line of
 their text, as a word processor may paint a paragraph's shading: a grey header whose labels wrap
-over two lines, and a grey comment cell of three lines across the table. The fills behind the
-lines lie inside the cell's own fill of the same colour, so they show no edge: the wrapped
-labels stay one header cell each and the comment stays one row."""
+over two lines, and a grey comment cell of three lines across the table. The edges between the
+lines' fills lie inside the cell's own fill of the same colour, so they show nothing (the last
+line's box may reach a little past the cell's fill, under its border): the wrapped labels stay
+one header cell each and the comment stays one row."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +14,7 @@ from test_pdf_maker import Page, text_width, write_pdf
 
 GREY = (0.85, 0.85, 0.85)
 XS = [72.0, 250.0, 320.0, 390.0]
-LINE = 10.0
+LINE = 10.5
 
 
 def _shaded_lines(page: Page, x0: float, x1: float, top: float, bottom: float, lines: list[str],
@@ -28,9 +29,9 @@ def _shaded_lines(page: Page, x0: float, x1: float, top: float, bottom: float, l
 
 def _table(tmp_path: Path) -> Table:
     page = Page()
-    header = (100.0, 124.0)
-    row = (124.0, 136.0)
-    comment = (136.0, 170.0)
+    header = (100.0, 122.0)  # the second label line's box ends at 123
+    row = (122.0, 134.0)
+    comment = (134.0, 170.0)
     for k in range(len(XS) - 1):
         labels = [["Indikator"], ["Periodens", "utfall"], ["Årsmål", "2023"]][k]
         _shaded_lines(page, XS[k], XS[k + 1], *header, labels, bold=True)
