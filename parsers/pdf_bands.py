@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from statistics import median
 
 from parsers.pdf_columns import (
@@ -89,6 +90,22 @@ def starts_new_table(upper: Segment, lower: Segment, lines: list[Line], pad: Pad
                for a, b in zip(band, band[1:]))
 
 
+def tops_next_table(upper: Segment, lower: Segment, lines: list[Line], pad: Padding, settings: PdfSettings) -> bool:
+    """The lower rule is the top of the next table: the text above it keeps further from it
+    than the page's rows keep from the rule under them (the table above ends without a foot
+    rule, a header over no rows), and a header stands right under it (bold lines, one of them
+    with gutters, before any plain line)."""
+    band = _between(lines, upper, lower)
+    slack = settings.band_slack
+    if not band or lower.top - band[-1].bottom <= pad.bottom + slack:
+        return False
+    under = sorted((line for line in lines if (line.top + line.bottom) / 2 > lower.top
+                    and lower.x0 <= (line.x0 + line.x1) / 2 <= lower.x1), key=lambda line: line.top)
+    head = list(takewhile(lambda line: line.bold, under))
+    return bool(head) and head[0].top - lower.top <= pad.top + slack and any(
+        has_gutter(line, lower.x0, settings) for line in head)
+
+
 def _cell_rows(lines: list[Line], settings: PdfSettings) -> list[list[Line]]:
     """Lines grouped as a cell's lines are: each a cell's leading from the next. Bold after
     plain text starts a row (a header under a paragraph set close above it)."""
@@ -126,6 +143,11 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     for row in reversed(_cell_rows(above, settings)):
         gap = edge - row[-1].bottom
         if any(row[-1].bottom < rule.top < edge - settings.snap and rule.x0 < x1 and x0 < rule.x1 for rule in rules):
+            break
+        # A row padded under a rule of its own that keeps a margin from the table, not a row's
+        # padding, is another table's (its header over no rows, its foot rule not drawn).
+        if gap > allowed and any(row[0].top - pad.top - slack <= rule.top < row[0].top and rule.x0 < x1
+                                 and x0 < rule.x1 for rule in rules):
             break
         bold = all(line.bold for line in row)
         if any(has_gutter(line, left, settings) for line in row) and (

@@ -5,7 +5,16 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
-from parsers.pdf_bands import Padding, band_ends, band_table, fills_band, page_padding, starts_new_table, unbroken
+from parsers.pdf_bands import (
+    Padding,
+    band_ends,
+    band_table,
+    fills_band,
+    page_padding,
+    starts_new_table,
+    tops_next_table,
+    unbroken,
+)
 from parsers.pdf_columns import cell_runs, find_gutters, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
@@ -208,7 +217,7 @@ def _same_table(upper: Segment, lower: Segment, lines: list[Line], pad: Padding 
     if pad is not None:
         if not band:
             return False
-        if starts_new_table(upper, lower, lines, pad, settings):
+        if starts_new_table(upper, lower, lines, pad, settings) or tops_next_table(upper, lower, lines, pad, settings):
             return False
         if fills_band(upper, lower, lines, pad, settings):
             return True
