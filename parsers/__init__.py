@@ -31,9 +31,10 @@ READERS = {
 
 # The shared libraries reading a scan maps beyond what the PDF reader maps, and pytesseract,
 # which imports pandas (for a DataFrame output OCR does not use) unless it is hidden then, as
-# the workers' fork server does (pipeline.run.preload). A process that has loaded parsers.pdf
-# and these imports the OCR modules, pure Python, when it first meets a scan without mapping any
-# library then: under a worker's memory cap a library mapped late can fail to map.
+# the workers do (pipeline.run.preload). A process that has loaded parsers.pdf and these imports
+# the OCR modules, pure Python, when it first meets a scan without mapping any library then:
+# under a worker's memory cap a library mapped late can fail to map, so a worker loads them,
+# outside its cap, before a PDF that looks scanned.
 SCAN_LIBRARIES = ("numpy", "PIL.Image", "pytesseract")
 
 
@@ -82,6 +83,27 @@ def page_count(path: Path, password: str | None = None) -> int:
     document = open_pdf(path, password)
     try:
         return len(document)
+    finally:
+        document.close()
+
+
+def looks_scanned(path: Path, password: str | None = None) -> bool:
+    """Whether a PDF's first page holds no characters, as a scan's does (PDFium alone, one page):
+    what tells a run's worker to load SCAN_LIBRARIES before reading it. The reader decides for
+    itself (no text on any page); a PDF this misjudges is read all the same."""
+    from parsers.pdf_open import open_pdf
+
+    document = open_pdf(path, password)
+    try:
+        if not len(document):
+            return False
+        page = document[0]
+        text = page.get_textpage()
+        try:
+            return not text.count_chars()
+        finally:
+            text.close()
+            page.close()
     finally:
         document.close()
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from paths import FIXTURES, ROOT
 from pipeline.dataset.cache import Cache
 from pipeline.run.discover import sha256_of_regular_file
@@ -107,13 +109,16 @@ print(json.dumps(seen))
 """
 
 
-def test_a_text_runs_workers_read_and_write_without_pyarrow_compute_or_numpy(tmp_path: Path, seed_dir: Path):
+@pytest.mark.parametrize("kind", ["text", "pdf"])
+def test_a_runs_workers_read_and_write_without_pyarrow_compute_or_numpy(tmp_path: Path, seed_dir: Path, kind: str):
     """pyarrow.compute and numpy (each a twentieth of a second of every run's start) are needed
-    by nothing a text run's workers do, the dataset's write included, when every file's rows have
-    one year; pyarrow does without numpy (the dataset a process with numpy writes is the same:
-    the test above)."""
+    by nothing a run's workers do over text files and PDFs with a text layer, the dataset's write
+    included, when every file's rows have one year: pyarrow does without numpy (the dataset a
+    process with numpy writes is the same: the test above), and numpy comes with a scan."""
     src = tmp_path / "raw"
     shutil.copytree(seed_dir, src)
+    if kind == "pdf":
+        shutil.copy(FIXTURES / "001_0037d1aa6ba7bc46.pdf", src)
     done = subprocess.run([sys.executable, "-c", _MAPPED, str(src), str(tmp_path / "out")], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.splitlines()[-1]) == {"fork server": [], "worker 0": [], "worker 1": []}

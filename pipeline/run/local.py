@@ -34,7 +34,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
-from parsers import READERS, SCAN_LIBRARIES, detect_format
+from parsers import READERS, SCAN_LIBRARIES, detect_format, looks_scanned
 from pipeline.run.options import RunError, RunOptions
 from pipeline.run.worker import (
     Job,
@@ -58,11 +58,11 @@ _PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arro
             *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
 # First of the fork server's imports: pandas hidden from the rest (pipeline.run.preload).
 _FIRST = "pipeline.run.preload"
-# An input of text files and PDFs needs only their readers, and for PDFs what a scan maps beyond
-# them (parsers.SCAN_LIBRARIES; the OCR modules, pure Python, are imported by the worker that meets
-# a scan). The other readers' libraries (lxml, python-docx, a fifth of the fork server's imports,
-# before any worker starts) are loaded by a worker that meets a file of another kind (a PDF named
-# .txt), with its cap lifted meanwhile.
+# An input of text files and PDFs needs only their readers. The other readers' libraries (lxml,
+# python-docx, a fifth of the fork server's imports, before any worker starts) are loaded by a
+# worker that meets a file of another kind (a PDF named .txt), and what a scan maps beyond the
+# PDF reader (parsers.SCAN_LIBRARIES: numpy, Pillow, a quarter of a PDF input's fork server) by
+# a worker that meets a PDF that looks scanned, each with the worker's cap lifted meanwhile.
 _LEAN_FORMATS = frozenset({"txt", "md", "pdf"})
 log = logging.getLogger(__name__)
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
@@ -110,11 +110,12 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
                 return
             continue
         idle += received - (answered or received)
-        _load_readers(Path(job.path), cap)
         try:
             conn.send(Started(file_pages(job)))
         except (BrokenPipeError, OSError):
             return
+        # Under the limit the file's pages give it: a scan's libraries take a while to load.
+        _load_readers(Path(job.path), job.password, cap)
         result = run_job(job)
         try:
             conn.send(result)
@@ -128,13 +129,18 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
             return  # after a MemoryError the process may be half-broken: let a fresh one take over
 
 
-def _load_readers(path: Path, cap: tuple[int, int] | None) -> None:
+def _load_readers(path: Path, password: str | None, cap: tuple[int, int] | None) -> None:
     """Before a file whose reader the fork server did not load (it loaded only the readers of the
-    input's formats): load every reader, outside the cap, as a full preload would have."""
+    input's formats), every reader; before a PDF that looks scanned, what OCR maps; each outside
+    the cap, as a full preload would have."""
     try:
-        if READERS[detect_format(path)[0]].split(":")[0] in sys.modules:
-            return
+        kind = detect_format(path)[0]
+        modules = [] if READERS[kind].split(":")[0] in sys.modules else _PRELOAD
+        if kind == "pdf" and not all(name in sys.modules for name in SCAN_LIBRARIES) and looks_scanned(path, password):
+            modules = [*modules, *SCAN_LIBRARIES]
     except Exception:  # empty, of no known kind, unreadable: the reader says so, without a library
+        return
+    if not modules:
         return
     # Imported by the fork server first of all, so a worker has it: the run's process never does.
     from pipeline.run.preload import pandas_hidden
@@ -143,7 +149,7 @@ def _load_readers(path: Path, cap: tuple[int, int] | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap[1], cap[1]))
     try:
         with pandas_hidden():
-            for name in _PRELOAD:
+            for name in modules:
                 importlib.import_module(name)
     finally:
         if cap:
@@ -181,7 +187,7 @@ def start_workers_server(formats: AbstractSet[str | None]) -> None:
     preload = _PRELOAD
     if formats <= _LEAN_FORMATS:
         readers = sorted({READERS[str(f)].split(":")[0] for f in formats})
-        preload = [*_PRELOAD[:3], *readers, *(SCAN_LIBRARIES if "pdf" in formats else ())]
+        preload = [*_PRELOAD[:3], *readers]
     multiprocessing.get_context("forkserver").set_forkserver_preload([_FIRST, *preload])
     multiprocessing.forkserver.ensure_running()
 
