@@ -48,6 +48,7 @@ from parsers.pdf_flow import (
     toc_entry,
     vocabulary,
 )
+from parsers.pdf_interrupted import rejoin_headers
 from parsers.pdf_layout import TableLayout
 from parsers.pdf_marks import attach_marks
 from parsers.pdf_model import DEFAULT_SETTINGS, Line, Mark, PageContent, PdfSettings
@@ -232,7 +233,7 @@ def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[fl
         placed.extend(_flow_blocks(run, outside, page, words, levels, settings))
     placed.sort(key=lambda item: item[0])
     ends_page = last is not None and start == len(free) and all(t.top < last.top for t in page.tables)
-    blocks = [block for _, block in placed]
+    blocks = rejoin_headers([block for _, block in placed])
     caption_from_above(blocks)
     attach_marks(blocks, page.marks)
     return blocks, last if ends_page else None

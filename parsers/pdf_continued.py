@@ -57,7 +57,7 @@ def continued_row(above: Table, below: Table) -> tuple[int, dict[int, int]] | No
     row = below.rows[k]
     if row.spanning or not last.cells[0]:
         return None
-    columns = _columns_under(row, above)
+    columns = columns_under(row, above)
     if columns is None:
         return None
     label = next((row.cells[j] for j, column in columns.items() if column == 0), "")
@@ -79,7 +79,7 @@ def joined_row(cut: Row, rest: Row, columns: dict[int, int], words: set[str]) ->
     return replace(cut, cells=cells)
 
 
-def _columns_under(row: Row, above: Table) -> dict[int, int] | None:
+def columns_under(row: Row, above: Table) -> dict[int, int] | None:
     """Each cell of `row` with text to the column of `above` it stands in: the cell's own when
     both tables have as many columns, else the one column its text lies under (a line-free
     table's columns come from its text: the part on the next page lacks a column none of its
