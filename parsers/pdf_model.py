@@ -133,6 +133,10 @@ class Line:
 
     def __post_init__(self) -> None:
         words = self.words
+        if len(words) == 1:  # a cell's figure, most lines of a table: without the three passes
+            word = words[0]
+            self.text, self.size, self.bold = word.text, word.size, word.bold
+            return
         self.text = " ".join([w.text for w in words])
         self.size = max([w.size for w in words])
         self.bold = all([w.bold for w in words])

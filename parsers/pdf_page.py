@@ -11,6 +11,7 @@ import ctypes
 import math
 import re
 import struct
+from operator import attrgetter
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -70,7 +71,9 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
 
 # Two glyph boxes (FS_RECTF: left, top, right, bottom) and an origin (x, y).
 _MEASURED = struct.Struct("8f2d")
-_TOKEN = re.compile(r"[^\s\x00\x02\ufffe]*[\x02\ufffe]|[^\s\x00\x02\ufffe]+")
+# A word, the hyphen glyph that ends it with it; a lone hyphen glyph too. Its run of letters is
+# scanned once, without backtracking to look for the hyphen inside it.
+_TOKEN = re.compile(r"[^\s\x00\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]")
 
 
 def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: PdfSettings) -> list[Word]:
@@ -107,7 +110,7 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
         char_box(raw, b - 1, last_ref)
         char_origin(raw, a, origin_x_ref, origin_y_ref)
         left, top, first_right, bottom, last_left, last_top, right, last_bottom, _, origin_y = unpack(measured)
-        # Both glyphs wholly inside the page's visible box (_View.holds, inlined).
+        # Both glyphs lie wholly inside the page's visible box.
         if not (v_left <= left and first_right <= v_right and v_bottom <= bottom and top <= v_top
                 and v_left <= last_left and right <= v_right and v_bottom <= last_bottom and last_top <= v_top):
             words.extend(words_of(_chars(raw, a, b, frame, view), settings))
@@ -208,11 +211,6 @@ class _View:
     bottom: float
     right: float
     top: float
-
-    def holds(self, glyph: pdfium_c.FS_RECTF) -> bool:
-        """The glyph lies wholly inside the box."""
-        return bool(glyph.left >= self.left and glyph.right <= self.right
-                    and glyph.bottom >= self.bottom and glyph.top <= self.top)
 
     def shows(self, glyph: pdfium_c.FS_RECTF) -> bool:
         """Some of the glyph lies inside the box, or on its edge."""
@@ -332,11 +330,12 @@ def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
         groups.append((members, top, bottom))
     lines = []
     for members, top, bottom in groups:
-        ordered = _without_leaders(_glue(sorted(members, key=lambda w: w.x0)))
-        lines.append(Line(ordered, ordered[0].x0, max(w.x1 for w in ordered), top, bottom))
+        ordered = _without_leaders(_glue(sorted(members, key=_LEFT)))
+        lines.append(Line(ordered, ordered[0].x0, max([w.x1 for w in ordered]), top, bottom))
     return lines
 
 
+_LEFT = attrgetter("x0")
 _LEADER = re.compile(r"[.·…_]{3,}$")
 _DOTS = {".", "·", "…", ". ."}
 _DOT_RUN = re.compile(r"[.·…_]{3}")
@@ -346,7 +345,10 @@ def _without_leaders(words: list[Word]) -> list[Word]:
     """The dot leader between a row's label and its figures ("With a disability ...... 54,425
     894 18.7") is no text: dropped, so that the label's cell ends where its words end. A
     contents entry keeps its leader (one page number after it), which is what marks it."""
-    if not _DOT_RUN.search("".join(w.text for w in words)):
+    text = "".join([w.text for w in words])
+    # Most lines hold none of the leader's dots: substring tests settle them before the pattern,
+    # which is tried at every position of the line.
+    if not ("." in text or "_" in text or "·" in text or "…" in text) or not _DOT_RUN.search(text):
         return words
     leader = [_LEADER.fullmatch(w.text) is not None for w in words]
     for k in range(len(words) - 2):
