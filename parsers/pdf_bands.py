@@ -24,7 +24,15 @@ from parsers.pdf_columns import (
 )
 from parsers.pdf_layout import RowLayout, TableLayout
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
-from parsers.pdf_rows import column_of, column_parts, figure_rows, is_figure, row_break, row_groups
+from parsers.pdf_rows import (
+    clearly_wider,
+    column_of,
+    column_parts,
+    figure_rows,
+    is_figure,
+    row_break,
+    row_groups,
+)
 
 # A figure broken after a hyphen at a narrow cell's edge: digits, then the hyphen.
 _BROKEN_FIGURE = re.compile(r"\d-$")
@@ -246,10 +254,27 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
             spaced = [gap for gap in gaps if gap >= 0]
             threshold = row_break(spaced, max(line.size for line in band), settings)
             one_row = threshold is None or threshold < min(spaced)
+            if threshold is not None and one_row:
+                # Lines all further apart than a cell's leading are rows when a column shows
+                # the leading between lines of a cell: figures centred beside a wrapped cell
+                # overlap its lines, so that the line gaps are those between rows only.
+                one_row = not clearly_wider(min(spaced), min(_column_gaps(band, bounds), default=min(spaced)),
+                                            settings)
         groups = figure_rows(band, bounds) if one_row else row_groups(band, bounds, rights, settings)
         rows += [_broken_at_edge(free_row(group, bounds, starts, rights, settings))
                  for group in unbroken(groups, bounds)]
     return TableLayout(rows, top, bottom, x0, x1, gutters, max(line.size for line in inner))
+
+
+def _column_gaps(band: list[Line], bounds: list[float]) -> list[float]:
+    """The gaps between the lines of each column, one over the next, that do not overlap and
+    have no line of the band wholly between them."""
+    columns: dict[int, list[Line]] = {}
+    for line in band:
+        for k, part in column_parts(line, bounds).items():
+            columns.setdefault(k, []).append(part)
+    return [b.top - a.bottom for parts in columns.values() for a, b in zip(parts, parts[1:])
+            if b.top >= a.bottom and not any(a.bottom <= line.top and line.bottom <= b.top for line in band)]
 
 
 def _broken_at_edge(row: RowLayout) -> RowLayout:

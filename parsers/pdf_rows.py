@@ -66,6 +66,11 @@ def group_header(over: dict[int, Line], here: dict[int, Line]) -> bool:
     return len(over) < len(here) and not any(aligned(part) for part in over.values())
 
 
+def clearly_wider(gap: float, than: float, settings: PdfSettings) -> bool:
+    """`gap` is wider than `than` by more than the jitter of one line spacing."""
+    return gap - than >= settings.row_gap_step and gap >= settings.row_gap_ratio * max(than, 0.5)
+
+
 def row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | None:
     """The gap above which a line starts a new row, or None when the gaps do not tell (no
     padding between rows). The closest lines are lines of one cell, unless even they are
@@ -76,7 +81,7 @@ def row_break(gaps: list[float], size: float, settings: PdfSettings) -> float | 
         return None
     ordered = sorted(gaps)
     for a, b in zip(ordered, ordered[1:]):
-        if b - a >= settings.row_gap_step and b >= settings.row_gap_ratio * max(a, 0.5):
+        if clearly_wider(b, a, settings):
             return (a + b) / 2
     if ordered[0] > settings.cell_leading * size:
         return ordered[0] / 2
