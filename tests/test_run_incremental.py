@@ -204,3 +204,23 @@ def test_the_fingerprint_follows_the_code_that_shapes_rows(tmp_path: Path):
         changed = pipeline.fingerprint(tmp_path)
         assert changed != before, shaping
         before = changed
+
+
+def test_the_largest_files_are_read_first_and_the_rows_keep_the_files_order(seeds: Path, tmp_path: Path,
+                                                                          monkeypatch):
+    """Files go to the workers largest first, so that the last ones given out are the smallest
+    and no worker reads a big file alone at the end."""
+    from pipeline.run.local import LocalPool
+
+    given: list[str] = []
+    read = LocalPool.run
+
+    def recorded(self: LocalPool, tasks: list):  # type: ignore[no-untyped-def]
+        given.extend(task.source_path for task in tasks)
+        return read(self, tasks)
+
+    monkeypatch.setattr(LocalPool, "run", recorded)
+    run(options(seeds, tmp_path / "out"))
+    sizes = {path.name: path.stat().st_size for path in seeds.iterdir()}
+    assert given == sorted(sizes, key=lambda name: -sizes[name]) and given != sorted(sizes)
+    assert sorted(table(tmp_path / "out", "documents").source_path) == sorted(sizes)

@@ -167,6 +167,10 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
                 _timeline("fork server started")
             tasks.append(Task(path, source_path, sha256, key, options.timeout, options.timeout_per_page))
 
+    # The largest files first: the last ones given out are then the smallest, and no worker
+    # reads a big file alone at the end while the others have nothing left (the rows keep the
+    # files' order whatever the order they are read in).
+    tasks.sort(key=lambda task: stats[task.source_path].st_size, reverse=True)
     from_cache = len(records) - len(held)
     _timeline("hashed %d files; %d to read", hashed, len(tasks))
     if progress:
