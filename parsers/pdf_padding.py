@@ -44,7 +44,17 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
     """Rows set apart by the padding of their cells: the next closely set stretch after a gap
     of at most `row_padding` font sizes fits the table's columns. Stretches of running text
     within the table's width between such rows are rows across the table; a header after
-    them starts a table of its own, and so the text before it is not this table's."""
+    them starts a table of its own, and so the text before it is not this table's.
+
+    Running text after the last row is the table's too where the table then breaks (a wide
+    gap, another size, the foot of the page) and the text is that row's comment: it starts
+    where the table's first column does, within a word space, and is plain text on a bold
+    label's line ("Analys") or right under it, or any plain text when the table's other rows
+    have comments across it too; a heading after a table is bold and starts at the page's
+    margin. A label alone at the foot of the page has its text on the next (a heading is kept
+    with its text), and so has text under a header alone that runs to the foot of the page:
+    the comment of a row the page break cut, going on under the header the next page repeats
+    (a table does not end with its header)."""
     size = lines[start].size
     reach = end
     prose = 0
@@ -55,10 +65,15 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
                  for row in table.rows)
     # The table's width grows with the rows it takes: a header is often narrower than its body.
     # A table of labels only so far may be narrower than the page's text, which a comment
-    # under its first row fills (a table set as wide as the text column).
-    x0, x1 = table.x0, table.x1
+    # under its first row fills (a table set as wide as the text column). A first column empty
+    # so far (a status column under an empty header cell) starts at the text's margin.
+    x0, x1 = min(table.x0, table.gutters[0][0]), table.x1
     if header:
         x1 = max([x1] + [line.x1 for line in lines if _same_size(line, size)])
+    only_header = all(row.header for row in table.rows)
+    commented = any(row.spanning for row in table.rows)
+    comment = plain = False
+    seen = 0  # stretches of running text since the last row
     while reach < len(lines) and prose <= settings.max_comment_stretches:
         gap = lines[reach].top - lines[reach - 1].bottom
         if not _same_size(lines[reach], size) or gap > settings.row_padding * size:
@@ -66,16 +81,27 @@ def _padded_end(lines: list[Line], start: int, end: int, table: TableLayout, lef
         after = region_end(lines, reach)
         stretch = lines[reach:after]
         if _fits_columns(stretch, table.gutters, header, left, settings) and not (prose and stretch[0].bold):
-            end, prose, labelled = after, 0, False
-            x1 = max([x1] + [line.x1 for line in stretch])
+            commented = commented or prose > 0
+            end, prose, labelled, only_header = after, 0, False, False
+            x0, x1 = min([x0] + [line.x0 for line in stretch]), max([x1] + [line.x1 for line in stretch])
         elif _runs_across(stretch, x0, x1, left, settings):
+            seen = seen + 1 if prose else 1
+            if seen == 1:
+                comment = abs(stretch[0].x0 - x0) <= settings.word_gap * size and (
+                    stretch[0].words[0].bold or commented or only_header)
+                plain = any(not word.bold for line in stretch for word in line.words)
+            elif seen == 2:
+                plain = plain or not any(line.bold for line in stretch)
             # The paragraphs under a comment's bold label ("Analys") are one comment.
             if stretch[0].bold or not labelled:
                 prose += 1
                 labelled = all(line.bold for line in stretch)
         else:
-            break
+            return end
         reach = after
+    foot = reach == len(lines)
+    if comment and (plain or foot and seen == 1) and (foot or not only_header):
+        return reach if prose <= settings.max_comment_stretches else end
     return end
 
 

@@ -241,8 +241,11 @@ def _free_table(lines: list[Line], left: float, settings: PdfSettings, before: T
         return None
     gutters = header_gutters(lines, gutters, settings)
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
-    x0 = min(line.x0 for line in lines)
-    x1 = max([line.x1 for line in lines] + ([before.x1] if gutters is not own and before else []))
+    # A table that keeps the columns of the table before it keeps its extent too: its first or
+    # last column may be empty here.
+    went_on = [before] if gutters is not own and before else []
+    x0 = min([line.x0 for line in lines] + [t.x0 for t in went_on])
+    x1 = max([line.x1 for line in lines] + [t.x1 for t in went_on])
     rights = column_rights(structured, bounds, gutters, x1, settings)
     starts = [hi for _, hi in gutters]
     rows = [free_row(group, bounds, starts, rights, settings)

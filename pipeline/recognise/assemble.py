@@ -149,9 +149,11 @@ class TableAssembler:
             # Words or counts under Startdatum/Slutdatum: a chart's data or a note a converter
             # spread over the cells, not an activity.
             has_values = False
-        label = vocabulary.COMMENT_LABEL.match(name)
+        # A comment's label may stand before the name's column (in an empty symbol column's).
+        lead = name or " ".join(strip_markers(c) for c in cells[:layout.name_col] if is_value(c))
+        label = vocabulary.COMMENT_LABEL.match(lead)
         if label and not has_values:
-            self._open_comment(state, name[label.end():])
+            self._open_comment(state, lead[label.end():])
             return
         entry = state.entry
         if not has_values:
