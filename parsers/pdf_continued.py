@@ -44,7 +44,8 @@ def continued_row(above: Table, below: Table) -> tuple[int, dict[int, int]] | No
     """The row of `below`, a table that starts a page, that goes on with the last row of `above`,
     the table that ended the page before (Word, LibreOffice and browsers let a row break across
     pages), and the column of `above` each of its cells with text goes on; else None.
-    It comes first after any repeated header, its text lies in the cut row's columns, and the
+    It comes first after any repeated header (a comment across the table goes on in a row
+    across it, in lower case), its text lies in the cut row's columns, and the
     label under the cut row's label is empty or goes on in lower case (the label's sentence was
     cut), without the dash or bullet that starts an item. Its other text stands where the cut row has text too, unless the cut row holds only
     the start of its label: cells set in the middle (or at the foot) of a row leave the row's
@@ -52,9 +53,12 @@ def continued_row(above: Table, below: Table) -> tuple[int, dict[int, int]] | No
     no label on the cut row either, so its rows stay rows."""
     last = above.rows[-1] if above.rows else None
     k = next((k for k, row in enumerate(below.rows) if not row.header), None)
-    if last is None or last.header or last.spanning or k is None:
+    if last is None or last.header or k is None:
         return None
     row = below.rows[k]
+    if last.spanning:
+        # A comment across the table whose sentence the break cut goes on in lower case.
+        return (k, {0: 0}) if row.spanning and last.cells[0] and first_letter_is_lower(row.cells[0]) else None
     if row.spanning or not last.cells[0]:
         return None
     columns = columns_under(row, above)
