@@ -20,6 +20,11 @@ from parsers.pdf_model import Line, PdfSettings, Word, stops_short
 _FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/–−-]*\s?[%‰]?[)\]]?[*a-z†‡]?(\s[a-zåäö]{1,5}\.?)?$"
                      r"|^[-−–—.…]{1,3}$|^n/?a$", re.IGNORECASE)
 
+# A figure's leading digits before its thousands space, and a group of three digits after it
+# that no figure of its own starts with (a leading zero: "008,6"; "140" under "120" is a row's).
+_THOUSANDS = re.compile(r"^[-−–]?\d{1,3}$")
+_GROUP = re.compile(r"^0\d{2}(?![\d\s])")
+
 
 def column_of(word: Word, bounds: list[float]) -> int:
     """A word that runs over a gutter (a merged header cell) belongs to the column it starts in."""
@@ -42,9 +47,11 @@ def is_figure(text: str) -> bool:
 
 def stacked_figures(row: list[dict[int, Line]], here: dict[int, Line], name: int) -> bool:
     """A figure right of the name column stands under a figure of the row so far: two rows,
-    since a typesetter never wraps a number onto a second line of its cell."""
-    return any(k != name and is_figure(part.text) and any(k in over and is_figure(over[k].text) for over in row)
-               for k, part in here.items())
+    since a typesetter never wraps a number onto a second line of its cell, but at the space
+    that sets its thousands apart, where a cell is too narrow for it ("1" over "008,6")."""
+    return any(k != name and is_figure(part.text) and any(
+        k in over and is_figure(over[k].text) and not (_THOUSANDS.match(over[k].text) and _GROUP.match(part.text))
+        for over in row) for k, part in here.items())
 
 
 def _new_figures(over: dict[int, Line], line: Line, here: dict[int, Line], bounds: list[float]) -> bool:
