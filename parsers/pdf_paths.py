@@ -4,6 +4,7 @@ assessments (a green circle for a goal met, a red square for one missed)."""
 from __future__ import annotations
 
 import ctypes
+import struct
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +35,10 @@ _SEGMENT = unchecked(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT
 _POINT = unchecked(pdfium_c.FPDFPathSegment_GetPoint)
 _SEGMENT_TYPE = unchecked(pdfium_c.FPDFPathSegment_GetType)
 _SEGMENT_CLOSES = unchecked(pdfium_c.FPDFPathSegment_GetClose)
+_TWO_INTS = struct.Struct("2i")
+_FOUR_UINTS = struct.Struct("4I")
+_FOUR_FLOATS = struct.Struct("4f")
+_TWO_FLOATS = struct.Struct("2f")
 
 
 def _paths(parent: Any, form: bool = False, level: int = 0) -> Iterator[Any]:
@@ -54,33 +59,37 @@ def _paths(parent: Any, form: bool = False, level: int = 0) -> Iterator[Any]:
 
 
 class _Paint:
-    """How a path is painted, read into buffers made once per page."""
+    """How a path is painted, read into buffers made once per page and unpacked in one call each
+    (a ctypes field read costs about what the pdfium call that filled it does)."""
 
     def __init__(self) -> None:
-        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
-        self.red, self.green, self.blue, self.alpha = (ctypes.c_uint() for _ in range(4))
-        self._mode = (ctypes.byref(self.fill_mode), ctypes.byref(self.stroke))
-        self._colour = tuple(ctypes.byref(part) for part in (self.red, self.green, self.blue, self.alpha))
+        self._mode = (ctypes.c_int * 2)()  # fill mode, stroked
+        self._colour = (ctypes.c_uint * 4)()  # red, green, blue, alpha
+        self._mode_refs = tuple(ctypes.byref(self._mode, 4 * k) for k in range(2))
+        self._colour_refs = tuple(ctypes.byref(self._colour, 4 * k) for k in range(4))
 
     def visible(self, obj: Any) -> tuple[bool, bool]:
         """(draws its outline, draws a non-white fill)."""
-        _DRAW_MODE(obj, *self._mode)
+        _DRAW_MODE(obj, *self._mode_refs)
+        fill_mode, stroke = _TWO_INTS.unpack_from(self._mode)
         filled = False
-        if self.fill_mode.value:
-            _FILL_COLOUR(obj, *self._colour)
+        if fill_mode:
+            _FILL_COLOUR(obj, *self._colour_refs)
             filled = self._seen()
         stroked = False
-        if self.stroke.value:
-            _STROKE_COLOUR(obj, *self._colour)
+        if stroke:
+            _STROKE_COLOUR(obj, *self._colour_refs)
             stroked = self._seen()
         return stroked, filled
 
     def fill(self, obj: Any) -> tuple[int, int, int]:
-        _FILL_COLOUR(obj, *self._colour)
-        return self.red.value, self.green.value, self.blue.value
+        _FILL_COLOUR(obj, *self._colour_refs)
+        red, green, blue, _ = _FOUR_UINTS.unpack_from(self._colour)
+        return red, green, blue
 
     def _seen(self) -> bool:
-        return self.alpha.value > 0 and min(self.red.value, self.green.value, self.blue.value) < _WHITE
+        red, green, blue, alpha = _FOUR_UINTS.unpack_from(self._colour)
+        return bool(alpha > 0 and min(red, green, blue) < _WHITE)
 
 
 def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tuple[list[Segment], list[Mark]]:
@@ -88,30 +97,32 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
     out: list[Segment] = []
     marks: list[Mark] = []
     paint = _Paint()
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    bounds = tuple(ctypes.byref(side) for side in (left, bottom, right, top))
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top, as pdfium writes them
+    bounds_refs = tuple(ctypes.byref(bounds, 4 * k) for k in range(4))
+    thickness, shortest = settings.ruling_thickness, settings.min_segment
     painted: dict[tuple[int, int, int], list[Segment]] = {}
     for obj in _paths(page.raw):
         stroked, filled = paint.visible(obj)
         if not (stroked or filled):
             continue
-        if not _BOUNDS(obj, *bounds):
+        if not _BOUNDS(obj, *bounds_refs):
             raise pdfium.PdfiumError("Failed to locate pageobject.")
-        box = Segment(left.value, height - top.value, right.value, height - bottom.value)
-        mark = symbol_of(obj, box, paint, settings) if filled else None
+        left, bottom, right, top = _FOUR_FLOATS.unpack_from(bounds)
+        x0, y0, x1, y1 = left, height - top, right, height - bottom
+        mark = symbol_of(obj, x0, y0, x1, y1, paint, settings) if filled else None
         if mark is not None:
             marks.append(mark)
             continue
-        thin_h = box.bottom - box.top <= settings.ruling_thickness
-        thin_v = box.x1 - box.x0 <= settings.ruling_thickness
+        thin_h = y1 - y0 <= thickness
+        thin_v = x1 - x0 <= thickness
         if thin_h or thin_v:
             # A stroked line or a thin filled bar: one ruling along its long side.
-            if thin_h and box.x1 - box.x0 >= settings.min_segment:
-                mid = (box.top + box.bottom) / 2
-                out.append(Segment(box.x0, mid, box.x1, mid))
-            elif thin_v and box.bottom - box.top >= settings.min_segment:
-                mid = (box.x0 + box.x1) / 2
-                out.append(Segment(mid, box.top, mid, box.bottom))
+            if thin_h and x1 - x0 >= shortest:
+                mid = (y0 + y1) / 2
+                out.append(Segment(x0, mid, x1, mid))
+            elif thin_v and y1 - y0 >= shortest:
+                mid = (x0 + x1) / 2
+                out.append(Segment(mid, y0, mid, y1))
             continue
         edges = _path_edges(obj, height, settings)
         if stroked:
@@ -123,7 +134,7 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
         # inside a fill of its own colour shows nothing, so it parts no rows.
         same = painted.setdefault(paint.fill(obj), [])
         out.extend(edge for edge in edges if edge.horizontal and not any(_within(edge, under) for under in same))
-        same.append(box)
+        same.append(Segment(x0, y0, x1, y1))
     return out, marks
 
 
@@ -137,9 +148,9 @@ def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]
     matrix = pdfium_c.FS_MATRIX()
     _MATRIX(obj, ctypes.byref(matrix))
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-    x = ctypes.c_float()
-    y = ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    xy = (ctypes.c_float * 2)()
+    x_ref, y_ref = ctypes.byref(xy, 0), ctypes.byref(xy, 4)
+    unpack = _TWO_FLOATS.unpack_from
     shortest = settings.min_segment
     line_to, move_to = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
     edges: list[Segment] = []
@@ -149,7 +160,7 @@ def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]
     for k in range(_COUNT_SEGMENTS(obj)):
         seg = _SEGMENT(obj, k)
         _POINT(seg, x_ref, y_ref)
-        px, py = x.value, y.value
+        px, py = unpack(xy)
         point = (a * px + c * py + e, height - (b * px + d * py + f))
         kind = _SEGMENT_TYPE(seg)
         if kind == line_to and previous is not None and (edge := _axis_segment(previous, point, shortest)):
@@ -171,10 +182,11 @@ def _axis_segment(a: tuple[float, float], b: tuple[float, float], shortest: floa
     return None
 
 
-def symbol_of(obj: Any, box: Segment, paint: _Paint, settings: PdfSettings) -> Mark | None:
+def symbol_of(obj: Any, x0: float, top: float, x1: float, bottom: float, paint: _Paint,
+              settings: PdfSettings) -> Mark | None:
     """A small, about square, filled shape in a clear colour: its colour and shape by name
     ("green circle"); curves make a circle, three sides a triangle, four a square."""
-    width, height = box.x1 - box.x0, box.bottom - box.top
+    width, height = x1 - x0, bottom - top
     if not (settings.symbol_min <= width <= settings.symbol_max and settings.symbol_min <= height <= settings.symbol_max
             and 0.7 <= width / height <= 1.4):
         return None
@@ -187,4 +199,4 @@ def symbol_of(obj: Any, box: Segment, paint: _Paint, settings: PdfSettings) -> M
         shape = "circle"
     else:
         shape = "triangle" if kinds.count(pdfium_c.FPDF_SEGMENT_LINETO) == 2 else "square"
-    return Mark(box.x0, box.top, box.x1, box.bottom, f"{colour} {shape}")
+    return Mark(x0, top, x1, bottom, f"{colour} {shape}")
