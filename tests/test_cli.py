@@ -85,6 +85,17 @@ def test_the_command_called_again_in_one_process_starts_a_new_fork_server(seeds:
     assert (tmp_path / "out1" / "documents").is_dir()
 
 
+def test_a_run_in_a_folder_with_packages_of_its_own_names_imports_the_projects(seeds: Path, tmp_path: Path):
+    """A researcher's project folder may hold a `parsers` or `pipeline` package of its own: the
+    workers' fork server, started as `python -c` there, must not import it for the project's."""
+    project = tmp_path / "project"
+    for name in ("parsers", "pipeline"):
+        (project / name).mkdir(parents=True)
+        (project / name / "__init__.py").write_text('raise SystemExit("the folder\'s own package")\n')
+    done = cli("run", "--input", seeds, "--output", tmp_path / "out", cwd=project)
+    assert done.returncode == 0 and "event=summary files=5 read=5" in done.stderr
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_a_stop_in_the_first_instant_exits_130_without_a_traceback(seeds: Path, tmp_path: Path, signum: int):
     """Signalled the moment pyarrow starts to load, in the middle of the imports of the first

@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from collections.abc import Set as AbstractSet
 from itertools import count
 from dataclasses import replace
@@ -180,6 +181,18 @@ def sweep(scratch: Path) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
 
 
+@contextmanager
+def _safe_path() -> Iterator[None]:
+    """The fork server runs as `python -c`, with the working directory first on its path: a run
+    in a folder with a `parsers` of its own would import that. Set for the server alone."""
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        os.environ.pop("PYTHONSAFEPATH") if before is None else os.environ.update(PYTHONSAFEPATH=before)
+
+
 def start_workers_server(formats: AbstractSet[str | None]) -> None:
     """Start the fork server the workers come from, for files of these formats (None: a suffix of
     no format), without waiting for it: its imports of the readers (a second or more) go on while
@@ -189,7 +202,8 @@ def start_workers_server(formats: AbstractSet[str | None]) -> None:
         readers = sorted({READERS[str(f)].split(":")[0] for f in formats})
         preload = [*_PRELOAD[:3], *readers]
     multiprocessing.get_context("forkserver").set_forkserver_preload([_FIRST, *preload])
-    multiprocessing.forkserver.ensure_running()
+    with _safe_path():
+        multiprocessing.forkserver.ensure_running()
 
 
 def end_workers_server() -> None:
@@ -220,7 +234,8 @@ class _Worker:
         self.scratch = scratch
         self.process = context.Process(target=_worker_main, daemon=True, args=(
             child, options.max_memory_mb, options.log_level, options.log_file, scratch))
-        self.process.start()
+        with _safe_path():  # the first start may start the fork server
+            self.process.start()
         child.close()
         self.task: Task | None = None
         self.writing = False
