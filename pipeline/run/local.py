@@ -27,29 +27,17 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Set as AbstractSet
 from contextlib import contextmanager
-from collections.abc import Set as AbstractSet
-from itertools import count
 from dataclasses import replace
+from itertools import count
 from pathlib import Path
 from types import FrameType
 
 from parsers import READERS, SCAN_LIBRARIES, detect_format, looks_scanned
 from pipeline.run.options import RunError, RunOptions
-from pipeline.run.worker import (
-    Job,
-    Outcome,
-    Result,
-    Started,
-    Task,
-    WriteJob,
-    Written,
-    file_pages,
-    outcome,
-    run_job,
-    run_write,
-)
+from pipeline.run.worker import (Job, Outcome, Result, Started, Task, WriteJob, Written, file_pages, outcome,
+                                 run_job, run_write)
 
 
 # Every reader, and the libraries they map, loaded before the memory cap: under the cap a
