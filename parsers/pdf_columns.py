@@ -34,16 +34,19 @@ def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()]
     column. A word that starts exactly where a column's text starts (a left-aligned column)
     starts that cell after any gap clearly wider than a word space: a table set as tight as its
     widest cells leaves its header cells barely further apart than words ("Startdatum
-    Slutdatum"). The space after a list bullet is an indent, not a gutter."""
+    Slutdatum"), and on a bold line (a header) after a gap only just wider than a word space
+    (`header_cell_gap`: "kvinnor/fl" 3.1 pt before "utfall" at 10 pt, where a word space is
+    2.5). The space after a list bullet is an indent, not a gutter."""
     runs = [[line.words[0]]]
     gutter = settings.column_gap * line.size
     narrow = settings.cell_gap * line.size
     exact = clear_gap(line.size, settings)
+    aligned = settings.header_cell_gap * line.size if line.bold else exact
     for a, b in zip(line.words, line.words[1:]):
         gap = b.x0 - a.x1
-        if (gap >= exact and a.text not in LIST_MARKERS
-                and (gap >= gutter or (gap >= narrow and any(a.x1 < start <= b.x0 + 0.5 for start in starts))
-                     or any(abs(b.x0 - start) <= 0.5 for start in starts))):
+        if a.text not in LIST_MARKERS and (
+                (gap >= exact and (gap >= gutter or (gap >= narrow and any(a.x1 < start <= b.x0 + 0.5 for start in starts))))
+                or (gap >= aligned and any(abs(b.x0 - start) <= 0.5 for start in starts))):
             runs.append([b])
         else:
             runs[-1].append(b)
@@ -100,18 +103,7 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
     narrow = settings.cell_gap * max((line.size for line in body), default=0.0)
     wide = [(lo, hi) for lo, hi in body_strips if hi - lo >= narrow]
     if body is not structured:
-        chosen = {id(line) for line in body}
-        for line in structured:
-            if id(line) not in chosen:
-                # A bold run over a word space of the body ("Utfall" over "92 %") and no
-                # gutter of it still names a column: it keeps the strip beside it open. A run
-                # of a line of few cells within a gutter of the body is a header over the
-                # columns on both sides of it ("2017" over Budget and Utfall): no column.
-                sparse = len(runs[id(line)]) * settings.spanning_share < densest
-                spans.extend(run for run in runs[id(line)]
-                             if (not bridges(*run, body_strips) or (
-                                 line.bold and not any(lo < run[1] and run[0] < hi for lo, hi in wide)))
-                             and not (sparse and any(lo <= run[0] and run[1] <= hi for lo, hi in wide)))
+        spans.extend(_header_spans(structured, body, runs, body_strips, wide, densest, settings))
     gaps_of = [wide_gaps(line, left, settings) for line in structured]
     out = []
     for lo, hi in open_strips(spans):
@@ -137,6 +129,38 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
     return out
 
 
+def _header_spans(structured: list[Line], body: list[Line], runs: dict[int, list[tuple[float, float]]],
+                  body_strips: list[tuple[float, float]], wide: list[tuple[float, float]], densest: int,
+                  settings: PdfSettings) -> list[tuple[float, float]]:
+    """The runs of the lines with columns that are not the body's which keep strips closed.
+    A bold run over a word space of the body ("Utfall" over "92 %") and no gutter of it still
+    names a column: it keeps the strip beside it open. A run of a line of few cells within a
+    gutter of the body is a header over the columns on both sides of it ("2017" over Budget
+    and Utfall): no column; unless another such line has a run that starts where it starts (a
+    header cell wrapped over lines, "KF:s" over "årsmål": a column's label, over a column the
+    body leaves empty)."""
+    chosen = {id(line) for line in body}
+    others = [line for line in structured if id(line) not in chosen]
+    starts = [run[0] for line in others for run in runs[id(line)]]
+    # Where runs of two of these lines start, a header cell's lines do: a bold run of a header
+    # line set as tight as its cells is cut there ("män/po kvinnor/fl utfall VB" under "Utfall
+    # Utfall Periodens").
+    stacked = [x for x in starts if sum(1 for y in starts if abs(x - y) <= 0.5) >= 2]
+    out = []
+    for line in others:
+        sparse = len(runs[id(line)]) * settings.spanning_share < densest
+        cut = [(run[0].x0, max(w.x1 for w in run)) for run in cell_runs(line, settings, stacked)]
+        for run in cut if line.bold else runs[id(line)]:
+            if bridges(*run, body_strips) and not (
+                    line.bold and not any(lo < run[1] and run[0] < hi for lo, hi in wide)):
+                continue
+            if (sparse and any(lo <= run[0] and run[1] <= hi for lo, hi in wide)
+                    and sum(1 for x in starts if abs(x - run[0]) <= 0.5) < 2):
+                continue
+            out.append(run)
+    return out
+
+
 def narrow_gutters(gutters: list[tuple[float, float]], lines: list[Line], settings: PdfSettings,
                    starts: list[float] | tuple[()] = ()) -> list[tuple[float, float]] | None:
     """The gutters narrowed to the space that all of `lines` leave free: a wrapped line of a
@@ -149,7 +173,9 @@ def narrow_gutters(gutters: list[tuple[float, float]], lines: list[Line], settin
     strips = list(gutters)
     for line in lines:
         runs = [(run[0].x0, max(w.x1 for w in run)) for run in cell_runs(line, settings, starts)]
-        if any(bridges(*run, strips) for run in runs):
+        # (A run from a gutter's very edge over it, as text at the margin over a first column
+        # empty so far, runs across it too.)
+        if any(r0 <= lo and hi < r1 for r0, r1 in runs for lo, hi in strips):
             if line.bold or len(runs) == 1:
                 continue
             return None
@@ -182,7 +208,9 @@ def column_rights(structured: list[Line], bounds: list[float], gutters: list[tup
 def table_gutters(lines: list[Line], structured: list[Line], left: float,
                  settings: PdfSettings) -> list[tuple[float, float]]:
     found = find_gutters(lines, settings, left)
-    bounds = [(lo + hi) / 2 for lo, hi in found]
+    # Columns part in the middle of the space all the lines leave free: a header right-aligned
+    # over its figures ("Årsmål" over "0 %") reaches further left into a gutter than they do.
+    bounds = [(lo + hi) / 2 for lo, hi in narrow_gutters(found, lines, settings) or found]
     # A column that words start in on one line only (a wide space inside a cell) is no column,
     # unless the table is that short or the line is a header, which names every column even
     # when the body leaves one empty; a column no line starts in is an indent.

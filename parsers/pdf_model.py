@@ -23,6 +23,10 @@ class PdfSettings:
     # runs through it: a cell's text may reach almost to its neighbour's (tight cell padding),
     # yet stays wider apart than a word space (about 0.3 font sizes).
     cell_gap: float = 0.5
+    # A header word that starts exactly where a column's text starts starts that cell after a
+    # gap this many font sizes wide: wider than a word space (0.25-0.28), which a header cell set
+    # as tight as its text leaves before the next (a clear gap, between the two, elsewhere).
+    header_cell_gap: float = 0.3
     # Rulings: segments thinner than this are lines, shorter than `min_segment` are noise.
     ruling_thickness: float = 3.0
     min_segment: float = 3.0

@@ -169,10 +169,14 @@ def _grown(lines: list[Line], start: int, end: int, table: TableLayout, left: fl
            settings: PdfSettings, before: TableLayout | None,
            edges: list[tuple[float, float]] | None = None) -> tuple[int, int, TableLayout] | None:
     """The table over the stretch its padded rows cover (`padded_region`), when that is longer
-    and still a table."""
+    and still a table. A header alone names every column, also one its rows fill only now and
+    then (a status column's symbols) that a comment across the table hides from the text's
+    edges: the rows keep its columns where they fit them, as they keep a table's before them."""
     first, last = padded_region(lines, start, end, table, left, floor, settings)
     if (first, last) == (start, end):
         return None
+    if before is None and all(row.header for row in table.rows):
+        before = table
     grown = _free_table(lines[first:last], left, settings, before, edges)
     return (first, last, grown) if grown is not None and verdict(grown, settings) == "table" else None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parsers.blocks import Paragraph
+from parsers.blocks import Paragraph, Table
 from parsers.pdf import read_pdf
 from pipeline.recognise.structure import recognise
 from test_pdf_maker import Page, write_pdf
@@ -140,3 +140,17 @@ def test_a_comment_label_alone_at_the_foot_of_the_page_has_its_text_on_the_next(
     path = write_pdf(tmp_path / "comment_label_at_page_foot.pdf", [first, second])
     assert not [b for b in read_pdf(path).blocks if isinstance(b, Paragraph)]
     assert _activities(path) == [_dated(FIRST), _dated(SECOND)]
+
+
+def test_a_header_alone_keeps_its_empty_first_column_under_a_comment_across_the_table(tmp_path: Path) -> None:
+    # Only one row fills the first column: the comment across the table, at the table's left,
+    # hides the column's edge from the text; the header's empty first cell still shows it.
+    page = Page()
+    y = _row(page, 100, [""] + HEADER, bold=True, xs=NUMBERED)
+    y = _text(page, y, REST)
+    for row in (["2", *SECOND], ["", *THIRD], ["", *FIRST]):
+        y = _row(page, y, row, xs=NUMBERED)
+    [table] = [b for b in read_pdf(write_pdf(tmp_path / "header_empty_first_column.pdf", [page])).blocks
+               if isinstance(b, Table)]
+    assert [[" ".join(cell.split()) for cell in row.cells] for row in table.rows] == [
+        ["", *HEADER], [" ".join(REST), "", "", "", ""], ["2", *SECOND, ""], ["", *THIRD, ""], ["", *FIRST, ""]]
