@@ -1,7 +1,7 @@
 """Activity tables on blocks: one record per activity with its dates, deviation and comment,
 under headers with an empty leading column or a Kommentar column, after indicator rows in the
-same table, and with a chart's data spread over them. The expected records are read off the
-input by hand.
+same table, with a chart's data spread over them, and with dates cut at their dash. The
+expected records are read off the input by hand.
 """
 from __future__ import annotations
 
@@ -81,3 +81,29 @@ def test_chart_data_spread_over_an_activity_table_is_no_activity():
         ("Enheten stärker samverkan med externa partners", "2022-01-01")]
     assert found.activities[0].comment.startswith("Totalt har 40 individer")
     assert "Är utsatt för våld 34" in found.activities[0].comment
+
+
+def test_chart_data_right_under_an_activity_is_its_comment():
+    # Words and counts under Startdatum: a chart's data table printed in the activity's cell.
+    found = recognise_blocks(
+        *paras("Enhetsmål:", "Enheten arbetar mot våld i nära relationer"),
+        table(ACT_HEADER, [["Enheten upptäcker individer som utsätts för våld", "2022-01-01", "2024-12-31", ""],
+                           ["Kategori", "Antal", "", ""],
+                           ["Är utsatt för våld", "34", "", ""],
+                           ["Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""]]),
+    )
+    assert [a.name for a in found.activities] == ["Enheten upptäcker individer som utsätts för våld",
+                                                  "Enheten stärker samverkan med externa partners"]
+    assert "Är utsatt för våld 34" in found.activities[0].comment
+
+
+def test_a_date_cut_at_its_dash_goes_on_in_the_row_under_it():
+    # A narrow date column broke "2010-12-31" after its dash, the name's second line beside "31".
+    found = recognise_blocks(
+        *paras("Nämndmål:", "Individen klarar sin egen försörjning"),
+        table(ACT_HEADER, [["Stadsdelsnämnderna ska minska behovet av", "2008-01-01", "2010-12-", ""],
+                           ["bidrag genom tidiga insatser", "", "31", ""]]),
+    )
+    (activity,) = found.activities
+    assert activity.name == "Stadsdelsnämnderna ska minska behovet av bidrag genom tidiga insatser"
+    assert (activity.start_date, activity.end_date) == (dt.date(2008, 1, 1), dt.date(2010, 12, 31))

@@ -144,25 +144,32 @@ class TableAssembler:
         for f, k in layout.columns.items():
             if not values.get(f) and k in row.symbols:
                 values[f] = f"symbol: {row.symbols[k]}"
-        has_values = any(is_value(v) for f, v in values.items() if f != "comment")
-        if layout.kind == "activity" and any(values.get(f) and parse_date(values[f]) is None for f in ("start", "end")):
-            # Words or counts under Startdatum/Slutdatum: a chart's data or a note a converter
-            # spread over the cells, not an activity.
-            has_values = False
+        entry = state.entry
+        if layout.kind == "activity" and entry is not None:
+            # A date cut at its dash ("2010-12-" over "31") goes on in the row under it.
+            for f in ("start", "end"):
+                if entry.cells.get(f, "").endswith("-") and values.get(f, "").isdigit():
+                    entry.cells[f] += values[f]
+                    cells = [c if k != layout.columns[f] else "" for k, c in enumerate(cells)]
+                    values[f] = ""
+        # Words or counts under Startdatum/Slutdatum: a chart's data or a note a converter spread
+        # over the cells, never an activity of its own (a date cut at its dash is still a date).
+        chart = layout.kind == "activity" and any(values.get(f) and parse_date(values[f]) is None
+                                                  and "-" not in values[f] for f in ("start", "end"))
+        has_values = not chart and any(is_value(v) for f, v in values.items() if f != "comment")
         # A comment's label may stand before the name's column (in an empty symbol column's).
         lead = name or " ".join(strip_markers(c) for c in cells[:layout.name_col] if is_value(c))
         label = vocabulary.COMMENT_LABEL.match(lead)
         if label and not has_values:
             self._open_comment(state, lead[label.end():])
             return
-        entry = state.entry
         if not has_values:
             text = " ".join(strip_markers(c) for c in cells if is_value(c))
             if entry is not None and (state.after_break or first_letter_is_lower(text) or _ends_mid_phrase(entry.name)):
                 self._continue(state, entry, text)
-            elif entry is not None and (state.comment_open or row.spanning):
+            elif entry is not None and (state.comment_open or row.spanning or chart):
                 self._open_comment(state, text)
-            elif text:
+            elif text and not chart:
                 self._new(state, row, name or text, values, table_id, goal_id)
             return
         if entry is not None and state.after_break and first_letter_is_lower(name):
