@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_archive import build_corpus
+from bench_archive import build_corpus, byte_compiled
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = "import sys; from pipeline.run.cli import main; sys.exit(main())"  # what the rapportdata script runs
@@ -179,6 +179,7 @@ def main() -> int:
     args = parser.parse_args()
     global TREE
     TREE = args.tree.resolve()
+    byte_compiled(TREE, *(tree.resolve() for tree in args.baseline))
 
     with tempfile.TemporaryDirectory(prefix="rapportdata-parallel-") as temp:
         base = Path(temp)

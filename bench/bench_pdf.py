@@ -41,6 +41,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_archive import byte_compiled  # Python puts the script's folder, bench/, on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 BAR = 0.2  # issue 7: the run at >= 1/5 of pdftotext's pages per second
 _PR_SET_CHILD_SUBREAPER = 36
@@ -267,6 +269,7 @@ def main(argv: list[str]) -> None:
         argv = argv[:k] + argv[k + 2:]
     fixtures = Path(argv[0]) if argv else ROOT.parent / "shared" / "fixtures"
     _adopt_orphans()
+    byte_compiled(ROOT, *([baseline] if baseline else []))
     pdfs = sorted(p for p in fixtures.glob("*.pdf") if not p.name.endswith(".scan.pdf"))
     per_file(pdfs, fixtures, repeat, baseline)
     if shutil.which("pdftotext"):

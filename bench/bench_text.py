@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_archive import save_results  # Python puts the script's folder, bench/, on sys.path
+from bench_archive import byte_compiled, save_results  # Python puts the script's folder, bench/, on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 RAPPORTDATA = Path(sys.executable).with_name("rapportdata")
@@ -112,6 +112,7 @@ def main() -> int:
     parser.add_argument("--baseline", type=Path, help="also time the run of the sources in this folder")
     parser.add_argument("--json", action="store_true", help="write bench/results/text-<time>.json")
     args = parser.parse_args()
+    byte_compiled(ROOT, *([args.baseline.resolve()] if args.baseline else []))
 
     with tempfile.TemporaryDirectory(prefix="rapportdata-bench-text-") as temp:
         base = Path(temp)
