@@ -139,7 +139,10 @@ def restyle_docx(docx: Path, style: str, out: Path) -> Path:
 # ---------------------------------------------------------------- the programs
 
 def _run(command: list[str], timeout: int = 600) -> None:
-    subprocess.run(command, check=True, capture_output=True, timeout=timeout, env=os.environ)
+    done = subprocess.run(command, capture_output=True, timeout=timeout, env=os.environ, check=False)
+    if done.returncode:  # the producer's last words say what it missed (a font, a package)
+        said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()[-3:]
+        raise RuntimeError(f"{Path(command[0]).name} exited with {done.returncode}: {' / '.join(said)}")
 
 
 def chromium_pdf(html: Path, out: Path) -> None:

@@ -34,7 +34,7 @@ with its line) and the rows that came out instead (with their PDF page).
 
 Needs, besides the project venv: the `bench` extra (`pip install -e '.[bench]'`: WeasyPrint);
 Debian packages chromium, libreoffice-writer, pandoc, wkhtmltopdf, abiword (and for the holdout
-texlive-xetex, lmodern); the Liberation fonts (Arial and Times metrics). The fonts are taken from
+texlive-xetex, texlive-fonts-recommended, lmodern); the Liberation fonts (Arial and Times metrics). The fonts are taken from
 WORK/fontroot when there (`apt-get download fonts-liberation2 && dpkg -x fonts-liberation2_*.deb
 WORK/fontroot`) through a private fontconfig file, so the machine's fonts, which other renderings
 in tests depend on, stay as they are.
@@ -177,6 +177,10 @@ def main(argv: list[str]) -> None:
         if names and producer not in names:
             continue
         inputs, out = work / producer, work / f"{producer}.out"
+        if all((producer, stem[:3]) in errors for stem in stems):  # nothing to read: say why, go on
+            print(f"{producer:20}" + "".join(f" {'error':>18}" for _ in stems))
+            details += [f"{producer} {stem[:3]}: {errors[producer, stem[:3]]}" for stem in stems]
+            continue
         run_dataset(inputs, out)
         scores, rows = gold_scores(out), dataset_rows(out)
         cells, gaps = [], []
