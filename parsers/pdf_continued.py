@@ -61,7 +61,7 @@ def continued_row(above: Table, below: Table) -> tuple[int, dict[int, int]] | No
         return (k, {0: 0}) if row.spanning and last.cells[0] and first_letter_is_lower(row.cells[0]) else None
     if row.spanning or not last.cells[0]:
         return None
-    columns = columns_under(row, above)
+    columns = columns_under([row], above)
     if columns is None:
         return None
     label = next((row.cells[j] for j, column in columns.items() if column == 0), "")
@@ -83,19 +83,29 @@ def joined_row(cut: Row, rest: Row, columns: dict[int, int], words: set[str]) ->
     return replace(cut, cells=cells)
 
 
-def columns_under(row: Row, above: Table) -> dict[int, int] | None:
-    """Each cell of `row` with text to the column of `above` it stands in: the cell's own when
+def columns_under(rows: list[Row], above: Table) -> dict[int, int] | None:
+    """Each column of `rows` with text to the column of `above` it stands in: its own when
     both tables have as many columns, else the one column its text lies under (a line-free
     table's columns come from its text: the part on the next page lacks a column none of its
-    lines fills)."""
-    filled = [k for k, cell in enumerate(row.cells) if cell]
-    if len(row.cells) == len(above.rows[-1].cells):
-        return {k: k for k in filled}
-    extents = _extents(above.rows)
+    lines fills). A column's text over all of `rows`, not cell by cell: a figure set right in
+    its column ("1" under "34") may stand clear of a left-aligned label's text above, where
+    the column's wider cells show which label heads it."""
+    if len(rows[0].cells) == len(above.rows[-1].cells):
+        return {k: k for k in range(len(rows[0].cells)) if any(row.cells[k] for row in rows)}
+    upper = _extents(above.rows)
+    spread: dict[int, tuple[float, float]] = {}
+    for row in rows:
+        for k, cell in enumerate(row.cells):
+            box = row.boxes.get(k)
+            if not cell:
+                continue
+            if box is None:
+                return None
+            x0, x1 = spread.get(k, (box.x0, box.x1))
+            spread[k] = (min(x0, box.x0), max(x1, box.x1))
     columns: dict[int, int] = {}
-    for k in filled:
-        box = row.boxes.get(k)
-        under = [c for c, (x0, x1) in extents.items() if box is not None and x0 < box.x1 and box.x0 < x1]
+    for k, (lo, hi) in spread.items():
+        under = [c for c, (x0, x1) in upper.items() if x0 < hi and lo < x1]
         if len(under) != 1:
             return None
         columns[k] = under[0]

@@ -42,20 +42,22 @@ def _plain(block: Block) -> bool:
 
 def _rows_under(header: Table, table: Table) -> list[Row] | None:
     """The rows of `table` in the columns of `header`; None when it has a header of its own, a
-    cell that stands under none of the header's columns, or under two, or when its first label
-    goes on in lower case: then the text above it is the start of that row, not a comment."""
+    column whose text stands under none of the header's columns, or under two, or when its
+    first label goes on in lower case: then the text above it is the start of that row, not a
+    comment."""
     if not table.rows or table.rows[0].header or first_letter_is_lower(table.rows[0].cells[0]):
         return None
     width = len(header.rows[0].cells)
+    body = [row for row in table.rows if not row.spanning]
+    columns = columns_under(body, header) if body else {}
+    if columns is None:
+        return None
     rows = []
     for row in table.rows:
         if row.spanning:
             rows.append(replace(row, cells=[row.cells[0]] + [""] * (width - 1), spans={},
                                 boxes={0: row.boxes[0]} if 0 in row.boxes else {}))
             continue
-        columns = columns_under(row, header)
-        if columns is None:
-            return None
         cells = [""] * width
         for k, column in columns.items():
             cells[column] = row.cells[k]
