@@ -47,7 +47,7 @@ def continued_row(above: Table, below: Table) -> tuple[int, dict[int, int]] | No
     It comes first after any repeated header (a comment across the table goes on in a row
     across it, in lower case), its text lies in the cut row's columns, and the
     label under the cut row's label is empty or goes on in lower case (the label's sentence was
-    cut), without the dash or bullet that starts an item. Its other text stands where the cut row has text too, unless the cut row holds only
+    cut) or is one word alone, without the dash or bullet that starts an item. Its other text stands where the cut row has text too, unless the cut row holds only
     the start of its label: cells set in the middle (or at the foot) of a row leave the row's
     figures to the part on the next page. A table whose label column is empty on purpose has
     no label on the cut row either, so its rows stay rows."""
@@ -65,7 +65,11 @@ def continued_row(above: Table, below: Table) -> tuple[int, dict[int, int]] | No
     if columns is None:
         return None
     label = next((row.cells[j] for j, column in columns.items() if column == 0), "")
-    if label and (not first_letter_is_lower(label) or label[0] in _ITEM_DASHES or label[0] in LIST_MARKERS):
+    # A lone word, alone on its row, under a cut row with figures ends the cut name however it
+    # is spelt ('Aktivt' + 'Medskapandeindex'): a row of its own would name more, or show
+    # figures beside its name.
+    lone = len(columns) == 1 and len(label.split()) == 1 and any(last.cells[1:])
+    if label and (label[0] in _ITEM_DASHES or label[0] in LIST_MARKERS or not (first_letter_is_lower(label) or lone)):
         return None
     if any(not last.cells[column] for column in columns.values()) and not (label and not any(last.cells[1:])):
         return None
