@@ -113,16 +113,18 @@ def find_gutters(lines: list[Line], settings: PdfSettings, left: float) -> list[
             if around:
                 votes += any(abs(g_hi - hi) < 1.0 or abs(g_lo - lo) < 1.0 for g_lo, g_hi in around)
             else:
-                pair = next(((a, b) for a, b in zip(line.words, line.words[1:])
-                             if a.x1 <= lo + 0.01 and hi - 0.01 <= b.x0), None)
-                if pair is not None:
+                k = next((k for k in range(1, len(line.words))
+                          if line.words[k - 1].x1 <= lo + 0.01 and hi - 0.01 <= line.words[k].x0), None)
+                if k is not None:
                     # The line runs across the strip with an ordinary space: no gutter, unless
                     # figures stand on both sides (columns of figures a space apart, as a
                     # typewriter's or a fixed-width font's table sets them, or dates in a
                     # table as tight as its cells) wider apart than a thousands separator
-                    # ("1 600").
-                    a, b = pair
-                    figures = is_figure(a.text) and is_figure(b.text) and b.x0 - a.x1 >= clear_gap(line.size, settings)
+                    # ("1 600"); a figure's unit is the figure's ("33,33 %" before "100").
+                    a, b = line.words[k - 1], line.words[k]
+                    before = a.text if k < 2 else f"{line.words[k - 2].text} {a.text}"
+                    figures = ((is_figure(a.text) or is_figure(before)) and is_figure(b.text)
+                               and b.x0 - a.x1 >= clear_gap(line.size, settings))
                     votes += 1 if figures else -1
         if votes > 0:
             out.append((lo, hi))
