@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -37,41 +37,74 @@ BLOCK_LIMIT = 500
 Part = Callable[[str], "pa.Table | None"]
 
 
-def _content(tokens: Iterable[str]) -> list[str]:
-    return [t for t in tokens if len(t) >= CONTENT_LETTERS]
-
-
 def _same_spelling(left: list[str], right: list[str]) -> bool:
     a, b = "".join(left), "".join(right)
     if a == b:
         return True
     # ratio() <= quick_ratio() <= real_quick_ratio(): the cheap bounds settle most pairs exactly.
+    # real_quick_ratio() as difflib computes it, from the lengths, before a matcher indexes b.
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < SPELLING:
+        return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return (matcher.real_quick_ratio() >= SPELLING and matcher.quick_ratio() >= SPELLING
-            and matcher.ratio() >= SPELLING)
+    return matcher.quick_ratio() >= SPELLING and matcher.ratio() >= SPELLING
+
+
+class _Words:
+    """A key split once for all the pairs it is in: its tokens, the letters each gives the score,
+    the tokens holding a digit, and a matcher holding it as the second sequence (difflib keeps
+    what it learns of that one, so each key is indexed once, not once a pair)."""
+
+    def __init__(self, key: str):
+        self.key = key
+        self.tokens = key.split()
+        self.letters = [len(t) if len(t) >= CONTENT_LETTERS else 0 for t in self.tokens]
+        self.numbers = [t for t in self.tokens if any(ch.isdigit() for ch in t)]
+        self._matcher: difflib.SequenceMatcher[str] | None = None
+
+    def opcodes(self, left: _Words) -> Sequence[tuple[str, int, int, int, int]]:
+        """difflib's opcodes from `left`'s tokens to these."""
+        if self._matcher is None:
+            self._matcher = difflib.SequenceMatcher(None, [], self.tokens, autojunk=False)
+        self._matcher.set_seq1(left.tokens)
+        return self._matcher.get_opcodes()
+
+
+def _numbers_differ(left: _Words, right: _Words) -> bool:
+    """True when the tokens holding a digit are not the same in the same order: the equal parts
+    of any alignment pair tokens one to one and in order, so one of those tokens is in a part that
+    is not equal, which makes the difference more than a rewording. Settles most pairs of an
+    archive's keys ("... 12 månader" / "... 6 månader") without aligning them."""
+    return left.numbers != right.numbers
 
 
 def similarity(a: str, b: str) -> float | None:
     """How alike two keys are (shared content letters over all of them), or None when their
     difference is more than a rewording."""
-    left, right = a.split(), b.split()
+    return _similarity(_Words(a), _Words(b))
+
+
+def _similarity(left: _Words, right: _Words) -> float | None:
+    if _numbers_differ(left, right):
+        return None
+    digits = set(left.numbers + right.numbers)
     matched = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
-        one, other = left[i1:i2], right[j1:j2]
+    for tag, i1, i2, j1, j2 in right.opcodes(left):
+        one, other = left.tokens[i1:i2], right.tokens[j1:j2]
+        letters = sum(left.letters[i1:i2]), sum(right.letters[j1:j2])
         if tag == "equal":
-            matched += 2 * sum(len(t) for t in _content(one))
+            matched += 2 * letters[0]
             continue
-        if any(ch.isdigit() for t in one + other for ch in t):
+        if digits and any(t in digits for t in one + other):
             return None
         if one and other and _same_spelling(one, other):
-            matched += sum(len(t) for t in _content(one)) + sum(len(t) for t in _content(other))
+            matched += letters[0] + letters[1]
             continue
-        if _content(one) and _content(other) or len(one) == len(other) == 1 and _content(one + other):
+        if all(letters) or len(one) == len(other) == 1 and any(letters):
             return None  # a word in place of another ("tre" / "tolv" månader too)
-        if not (one and other) and _content(one + other):
+        if not (one and other) and any(letters):
             return None  # a qualifier added
-    total = sum(len(t) for t in _content(left)) + sum(len(t) for t in _content(right))
-    return matched / total if total else (1.0 if a == b else None)
+    total = sum(left.letters) + sum(right.letters)
+    return matched / total if total else (1.0 if left.key == right.key else None)
 
 
 @dataclass
@@ -100,10 +133,10 @@ class _Series:
         return units.most_common(1)[0][0] if units else None
 
 
-def _candidates(keys: list[str]) -> Iterable[tuple[str, str]]:
+def _candidates(keys: list[_Words]) -> Iterable[tuple[_Words, _Words]]:
     holders: dict[str, list[int]] = {}
     for n, key in enumerate(keys):
-        for token in set(_content(key.split())):
+        for token in {t for t, letters in zip(key.tokens, key.letters) if letters}:
             holders.setdefault(token, []).append(n)
     pairs: set[tuple[int, int]] = set()
     for members in holders.values():
@@ -112,12 +145,20 @@ def _candidates(keys: list[str]) -> Iterable[tuple[str, str]]:
     return ((keys[a], keys[b]) for a, b in sorted(pairs))
 
 
+def _in_one_report(first: _Key, second: _Key) -> bool:
+    """Two keys one report prints are never linked below, whatever their score (a series only
+    gains documents as it grows), so they are not aligned at all."""
+    return not first.docs.isdisjoint(second.docs)
+
+
 def link(rows: Iterable[tuple[str, str, str, int | None, str | None]]) -> tuple[dict[str, str], list[IndicatorSeriesRecord]]:
     """Series over indicator rows given as (indicator_key, name, doc_id, year, unit): the series_id
     of every key, and the indicator_series rows."""
     keys: dict[str, _Key] = {}
     for key, name, doc_id, year, unit in rows:
-        entry = keys.setdefault(key, _Key(key))
+        entry = keys.get(key)
+        if entry is None:  # not setdefault: a _Key made for every row cost a quarter of the linking
+            entry = keys[key] = _Key(key)
         entry.names[name] += 1
         entry.docs.add(doc_id)
         entry.rows += 1
@@ -127,8 +168,10 @@ def link(rows: Iterable[tuple[str, str, str, int | None, str | None]]) -> tuple[
         if unit:
             entry.units[unit] += 1
     series = {key: _Series([entry]) for key, entry in keys.items()}
-    scored = sorted(((score, a, b) for a, b in _candidates(sorted(keys))
-                     if (score := similarity(a, b)) is not None and score >= MIN_SCORE), key=lambda s: (-s[0], s[1], s[2]))
+    scored = sorted(((score, a.key, b.key) for a, b in _candidates([_Words(key) for key in sorted(keys)])
+                     if not _in_one_report(keys[a.key], keys[b.key])
+                     and (score := _similarity(a, b)) is not None and score >= MIN_SCORE),
+                    key=lambda s: (-s[0], s[1], s[2]))
     for score, a, b in scored:
         first, second = series[a], series[b]
         if first is second or first.docs & second.docs:
