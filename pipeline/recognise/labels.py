@@ -5,28 +5,33 @@ Compiled once from the alias tables in pipeline.vocabulary.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from normalizers.text import squash, strip_markers
 from pipeline.recognise import vocabulary
+from pipeline.recognise.first_char import FirstChar
 from pipeline.recognise.settings import SETTINGS
 
 _LABEL_BODY = (
     r"\s*(?:" + "|".join(f"(?P<l{k}>{pattern})" for k, (_, pattern) in enumerate(vocabulary.GOAL_LEVELS)) + r")"
     r"(?=[\s:]|$)(?:\s+(?P<lnum>\d{1,2}|[IVX]{1,4}))?\s*(?::\s*(?P<rest>.*)|$)")
-_LABEL = regex.compile(rf"^(?:{_LABEL_BODY})", regex.IGNORECASE)
+_LABEL = FirstChar(regex.compile(rf"^(?:{_LABEL_BODY})", regex.IGNORECASE))
 # "1.2 Title", "1. Title", "3.Title", "I.1 Title", "2.5. Title": a number needs a dot to be one.
 _NUMBER = regex.compile(
     r"^\s*(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+|(?:\d{1,2}|[IVX]{1,4})(?=\.))\.?\s*(?P<rest>\S.*)$")
-_STATUS = [(regex.compile(rf"^{vocabulary.ASSESSMENT_LEAD}(?:{pattern})\.?$", regex.IGNORECASE), value)
-           for pattern, value in vocabulary.ASSESSMENTS]
+# A status line: one group per assessment, each anchored at both ends on its own, so that one
+# call finds the first assessment whose pattern matches, as the patterns tried in turn would.
+_STATUS = FirstChar(regex.compile(
+    "^(?:" + "|".join(rf"(?P<a{k}>{vocabulary.ASSESSMENT_LEAD}(?:{pattern})\.?$)"
+                      for k, (pattern, _) in enumerate(vocabulary.ASSESSMENTS)) + ")", regex.IGNORECASE))
 # A sub-heading: one group per field, whose alternatives are tried in the vocabulary's order as
 # separate patterns would be.
 _SECTION_BODY = r"(?:" + "|".join(f"(?P<s{k}>{pattern})" for k, (pattern, _) in enumerate(vocabulary.GOAL_SECTIONS)) + r")\s*:?$"
 # Every paragraph is tried as a goal label and, when it is none, as a sub-heading: the label's
 # alternative comes first, so one call answers both as two patterns one after the other would.
-_HEADING = regex.compile(rf"^(?:(?P<label>{_LABEL_BODY})|{_SECTION_BODY})", regex.IGNORECASE)
+_HEADING = FirstChar(regex.compile(rf"^(?:(?P<label>{_LABEL_BODY})|{_SECTION_BODY})", regex.IGNORECASE))
 _TABLE_KINDS = [(regex.compile(rf"^{pattern}$"), kind) for kind, pattern in vocabulary.TABLE_KINDS]
 
 
@@ -62,10 +67,10 @@ def match_status(text: str) -> tuple[str | None, str] | None:
     line = strip_markers(text)
     if len(line) > SETTINGS.max_status_length:
         return None
-    for pattern, value in _STATUS:
-        if pattern.match(line):
-            return value, line
-    return None
+    match = _STATUS.match(line)
+    if match is None:
+        return None
+    return next(value for k, (_, value) in enumerate(vocabulary.ASSESSMENTS) if match.group(f"a{k}") is not None), line
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,9 @@ def match_heading(text: str) -> Label | Section | None:
     return _label(match) if match.group("label") is not None else _section(match)
 
 
+# Every row of a table is asked by its first filled cell: the header spellings and the indicators'
+# names repeat across page breaks, reports and years.
+@lru_cache(maxsize=8192)
 def table_kind(cell: str) -> str | None:
     key = squash(strip_markers(cell))
     for pattern, kind in _TABLE_KINDS:

@@ -7,6 +7,7 @@ import regex
 from normalizers.text import collapse, strip_markers
 from parsers.blocks import Block, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.first_char import FirstChar
 from pipeline.recognise.labels import split_number
 
 # Leaders between a TOC entry's title and its page number: layout, not a template's words.
@@ -14,6 +15,7 @@ _LEADERS = regex.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*)$")
 _NAMES_GOAL = regex.compile(rf"(?i)(?<!\w){vocabulary.alternation('goal_level')}(?!\w)")
 _ENTRY = regex.compile(rf"^(?P<title>.*?\S)(?:\s*\.{{2,}}|\s*…+)?\s+(?P<page>{vocabulary.alternation('toc_page')})$",
                        regex.IGNORECASE)
+_TOC_HEADING = FirstChar(vocabulary.TOC_HEADING)  # asked of every paragraph
 
 
 def _toc_entry(text: str) -> str | None:
@@ -75,7 +77,7 @@ def find_toc(blocks: list[Block]) -> tuple[set[int], set[str], set[str]]:
                 for row in rows:
                     entries.add(row)
                 continue
-        elif vocabulary.TOC_HEADING.match(block.text):
+        elif _TOC_HEADING.match(block.text):
             in_toc = True
             skip.add(k)
             continue
