@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import unicodedata
 
 import pytest
 import regex
@@ -16,8 +17,8 @@ from hypothesis import strategies as st
 
 from normalizers.dates import Period, find_date, find_period, parse_date
 from normalizers.numbers import NUMBER, Quantity, money_unit_in, normalize_unit, parse_quantity, to_sek
-from normalizers.text import (MARKER_CHARS, collapse, first_letter_is_lower, indicator_key, squash, strip_markers,
-                              strip_markup)
+from normalizers.text import (_ANY_TAG, _BREAK_TAGS, MARKER_CHARS, collapse, first_letter_is_lower, indicator_key,
+                              squash, strip_markers, strip_markup)
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -571,3 +572,34 @@ def test_strip_markers_strips_every_code_point_the_marker_class_matches_and_no_o
     expected = {c for c in code_points if one.fullmatch(c)}
     assert {c for c in code_points if strip_markers(c) == ""} == expected
     assert {c for c in code_points if strip_markers(f"x{c}") == "x" and strip_markers(f"{c}x") == "x"} == expected
+
+
+# strip_markup's white space, as the patterns had it ----------------------------------------
+
+_INLINE_SPACE = regex.compile(r"[^\S\n]+")
+_NEWLINES = regex.compile(r"\s*\n\s*")
+# Every white space of `regex`'s \s, and what str.isspace counts as white space besides (\x1c-\x1f).
+SPACES = ["\n", " ", "  ", "\t", "\r", "\x0b", "\x0c", "\x85", "\u00a0", "\u1680", "\u2003", "\u2028", "\u2029",
+          "\u202f", "\u205f", "\u3000", "\x1c", "\x1f", "<p>", "</p>", "<br>", "a", "ö", "Analys", "5 %", "\u00ad"]
+
+
+def _paragraphs_by_the_patterns(text: str) -> str:
+    """strip_markup(text, keep_paragraphs=True) as it was written with two patterns, for text
+    without entities, emphasis or heading hashes."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    text = _ANY_TAG.sub("", _BREAK_TAGS.sub("\n", text))
+    return _NEWLINES.sub("\n", _INLINE_SPACE.sub(" ", text)).strip()
+
+
+def test_every_white_space_but_a_space_is_not_printable():
+    # What lets strip_markup halve runs of " " where a cell holds no other character that is
+    # not printable: every other white space of regex's \s is not printable.
+    spaces = regex.findall(r"\s", "".join(map(chr, range(sys.maxunicode + 1))))
+    assert spaces and all(not c.isprintable() for c in spaces if c != " ")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(SPACES), max_size=30))
+def test_strip_markup_keeps_paragraphs_as_its_patterns_did(tokens):
+    text = "".join(tokens)
+    assert strip_markup(text, keep_paragraphs=True) == _paragraphs_by_the_patterns(text)
