@@ -33,4 +33,5 @@ class FirstChar:
         return known
 
     def match(self, text: str) -> regex.Match[str] | None:
-        return self.pattern.match(text) if self.possible(text[:1]) else None
+        known = self._possible.get(text[:1])  # the lookup of possible() without its call
+        return self.pattern.match(text) if known or (known is None and self.possible(text[:1])) else None

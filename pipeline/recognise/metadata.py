@@ -158,14 +158,17 @@ def _text_year(parsed: ParsedDocument, paragraphs: list[Paragraph]) -> tuple[int
         years = _YEAR.findall(paragraph.text)
         if years and len(paragraph.text) <= SETTINGS.max_title_length and (paragraph.heading or _ANY_TYPE.search(paragraph.text)):
             return int(years[-1]), "text"
+    # Every short line is counted and only the repeated ones searched for a report type: the
+    # same lines in the same order as searching every line first, at a search a repeated line.
     counts: dict[str, int] = {}
     for block in parsed.blocks:
-        if isinstance(block, Paragraph) and len(block.text) <= SETTINGS.max_title_length and _ANY_TYPE.search(block.text):
+        if isinstance(block, Paragraph) and len(block.text) <= SETTINGS.max_title_length:
             counts[block.text] = counts.get(block.text, 0) + 1
     for text, count in counts.items():
-        years = _YEAR.findall(text)
-        if years and count >= SETTINGS.running_line_repeats:
-            return int(years[-1]), "text"
+        if count >= SETTINGS.running_line_repeats and _ANY_TYPE.search(text):
+            years = _YEAR.findall(text)
+            if years:
+                return int(years[-1]), "text"
     return None, None
 
 
