@@ -32,7 +32,7 @@ def half_unit(raw: str | None) -> float:
     return 0.5 * 10.0 ** -len(match.group(2))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: its fields are read in the innermost loops
 class _Cell:
     row: int
     column: int
@@ -145,16 +145,28 @@ def _sum_rule(table: _Table, target: int, terms: list[tuple[int, int]]) -> Rule 
         return None
     agreeing, breaks, kept_in = 0, [], []
     for number, row in enumerate(table.cells):
-        # A blank term is nothing (Justering left empty where nothing was adjusted).
-        if target not in row or not any(c in row for c, _ in terms):
+        result = row.get(target)
+        if result is None:
             continue
-        expected = sum(k * row[c].value for c, k in terms if c in row)
-        tolerance = sum(row[c].half for c in columns if c in row)
-        if abs(row[target].value - expected) <= tolerance + EPSILON:
-            agreeing += sum(1 for c in columns if c in row and row[c].value != 0) >= 2  # 0 = 0 + 0 shows nothing
+        # A blank term is nothing (Justering left empty where nothing was adjusted). Summed in
+        # loops, not by sum() over generators (a rule is tried on every row of its table), in the
+        # same order from the same 0.0, so to the same floats.
+        expected, tolerance, shown = 0.0, 0.0 + result.half, int(result.value != 0)  # 0 = 0 + 0 shows nothing
+        present = False
+        for c, k in terms:
+            cell = row.get(c)
+            if cell is not None:
+                present = True
+                expected += k * cell.value
+                tolerance += cell.half
+                shown += cell.value != 0
+        if not present:
+            continue
+        if abs(result.value - expected) <= tolerance + EPSILON:
+            agreeing += shown >= 2
             kept_in.append(number)
         else:
-            breaks.append(Break(row[target], expected, tolerance))
+            breaks.append(Break(result, expected, tolerance))
             if _hopeless(agreeing, len(breaks), len(table.cells) - number - 1):
                 return None
     said = sorted(terms, key=lambda term: -term[1])  # "B - A", not "-A + B"
@@ -237,29 +249,33 @@ def _possible_sums(table: _Table, row: int, items: list[int], additive: list[int
     columns = [c for c in additive if c in target]
     if len(columns) < 2:
         return []  # a total needs two agreeing columns
-    printed = [target[c] for c in columns]
+    printed = [(target[c].value, target[c].half, abs(target[c].value)) for c in columns]
     value, half, size, nonzero, present = ([0.0] * len(columns), [0.0] * len(columns), [0.0] * len(columns),
                                            [0] * len(columns), [False] * len(columns))
+    indexed = list(enumerate(columns))
     possible: list[int] = []
+    rows = table.cells
     for k in range(1, min(len(items), MAX_TERMS) + 1):
-        cells = table.cells[items[-k]]
-        for i, column in enumerate(columns):
+        cells = rows[items[-k]]
+        for i, column in indexed:
             cell = cells.get(column)
             if cell is not None:
-                value[i] += cell.value
+                term = cell.value
+                value[i] += term
                 half[i] += cell.half
-                size[i] += abs(cell.value)
-                nonzero[i] += cell.value != 0
+                size[i] += abs(term)
+                nonzero[i] += term != 0
                 present[i] = True
         if k < 2:
             continue
         agree = breaking = 0
-        for i, cell in enumerate(printed):
+        for i, (printed_value, printed_half, printed_size) in enumerate(printed):
             if not present[i]:
                 continue
-            miss = abs(cell.value - value[i]) - (cell.half + half[i] + EPSILON)
-            # Float sums of up to MAX_TERMS terms in two orders differ by far less than this.
-            if miss > _ROUNDING * (size[i] + half[i] + abs(cell.value) + cell.half + 1):
+            miss = abs(printed_value - value[i]) - (printed_half + half[i] + EPSILON)
+            # Float sums of up to MAX_TERMS terms in two orders differ by far less than this (a
+            # positive bound: a miss of at most 0 never passes it, and is not worked out).
+            if miss > 0 and miss > _ROUNDING * (size[i] + half[i] + printed_size + printed_half + 1):
                 breaking += 1
             elif nonzero[i] >= 2:
                 agree += 1
