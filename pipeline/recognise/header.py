@@ -22,7 +22,7 @@ _COLUMN_PATTERNS = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)  # shared by the tables whose header row is the same (_layout)
 class Layout:
     """What the header row of an indicator or activity table says about its columns."""
 
@@ -55,6 +55,13 @@ def read_header(cells: list[str], year: int | None = None) -> Layout | None:
     kind = table_kind(cells[name_col])
     if kind is None:
         return None
+    return _layout(tuple(cells), year, kind, name_col)
+
+
+# A header row is repeated page after page and report after report: its Layout, which nothing
+# changes once made, is made once.
+@lru_cache(maxsize=1024)
+def _layout(cells: tuple[str, ...], year: int | None, kind: str, name_col: int) -> Layout:
     filled = [k for k, cell in enumerate(cells) if cell and not is_only_markers(cell)]
     columns: dict[str, int] = {}
     dated_outcomes: list[int] = []  # "Utfall VB 2012", "Utfall 2013": outcome columns named by period
