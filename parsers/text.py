@@ -105,7 +105,7 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
         if not line or line.isspace():
             table = None  # a blank line ends a table
             continue
-        if "\t" in line or _is_pipe_row(line):
+        if "\t" in line or "|" in line and _is_pipe_row(line):  # most lines hold neither: no call
             place = Place(None, number)  # positional: keywords cost a call of their own
             cells = _cells(line)
             if table is None:

@@ -6,6 +6,8 @@ A table is financial when its header names a financial column or a money unit ("
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from normalizers.numbers import SEK_PER_UNIT, money_unit_in, parse_quantity, to_sek
@@ -20,6 +22,9 @@ _WORDY = regex.compile(r"\p{L}{3,}")
 _INDENT_DASH = regex.compile(r"^[-–—]\s+(?=\p{L})")
 
 
+# Asked of every cell of a table at least twice (where its header ends, its units) and of row
+# labels: a pure function of the cell text.
+@lru_cache(maxsize=16384)
 def is_number(text: str) -> bool:
     return bool(text) and not _YEAR_ONLY.match(text) and parse_quantity(text).value is not None
 

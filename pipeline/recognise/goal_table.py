@@ -30,13 +30,17 @@ class _Header:
 
 
 def _header(row: Row) -> _Header | None:
+    # Every table's top row is asked: its first filled cell rules most out, before the others are read.
+    name_col = next((k for k, cell in enumerate(row.cells) if squash(strip_markers(cell))), None)
+    if name_col is None:
+        return None
+    first = squash(strip_markers(row.cells[name_col]))
+    level = next(((value,) for value, pattern in vocabulary.GOAL_TABLE_LEVELS if pattern.match(first)), None)
+    if level is None:
+        return None
     keys = [squash(strip_markers(cell)) for cell in row.cells]
     filled = [k for k, key in enumerate(keys) if key]
     if len(filled) < 2:
-        return None
-    name_col = filled[0]
-    level = next(((value,) for value, pattern in vocabulary.GOAL_TABLE_LEVELS if pattern.match(keys[name_col])), None)
-    if level is None:
         return None
     assessment = next((k for k in filled[1:] if vocabulary.GOAL_TABLE_ASSESSMENT.match(keys[k])), None)
     if assessment is None:

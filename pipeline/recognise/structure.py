@@ -133,8 +133,10 @@ class Recogniser:
         """A numbered heading without a level label ("3. Stadens verksamheter ...", "3.1 Budgeten
         är i balans") is a KF goal when the table of contents lists it, or when the numbering fits
         the goals around it."""
+        if len(block.text) > SETTINGS.max_heading_length:  # body text: asked before the number is read
+            return None
         number, title = split_number(block.text)
-        if number is None or len(block.text) > SETTINGS.max_heading_length or block.text.endswith(":") or len(title) < 3:
+        if number is None or block.text.endswith(":") or len(title) < 3:
             return None
         parts = number.split(".")
         if len(parts) > 2:
