@@ -26,11 +26,12 @@ def rejoin_headers(blocks: list[Block]) -> list[Block]:
         while end < len(blocks) and _plain(blocks[end]):
             end += 1
         below = blocks[end] if end < len(blocks) else None
-        rows = _rows_under(block, below) if isinstance(below, Table) else None
+        between = [paragraph for paragraph in blocks[k:end] if isinstance(paragraph, Paragraph)]
+        rows = _rows_under(block, below, between) if isinstance(below, Table) else None
         if rows is None:
             continue
         width = len(block.rows[0].cells)
-        block.rows.extend(_across(paragraph, width) for paragraph in blocks[k:end] if isinstance(paragraph, Paragraph))
+        block.rows.extend(_across(paragraph, width) for paragraph in between)
         block.rows.extend(rows)
         k = end + 1
     return out
@@ -40,11 +41,20 @@ def _plain(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.heading is None
 
 
-def _rows_under(header: Table, table: Table) -> list[Row] | None:
+def _rows_under(header: Table, table: Table, between: list[Paragraph]) -> list[Row] | None:
     """The rows of `table` in the columns of `header`; None when it has a header of its own, a
     column whose text stands under none of the header's columns, or under two, or when its
     first label goes on in lower case: then the text above it is the start of that row, not a
-    comment."""
+    comment. A header of its own that repeats `header`, after plain text that goes on in lower
+    case (the rest of a comment the break cut), is the producer's again at a page break of the
+    document the PDF was printed from (LibreOffice repeats the header at the PDF page's top
+    and again there): the rows are the table's as they stand, under their own header. A bold
+    line between (a goal's label) starts a table of its own under the same header."""
+    n = len(header.rows)
+    if (len(table.rows) > n and [row.cells for row in table.rows[:n]] == [row.cells for row in header.rows]
+            and between and first_letter_is_lower(between[0].text)
+            and not any(paragraph.bold for paragraph in between)):
+        return table.rows
     if not table.rows or table.rows[0].header or first_letter_is_lower(table.rows[0].cells[0]):
         return None
     width = len(header.rows[0].cells)
