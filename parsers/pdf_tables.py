@@ -48,6 +48,11 @@ def free_tables(lines: list[Line], settings: PdfSettings,
         end = region_end(lines, i)
         table = _free_table(lines[i:end], left, settings, before)
         kind = "line" if table is None else verdict(table, settings)
+        if kind == "line" and table is not None and i == 0 and before is carried and carried is not None \
+                and _repeats(carried, table):
+            # The header of the table the page before ended with, repeated at this page's top:
+            # a header however few columns it names, over the rest of a row the break cut.
+            kind = "table"
         if kind == "line":
             under = _header_over(lines, i, end, left, settings, before)
             if under is not None:
