@@ -42,7 +42,7 @@ def free_tables(lines: list[Line], settings: PdfSettings,
         # own columns.
         header = lines[i].bold and len(wide_gaps(lines[i], left, settings)) >= 1
         before = out[-1][2] if out and out[-1][1] == i and not header else carried if i == 0 else None
-        if before is None and not has_gutter(lines[i], left, settings):
+        if before is None and not has_gutter(lines[i], left, settings) and not _tight_header(lines, i, settings):
             i += 1
             continue
         end = region_end(lines, i)
@@ -112,6 +112,16 @@ def free_tables(lines: list[Line], settings: PdfSettings,
         # the loop still moves on.
         i = max(end, at + 1)
     return out
+
+
+def _tight_header(lines: list[Line], i: int, settings: PdfSettings) -> bool:
+    """A bold line without a gutter whose text edges line up with the line under it, a row's
+    padding away: the header of a table as tight as its cells ('Årsmål' over '84',
+    'Periodicitet' over 'Tertial', each a few points after the word before)."""
+    line = lines[i]
+    return (line.bold and i + 1 < len(lines) and not lines[i + 1].bold
+            and lines[i + 1].top - line.bottom <= settings.row_padding * line.size
+            and bool(aligned_gutters([line], [lines[i + 1]], settings)))
 
 
 def _next_header(table: TableLayout) -> float | None:
