@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from blocks_builder import ACT_HEADER, lone, para, paras, recognise_blocks, table
+from blocks_builder import ACT_HEADER, lone, para, paras, recognise_blocks, row, table
 
 
 def test_activity_table_with_an_empty_leading_column_and_a_comment_column():
@@ -107,3 +107,16 @@ def test_a_date_cut_at_its_dash_goes_on_in_the_row_under_it():
     (activity,) = found.activities
     assert activity.name == "Stadsdelsnämnderna ska minska behovet av bidrag genom tidiga insatser"
     assert (activity.start_date, activity.end_date) == (dt.date(2008, 1, 1), dt.date(2010, 12, 31))
+
+
+def test_a_sentence_cut_before_the_table_is_no_activity_under_its_header():
+    # A page break cut a paragraph; its lower-case rest came out across the table, under the
+    # header repeated on the new page, before the table's first activity.
+    found = recognise_blocks(
+        *paras("Enhetsmål:", "Enheten arbetar mot våld i nära relationer"),
+        table(ACT_HEADER, [row(lone("samt hjälpa socialsekreterare och chefer med statistiska underlag.", 4),
+                               spanning=True),
+                           ["Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""]]),
+    )
+    assert [(a.name, a.start_date) for a in found.activities] == [
+        ("Enheten stärker samverkan med externa partners", dt.date(2022, 1, 1))]
