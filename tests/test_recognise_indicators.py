@@ -173,3 +173,15 @@ def test_indicator_table_with_a_spanning_comment_row():
     assert (first.name, first.outcome, first.target, first.period, first.comment, first.page) == \
         ("Andel barn i familjer med ekonomiskt bistånd", 0.45, 0.5, "T2 2018", "Antalet barn har minskat.", 5)
     assert (second.name, second.target, second.unit, second.page) == ("Antal hemlösa", 2850.0, "st", 6)
+
+
+def test_the_rest_of_a_comment_cut_before_the_table_is_no_indicator():
+    # The page break cut a comment printed as a paragraph; its lower-case rest stands in the
+    # name column of the table repeated on the next page, above the table's first indicator.
+    header = ["Indikator", "Periodens utfall", "Årsmål", "Period"]
+    found = recognise_blocks(
+        para("Nämndmål:", page=48), para("Barn i Stockholm har bra uppväxtvillkor", page=48),
+        table(header, [["eventuellt kan riktade insatser komma att ordnas.", "", "", ""],
+                       ["Antal hemlösa", "", "2 850 st", "T2 2018"]], page=49, header=True),
+    )
+    assert [(i.name, i.target) for i in found.indicators] == [("Antal hemlösa", 2850.0)]

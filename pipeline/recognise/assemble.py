@@ -169,8 +169,11 @@ class TableAssembler:
                 self._continue(state, entry, text)
             elif entry is not None and (state.comment_open or row.spanning or chart):
                 self._open_comment(state, text)
-            elif entry is None and row.spanning and first_letter_is_lower(text):
-                return  # the rest of a sentence cut before the table (a page break's), nobody's row
+            elif entry is None and first_letter_is_lower(text):
+                # With no row open, text going on in lower case and no values is the rest of a
+                # sentence cut before the table (a page break's, printed under the repeated
+                # header), across the table or in its first column: no row of its own.
+                return
             elif text and not chart:
                 self._new(state, row, name or text, values, table_id, goal_id)
             return
