@@ -102,8 +102,9 @@ def cell_words(lines: list[Line], words: set[str], settings: PdfSettings) -> Cel
     """`words` is the `vocabulary` of `lines`."""
     gap = settings.cell_gap
     pairs = [(a.text, b.text) for line in lines for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 < gap * b.size]
-    bare = _bare_words(lines)
-    return CellWords(frozenset(bare[b] for _, b in pairs), frozenset(bare[a] for a, _ in pairs), tuple(sorted(words)))
+    # Each spelling made bare once, and only the spellings that stand in a pair.
+    return CellWords(frozenset(map(_bare, {b for _, b in pairs})), frozenset(map(_bare, {a for a, _ in pairs})),
+                     tuple(sorted(words)))
 
 
 def _broken_word(before: Line, after: Line, left: float, right: float, known: CellWords) -> bool:
