@@ -208,22 +208,30 @@ def _record(group: _Series) -> IndicatorSeriesRecord:
 def with_series(parts: list[Part]) -> list[Part]:
     """The parts with `indicators.series_id` filled in, and one more part holding `indicator_series`."""
     rows: list[tuple[str, str, str, int | None, str | None]] = []
+    # Each part's indicators with their keys, read once: they are written from here.
+    indicators: list[tuple[pa.Table, list[str]] | None] = []
     for part in parts:
         table = part("indicators")
         if table is not None and len(table):
             columns = [table[c].to_pylist() for c in ("indicator_key", "name", "doc_id", "year", "unit")]
             rows.extend(zip(*columns))
+            indicators.append((table, columns[0]))
+        else:
+            indicators.append(None)
     ids, records = link(rows)
     spec = TABLES["indicator_series"]
     series_table = pa.Table.from_pylist([{n: getattr(r, n) for n in spec.names} for r in records], schema=spec.schema)
 
-    def linked(part: Part) -> Part:
+    def linked(part: Part, found: tuple[pa.Table, list[str]] | None) -> Part:
         def read(name: str) -> pa.Table | None:
-            table = part(name)
-            if name != "indicators" or table is None:
-                return table
-            column = pa.array([ids[k] for k in table["indicator_key"].to_pylist()], type=pa.string())
+            if name != "indicators":
+                return part(name)
+            if found is None:
+                return None
+            table, keys = found
+            column = pa.array([ids[k] for k in keys], type=pa.string())
             return table.set_column(table.schema.get_field_index("series_id"), "series_id", column)
         return read
 
-    return [linked(part) for part in parts] + [lambda name: series_table if name == "indicator_series" else None]
+    return ([linked(part, found) for part, found in zip(parts, indicators)]
+            + [lambda name: series_table if name == "indicator_series" else None])

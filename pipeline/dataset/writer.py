@@ -48,6 +48,7 @@ class _PartitionWriter:
         self.folder = folder
         self.schema = spec.schema.remove(spec.schema.get_field_index("year"))
         self.buffers: dict[int, list[pa.Table]] = {}
+        self.buffered: dict[int, int] = {}  # rows in each buffer, not summed again at every part
         self.writers: dict[int, pq.ParquetWriter] = {}
         self.paths: list[Path] = []
 
@@ -65,7 +66,8 @@ class _PartitionWriter:
             parts = [(year, data.filter(pc.equal(column, year))) for year in sorted(years)]
         for year, part in parts:
             self.buffers.setdefault(year, []).append(part)
-            if sum(len(t) for t in self.buffers[year]) >= ROW_GROUP_ROWS:
+            self.buffered[year] = self.buffered.get(year, 0) + len(part)
+            if self.buffered[year] >= ROW_GROUP_ROWS:
                 self._flush(year)
 
     def _flush(self, year: int) -> None:
@@ -73,6 +75,7 @@ class _PartitionWriter:
         import pyarrow.parquet as pq
 
         rows = pa.concat_tables(self.buffers.pop(year))
+        del self.buffered[year]
         if year not in self.writers:
             path = self.folder / f"year={year}" / "part-0.parquet"
             path.parent.mkdir(parents=True)
