@@ -44,8 +44,9 @@ def _lone_rule_table(lines: list[Line], rule: Segment, pieces: list[Segment],
     cell's border a piece of it, shows the columns where the pieces meet. A bold header over
     the rule with a cell in every piece, one row under it, no word across a joint; a line with
     gutters right under that row would be a row too, which a table of row rules parts by a
-    rule of its own: then this is no such table. A rule drawn in one piece (under a caption,
-    above the notes) shows no columns and makes none."""
+    rule of its own: then this is no such table, unless that line is bold over a rule of its
+    own (the next table's header, the two tables set close). A rule drawn in one piece (under
+    a caption, above the notes) shows no columns and makes none."""
     spans = sorted({(round(s.x0, 1), round(s.x1, 1)) for s in pieces if abs(s.top - rule.top) <= settings.snap})
     joints = [(a1 + b0) / 2 for (_, a1), (b0, _) in zip(spans, spans[1:]) if b0 <= a1 + settings.snap]
     xs = [rule.x0, *joints, rule.x1]
@@ -60,7 +61,8 @@ def _lone_rule_table(lines: list[Line], rule: Segment, pieces: list[Segment],
     if (rule.top - header[-1].bottom > reach or row[0].top - rule.top > reach
             or not all(line.bold for line in header) or any(line.bold for line in row)
             or not any(has_gutter(line, rule.x0, settings) for line in header)
-            or (rest and rest[0].top - row[-1].bottom <= reach and has_gutter(rest[0], rule.x0, settings))):
+            or (rest and rest[0].top - row[-1].bottom <= reach and has_gutter(rest[0], rule.x0, settings)
+                and not _over_own_rule(rest, pieces, reach, settings))):
         return None
     if any(w.x0 < x < w.x1 for line in header + row for w in line.words for x in joints) or not all(
             any(a <= w.x0 < b for line in header for w in line.words) for a, b in zip(xs, xs[1:])):
@@ -68,6 +70,17 @@ def _lone_rule_table(lines: list[Line], rule: Segment, pieces: list[Segment],
     edges = list(range(len(xs)))
     rows = [_row(header, edges, len(xs) - 1, xs), _row(row, edges, len(xs) - 1, xs)]
     return TableLayout(rows, header[0].top - 0.5, row[-1].bottom + 0.5, rule.x0, rule.x1)
+
+
+def _over_own_rule(lines: list[Line], pieces: list[Segment], reach: float, settings: PdfSettings) -> bool:
+    """The first of `lines` (sorted top down) and those a cell's leading under it are bold and
+    stand on a rule of their own: a header over its rule, before any other line."""
+    head = _cell_lines(lines, settings)
+    rest = lines[len(head):]
+    below = rest[0].top if rest else float("inf")
+    return all(line.bold for line in head) and any(
+        head[-1].bottom <= s.top <= min(head[-1].bottom + reach, below) and s.x0 < head[0].x1 and head[0].x0 < s.x1
+        for s in pieces)
 
 
 def _cell_lines(lines: list[Line], settings: PdfSettings) -> list[Line]:
