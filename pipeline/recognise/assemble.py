@@ -67,7 +67,7 @@ class TableAssembler:
     def add(self, table: Table, goal_id: str | None, before: list[Paragraph], after: Paragraph | None) -> None:
         table_id = self._next_id()
         rows = [[collapse(cell) for cell in row.cells] for row in table.rows]
-        if self._open is not None or (rows and read_header(rows[0], self.year)):
+        if self._open is not None or _header_under_text(table.rows, rows, self.year):
             if self._open is not None:
                 self._open.after_break = True
             kinds = self._structured(table, rows, table_id, goal_id)
@@ -215,6 +215,19 @@ class TableAssembler:
 
     def activity_records(self) -> list[ActivityRecord]:
         return [_activity(self.doc_id, self.year, e) for e in self.entries if e.layout.kind == "activity" and e.name]
+
+
+def _header_under_text(table: list[Row], rows: list[list[str]], year: int | None) -> bool:
+    """Whether an indicator or activity header heads the table, at its top or under rows of
+    text alone across it: a PDF reader may take the text printed just above a table (a list, a
+    caption) into it, and no table of figures has rows of one cell above its header. A row with
+    one cell filled further right is the top line of a wrapped header, no text above the table."""
+    for row, cells in zip(table, rows):
+        if read_header(cells, year):
+            return True
+        if not row.spanning and any(cells[1:]):
+            return False
+    return False
 
 
 def _ends_mid_phrase(name: str) -> bool:
