@@ -218,6 +218,10 @@ def table_gutters(lines: list[Line], structured: list[Line], left: float,
     # when the body leaves one empty; a column no line starts in is an indent.
     support = Counter(k for line in structured for k in {column_of(w, bounds) for w in line.words}
                       for _ in range(2 if line.bold else 1))
+    # The first column's wrapped lines show it too: a name wrapped over many lines beside
+    # figures set in the middle of its row leaves a gutter on one line of them at most.
+    chosen = {id(line) for line in structured}
+    support[0] += sum(1 for line in lines if id(line) not in chosen and bounds and line.x1 < bounds[0])
     # The indented lines of one cell wrapped in a later column ("fram av", "nämnd/", under
     # "Tas" of "Tas fram av nämnd/styrelse") make no longer table: they are not counted.
     wrapped = _wrapped_on(lines, settings)

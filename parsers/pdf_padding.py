@@ -127,25 +127,35 @@ def _runs_across(stretch: list[Line], x0: float, x1: float, left: float, setting
 
 
 def _centred_start(lines: list[Line], start: int, end: int, table: TableLayout, floor: int) -> int:
-    """A first cell of several lines set vertically centred in its row: the line with the
-    figures beside it stands halfway down, so the cell's lines above it, as many as run on
-    below it at the same spacing, belong to the row."""
-    edge = table.gutters[0][0]
+    """A first cell of several lines set top-aligned in a row whose other cells stand vertically
+    centred in it: the first line with a gutter shows the figures halfway down, so the cell's
+    lines above it, at the cell's own spacing, belong to the row, up to where the row's top
+    lies, as far above the figures' middle as the cell's last line ends below it (the figures
+    may stand on a line of the name, or on lines of their own between the name's lines)."""
+    # (A line of the cell above the table may reach further right than its lines in the table
+    # do, up to where the next column's text starts.)
+    edge = table.gutters[0][1]
+    size = lines[start].size
 
     def first_cell_only(line: Line) -> bool:
-        return line.x1 <= edge + 0.5 and abs(line.x0 - table.x0) < 1.0 and _same_size(line, lines[start].size)
+        return line.x1 < edge and abs(line.x0 - table.x0) < 1.0 and _same_size(line, size)
 
-    below = start + 1
-    while below < end and first_cell_only(lines[below]):
-        below += 1
+    row = table.rows[0] if table.rows else None
     # A bold line over plain ones is a header over the first row, not a row centred in it.
-    if below == start + 1 or lines[start].bold != lines[start + 1].bold:
+    if row is None or row.header or row.spanning or lines[start].bold:
         return start
-    spacing = lines[start + 1].top - lines[start].bottom
-    first = start
-    while first > max(floor, start - (below - start - 1)):
+    names = row.cells[0].lines
+    others = [line for cell in row.cells[1:] for line in cell.lines]
+    if len(names) < 2 or not others or not all(first_cell_only(line) for line in names[1:]):
+        return start
+    middle = (min(line.top for line in others) + max(line.bottom for line in others)) / 2
+    top = 2 * middle - max(line.bottom for line in names)
+    spacing = names[1].top - names[0].bottom
+    first, below = start, names[0]
+    while first > floor:
         above = lines[first - 1]
-        if not first_cell_only(above) or abs(lines[first].top - above.bottom - spacing) > 1.0:
+        if (not first_cell_only(above) or abs(below.top - above.bottom - spacing) > 1.0
+                or above.top < top - (above.bottom - above.top) / 2):
             break
-        first -= 1
+        first, below = first - 1, above
     return first

@@ -20,10 +20,11 @@ from parsers.pdf_model import Line, PdfSettings, Word, stops_short
 _FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/–−-]*\s?[%‰]?[)\]]?[*a-z†‡]?(\s[a-zåäö]{1,5}\.?)?$"
                      r"|^[-−–—.…]{1,3}$|^n/?a$", re.IGNORECASE)
 
-# A figure's leading digits before its thousands space, and a group of three digits after it
-# that no figure of its own starts with (a leading zero: "008,6"; "140" under "120" is a row's).
-_THOUSANDS = re.compile(r"^[-−–]?\d{1,3}$")
-_GROUP = re.compile(r"^0\d{2}(?![\d\s])")
+# A figure's leading digits before its thousands space (with the groups that fitted the line:
+# "3 500" over "000 kWh"), and a group of three digits after it that no figure of its own starts
+# with (a leading zero: "008,6", "000 kWh" with its unit; "140" under "120" is a row's).
+_THOUSANDS = re.compile(r"^[-−–]?\d{1,3}(\s\d{3})*$")
+_GROUP = re.compile(r"^0\d{2}(?!\d|\s\d)")
 
 
 def column_of(word: Word, bounds: list[float]) -> int:
@@ -73,6 +74,23 @@ def group_header(over: dict[int, Line], here: dict[int, Line]) -> bool:
     return len(over) < len(here) and not any(aligned(part) for part in over.values())
 
 
+def _extent(line: Line) -> tuple[float, float]:
+    """The top and bottom of a line's own words."""
+    return min(w.top for w in line.words), max(w.bottom for w in line.words)
+
+
+def line_gap(above: dict[int, Line], here: dict[int, Line], top: float, bottom: float) -> float:
+    """The space between two lines of a table, column by column: a line made of cells set at
+    different heights (a figure centred in a tall row beside a wrapped name) reaches lower than
+    its name's line does, so its gap to the next name line is measured from the name's own
+    words. Lines that share no column are as far apart as the lines are (`top` of the lower
+    one, `bottom` of the upper)."""
+    shared = [k for k in here if k in above]
+    if not shared:
+        return top - bottom
+    return min(_extent(here[k])[0] - _extent(above[k])[1] for k in shared)
+
+
 def clearly_wider(gap: float, than: float, settings: PdfSettings) -> bool:
     """`gap` is wider than `than` by more than the jitter of one line spacing."""
     return gap - than >= settings.row_gap_step and gap >= settings.row_gap_ratio * max(than, 0.5)
@@ -116,15 +134,16 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
     other plain text may be a run-in label's text), and so
     do figures under the row's figures with a name beside them: the few wider gaps were then
     between sections."""
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    parts = [column_parts(line, bounds) for line in lines]
+    gaps = [line_gap(over, here, b.top, a.bottom)
+            for over, here, a, b in zip(parts, parts[1:], lines, lines[1:])]
     # Lines that overlap are side by side in one row, set vertically centred beside a cell of
     # more lines: no line spacing to learn from.
     threshold = row_break([gap for gap in gaps if gap >= 0], max(line.size for line in lines), settings)
     name = min(column_of(line.words[0], bounds) for line in lines)
     groups: list[list[Line]] = [[lines[0]]]
-    row = [column_parts(lines[0], bounds)]
-    for gap, above, line in zip(gaps, lines, lines[1:]):
-        here = column_parts(line, bounds)
+    row = [parts[0]]
+    for gap, above, line, here in zip(gaps, lines, lines[1:], parts[1:]):
         if (line.bold != above.bold and (line.bold or len(row[-1]) >= 2
                                          or _new_figures(row[-1], line, here, bounds))) or (
                 name in here and stacked_figures(row, here, name)) or (

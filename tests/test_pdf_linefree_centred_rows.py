@@ -1,0 +1,121 @@
+"""Line-free tables whose names wrap over many lines, set top-aligned in tall rows, while the
+other cells stand vertically centred in the row (pandoc's HTML printed by a browser engine):
+a row is the band from one name's first line to the next name's, whatever lines the figures
+make between. Each case is one small PDF of that layout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.blocks import Table
+from parsers.pdf import read_pdf
+from test_pdf_maker import Page, text_width, write_pdf
+
+SIZE = 9.0
+PITCH = 13.5  # 9 pt text on 13.5 pt lines: a line gap of half the size, wider than a cell's usual
+PAD = 8.0  # the padding between two rows' text, above the line gap
+NAME_X = 72.0
+STARTS = (200.0, 260.0, 330.0)  # where the left-aligned columns start
+WIDTH = 110.0  # the name column's width: names wrap at it, as a browser wraps a cell's text
+
+
+def _tables(path: Path) -> list[Table]:
+    return [b for b in read_pdf(path).blocks if isinstance(b, Table)]
+
+
+def _wrap(text: str) -> list[str]:
+    lines = [""]
+    for word in text.split():
+        if lines[-1] and text_width(f"{lines[-1]} {word}", SIZE) > WIDTH:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+def _name(page: Page, top: float, lines: list[str]) -> float:
+    for n, text in enumerate(lines):
+        page.text(NAME_X, top + n * PITCH, text)
+    return top + len(lines) * PITCH + PAD
+
+
+def _header(page: Page, labels: tuple[str, ...]) -> float:
+    page.text(NAME_X, 100, labels[0], bold=True)
+    for x, text in zip(STARTS, labels[1:]):
+        page.text(x, 100, text, bold=True)
+    return 100 + PITCH + PAD
+
+
+def test_a_cell_set_lower_than_the_name_lines_does_not_make_each_line_a_row(tmp_path: Path) -> None:
+    # The lines a lower cell merges with reach further down than the name's own words: the
+    # gaps between the name's lines are measured from its words, not from those lines.
+    page = Page()
+    y = _header(page, ("Indikator", "Utfall", "Årsmål", "KF:s mål"))
+    rows = [("Andel nöjda brukare inom hemtjänsten i stadsdelen", ["92 %", "90 %"], ["95 %"], 0.0),
+            ("Andel medarbetare med utbildning i lågaffektivt bemötande", ["60 %", "80 %"], ["80 %"], 0.0),
+            ("Andel personer som själva upplever att de får en förbättrad situation",
+             ["69 %", "80 %"], ["70 %"], 3.0)]
+    for name, figures, last, lower in rows:
+        for x, text in zip(STARTS, figures):
+            page.text(x, y + PITCH, text)
+        for n, text in enumerate(last):
+            page.text(STARTS[2], y + lower + n * PITCH, text)
+        y = _name(page, y, _wrap(name))
+    [table] = _tables(write_pdf(tmp_path / "linefree_lower_cell.pdf", [page]))
+    assert [row.cells for row in table.rows] == [
+        ["Indikator", "Utfall", "Årsmål", "KF:s mål"], *[[name, *figures, *last] for name, figures, last, _ in rows]]
+
+
+def test_name_lines_above_figures_centred_on_their_own_line_start_the_first_row(tmp_path: Path) -> None:
+    # A table going on at a page's top without its header: the first line with a gutter is
+    # the row's figures, set between the name's second and third lines; the name's lines
+    # above them are the row's, as many as it has below.
+    page = Page()
+    page.text(NAME_X, 80, "Uppföljning av nämndens indikatorer under året.")
+    y = 110.0
+    rows = [("Nämnden ska i samråd med stadsdelarna utreda behovet av stöd till äldre som saknar boende",
+             ["30 %", "40 %", "Tertial"]),
+            ("Andel medarbetare med utbildning i lågaffektivt bemötande", ["74 %", "70 %", "Tertial"]),
+            ("Andel personer som själva upplever att de får en förbättrad situation", ["50", "1 400", "År"])]
+    for name, figures in rows:
+        lines = _wrap(name)
+        for x, text in zip(STARTS, figures):
+            page.text(x, y + (len(lines) - 1) * PITCH / 2, text)
+        y = _name(page, y, lines)
+    [table] = _tables(write_pdf(tmp_path / "linefree_centred_first_row.pdf", [page]))
+    assert [row.cells for row in table.rows] == [[name, *figures] for name, figures in rows]
+
+
+def test_a_figure_wrapped_after_its_thousands_groups_keeps_its_unit(tmp_path: Path) -> None:
+    # "3 500" over "000 kWh" in a narrow column: the rest of one figure, not a row's figure.
+    page = Page()
+    y = _header(page, ("Indikator", "Årsmål", "KF:s mål", "Period"))
+    rows = [("Andel miljöbilar", ["90 %"], ["85 %"], "År"),
+            ("Elförbrukning (alla nämnder/bolag)", ["3 500", "000 kWh"], ["minska"], "År"),
+            ("Andel inköp med miljökrav", ["60 %"], ["50 %"], "Tertial")]
+    for name, target, goal, period in rows:
+        for x, lines in zip(STARTS, (target, goal, [period])):
+            for n, text in enumerate(lines):
+                page.text(x, y + n * PITCH, text)
+        y = _name(page, y, _wrap(name))
+    [table] = _tables(write_pdf(tmp_path / "linefree_thousands_unit.pdf", [page]))
+    assert [row.cells for row in table.rows] == [
+        ["Indikator", "Årsmål", "KF:s mål", "Period"],
+        *[[name, " ".join(target), " ".join(goal), period] for name, target, goal, period in rows]]
+
+
+def test_a_name_column_whose_lines_show_a_gutter_once_is_a_column(tmp_path: Path) -> None:
+    # Dates centred on lines of their own beside names of four lines, and on the middle line of
+    # a name of three: one line shows the gutter after the names, which their wrapped lines
+    # show by ending before it.
+    page = Page()
+    y = 80.0
+    rows = ["Nämnden ska sprida arbetet med stödpersoner i stadsdelarna",
+            "Nämnden ska i samråd med stadsdelarna utreda behovet av stöd till äldre som saknar boende",
+            "Nämnden ska i samverkan med landstinget utreda möjligheter till fler hembesök"]
+    for name in rows:
+        lines = _wrap(name)
+        page.text(STARTS[0], y + (len(lines) - 1) * PITCH / 2, "2018-01-01")
+        page.text(STARTS[1], y + (len(lines) - 1) * PITCH / 2, "2018-12-31")
+        y = _name(page, y, lines)
+    [table] = _tables(write_pdf(tmp_path / "linefree_name_column.pdf", [page]))
+    assert [row.cells for row in table.rows] == [[name, "2018-01-01", "2018-12-31"] for name in rows]
