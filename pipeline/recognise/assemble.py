@@ -172,7 +172,11 @@ class TableAssembler:
             elif entry is None and first_letter_is_lower(text):
                 # With no row open, text going on in lower case and no values is the rest of a
                 # sentence cut before the table (a page break's, printed under the repeated
-                # header), across the table or in its first column: no row of its own.
+                # header), across the table or in its first column: no row of its own. The
+                # rows without values under it are that cut cell's further paragraphs.
+                state.comment_open = True
+                return
+            elif entry is None and state.comment_open:
                 return
             elif text and not chart:
                 self._new(state, row, name or text, values, table_id, goal_id)
