@@ -120,3 +120,18 @@ def test_a_sentence_cut_before_the_table_is_no_activity_under_its_header():
     )
     assert [(a.name, a.start_date) for a in found.activities] == [
         ("Enheten stärker samverkan med externa partners", dt.date(2022, 1, 1))]
+
+
+def test_a_row_wrapped_over_two_grid_lines_goes_on_column_by_column():
+    # The reader split one row at its name's wrap: the name and the comment beside it each go on
+    # in their own column, and the date cut at its dash is whole.
+    found = recognise_blocks(
+        *paras("Åtagande:", "Stadsdelens budget ska vara i balans"),
+        table(["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Kommentar"], [
+            ["Alla chefer och medarbetare med", "2013-01-01", "2013-12-", "", "Chefer och medarbetare är"],
+            ["kostnadsansvar ska vidta åtgärder.", "", "31", "", "kostnadsmedvetna."]]),
+    )
+    (activity,) = found.activities
+    assert activity.name == "Alla chefer och medarbetare med kostnadsansvar ska vidta åtgärder."
+    assert activity.end_date == dt.date(2013, 12, 31)
+    assert activity.comment == "Chefer och medarbetare är kostnadsmedvetna."

@@ -166,7 +166,15 @@ class TableAssembler:
         if not has_values:
             text = " ".join(strip_markers(c) for c in cells if is_value(c))
             if entry is not None and (state.after_break or first_letter_is_lower(text) or _ends_mid_phrase(entry.name)):
-                self._continue(state, entry, text)
+                if name and not state.comment_open and any(values.values()):
+                    # A row wrapped over two lines of the grid goes on column by column: the
+                    # name in the name's column, a comment beside it in the comment's.
+                    entry.name = f"{entry.name} {name}"
+                    for f, v in values.items():
+                        if v:
+                            entry.cells[f] = f"{entry.cells[f]} {v}" if entry.cells.get(f) else v
+                else:
+                    self._continue(state, entry, text)
             elif entry is not None and (state.comment_open or row.spanning or chart):
                 self._open_comment(state, text)
             elif entry is None and first_letter_is_lower(text):
