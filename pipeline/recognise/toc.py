@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from normalizers.text import collapse, strip_markers
-from parsers.blocks import Block, Table
+from normalizers.text import collapse, first_letter_is_lower, strip_markers
+from parsers.blocks import Block, Paragraph, Table
 from pipeline.recognise import vocabulary
 from pipeline.recognise.first_char import FirstChar
 from pipeline.recognise.labels import split_number
@@ -33,6 +33,22 @@ def _toc_rows(table: Table) -> list[str] | None:
             return None
         entries.append(_LEADERS.sub("", " ".join(cells[:-1])))
     return entries
+
+
+def _wrapped_rest(following: list[Block]) -> str | None:
+    """The title part of the next block's first line where that line is the rest of an entry
+    wrapped before it: text going on in lower case and ending in a page number."""
+    if not following:
+        return None
+    block = following[0]
+    if isinstance(block, Paragraph):
+        line = block.text
+    elif block.rows:
+        line = " ".join(c for c in (collapse(c) for c in block.rows[0].cells) if c)
+    else:
+        return None
+    rest = _toc_entry(line)
+    return rest if rest is not None and first_letter_is_lower(rest) else None
 
 
 def toc_key(text: str) -> str:
@@ -84,6 +100,12 @@ def find_toc(blocks: list[Block]) -> tuple[set[int], set[str], set[str]]:
         elif in_toc and (entry := _toc_entry(block.text)):
             skip.add(k)
             entries.add(entry)
+            continue
+        elif in_toc and (rest := _wrapped_rest(blocks[k + 1:k + 2])):
+            # An entry wrapped over two lines: its first line has no page number, and the next
+            # line goes on in lower case up to the leaders and the page number.
+            skip.add(k)
+            entries.add(f"{block.text} {rest}")
             continue
         in_toc = False
     return skip, entries.keys, entries.outside
