@@ -37,7 +37,7 @@ from types import FrameType
 from parsers import READERS, SCAN_LIBRARIES, detect_format, looks_scanned
 from pipeline.run.options import RunError, RunOptions
 from pipeline.run.worker import (Job, Outcome, Result, Started, Task, WriteJob, Written, file_pages, outcome,
-                                 run_job, run_write)
+                                 paged, run_job, run_write)
 
 
 # Every reader, and the libraries they map, loaded before the memory cap: under the cap a
@@ -99,10 +99,13 @@ def _worker_main(conn: multiprocessing.connection.Connection, max_memory_mb: int
                 return
             continue
         idle += received - (answered or received)
-        try:
-            conn.send(Started(file_pages(job)))
-        except (BrokenPipeError, OSError):
-            return
+        # A file without pages keeps the base limit, as Started(None) would leave it: no message,
+        # so a text run's parent wakes once a file, not twice, on cores its workers keep busy.
+        if paged(job.path):
+            try:
+                conn.send(Started(file_pages(job)))
+            except (BrokenPipeError, OSError):
+                return
         # Under the limit the file's pages give it: a scan's libraries take a while to load.
         _load_readers(Path(job.path), job.password, cap)
         result = run_job(job)

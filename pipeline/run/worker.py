@@ -93,10 +93,16 @@ class Task:
         return self.timeout + self.timeout_per_page * (pages or 0)
 
 
+def paged(path: str) -> bool:
+    """Whether the file's format has pages (PDF, by its name): only then does its time limit wait
+    for its pages, so a worker tells the run them (Started) for such a file alone."""
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower()) == "pdf"
+
+
 def file_pages(job: Job) -> int | None:
     """The pages of the job's file when its format has pages (PDF); None otherwise, and for a
     PDF that cannot be opened (the reader then reports why, under the base limit)."""
-    if SUFFIX_FORMATS.get(Path(job.path).suffix.lower()) != "pdf":
+    if not paged(job.path):
         return None
     from parsers import page_count  # PDFium: loaded in the workers only
 
