@@ -21,6 +21,9 @@ worker's memory cap the largest share of the room left that it can get: the cap 
 that reservation rather than the file's needs (a scan read at the memory floor failed once
 pandas no longer took that room), and reading a report allocates no faster either way.
 
+The regular expressions the workers' modules compile are taken from the user's cache where it
+holds them, and those it lacks added once the imports are done (pipeline.run.patterns).
+
 Then, before the first worker is forked, the preloaded objects are frozen out of the cyclic
 collector's sight: none of them is garbage, and every collection of the oldest generation would
 traverse them all in every worker (and touch their pages, which a fork shares until written).
@@ -39,6 +42,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
+
+from pipeline.run.patterns import PatternCache, cache_file
 
 HIDDEN = "pandas"
 HIDDEN_FROM_PYARROW = "numpy"
@@ -92,9 +97,12 @@ def _before_first_fork() -> None:
     if _FINDER not in sys.meta_path:
         return  # done already, before an earlier worker
     sys.meta_path.remove(_FINDER)
+    _PATTERNS.remove()
     gc.freeze()
 
 
 _allocate_from_the_system()
 _hide()
+_PATTERNS = PatternCache(cache_file())
+_PATTERNS.install()
 os.register_at_fork(before=_before_first_fork)
