@@ -110,6 +110,7 @@ class TableAssembler:
         top = next((k for k, cells in enumerate(rows) if any(cells)), 0)
         for k, (row, cells) in enumerate(zip(table.rows, rows)):
             layout = read_header(cells, self.year) if any(cells) else None
+            over_label = layout is None and any(cells) and (layout := _header_over_label(cells, self.year)) is not None
             state = self._open
             if layout is not None:
                 if state is not None and (layout.repeats(state.layout) or (
@@ -121,6 +122,8 @@ class TableAssembler:
                     self._open = _Open(layout, layout)
                 else:
                     self._open = _Open(layout, state.first)
+                if over_label and self._open is not None:
+                    self._open_comment(self._open, "")
             elif state is not None and any(cells):
                 self._row(state, row, realign(cells, state.layout), table_id, goal_id)
                 state.after_break = False
@@ -240,6 +243,19 @@ def _header_under_text(table: list[Row], rows: list[list[str]], year: int | None
         if not row.spanning and any(cells[1:]):
             return False
     return False
+
+
+def _header_over_label(cells: list[str], year: int | None) -> Layout | None:
+    """The layout of a header row whose first cell ran into the comment label printed under it
+    ("Indikator Analys"): a reader joins the label's line to a header cell wrapped over several
+    lines when no rule or band parts them. The label still opens the comment of the row above
+    the header (a page break repeated the header between them)."""
+    k = next(k for k, cell in enumerate(cells) if cell)
+    head, _, tail = cells[k].rpartition(" ")
+    label = vocabulary.COMMENT_LABEL.match(tail) if head else None
+    if label is None or label.end() != len(tail):
+        return None
+    return read_header([*cells[:k], head, *cells[k + 1:]], year)
 
 
 def _ends_mid_phrase(name: str) -> bool:
