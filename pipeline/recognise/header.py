@@ -5,15 +5,16 @@ table's kind ("Indikator", "KF:s aktiviteter"), its other cells by the column pa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
 from normalizers.dates import find_period
-from normalizers.text import is_only_markers, squash, strip_markers
+from normalizers.text import collapse, is_only_markers, squash, strip_markers
+from parsers.blocks import Table
 from pipeline.recognise import vocabulary
-from pipeline.recognise.labels import table_kind
+from pipeline.recognise.labels import Label, match_heading, table_kind
 from pipeline.recognise.settings import SETTINGS
 
 _COLUMN_PATTERNS = {
@@ -98,3 +99,26 @@ def _period_order(header: str) -> tuple[int, int]:
         return (0, 0)
     period = found[1]
     return (period.year or 0, period.number or 9)
+
+
+def heading_in_header(table: Table, year: int | None = None) -> tuple[str, Table] | None:
+    """A goal heading printed right over an indicator or activity table that the reader took
+    into the header's first cell ("KF:s MÅL FÖR VERKSAMHETSOMRÅDET: 3.1 Budgeten ska vara i
+    balans KF:s indikatorer": no rule above the header parted them): the heading, and the table
+    with its header cell as printed. None for any other table."""
+    if not table.rows:
+        return None
+    cells = [collapse(cell) for cell in table.rows[0].cells]
+    k = next((k for k, cell in enumerate(cells) if cell), None)
+    if k is None or read_header(cells, year) is not None:
+        return None
+    words = cells[k].split(" ")
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        if table_kind(rest) is None:
+            continue
+        header = [*cells[:k], rest, *cells[k + 1:]]
+        lead = " ".join(words[:i])
+        if read_header(header, year) is not None and isinstance(match_heading(lead), Label):
+            return lead, Table([replace(table.rows[0], cells=header), *table.rows[1:]], table.place, table.caption)
+    return None

@@ -24,6 +24,7 @@ from pipeline.recognise.labels import (
     symbol_assessment,
 )
 from pipeline.recognise.goal_table import TableGoal, read_goal_table
+from pipeline.recognise.header import heading_in_header
 from pipeline.recognise.metadata import Metadata, read_metadata
 from pipeline.recognise.settings import SETTINGS
 from pipeline.recognise.toc import find_toc, toc_key
@@ -75,6 +76,13 @@ class Recogniser:
         for k, block in enumerate(self.blocks):
             if k in self.skip:
                 continue
+            if isinstance(block, Table) and (split := heading_in_header(block, self.tables.year)):
+                # The goal heading the reader took into the header is read as the paragraph it is.
+                lead, block = split
+                heading = Paragraph(lead, block.rows[0].place, bold=True)
+                self.tables.interrupt()
+                self.since_table.append(heading)
+                self.paragraph(k, heading)
             if isinstance(block, Table):
                 self.status_window = 0
                 table_goals = read_goal_table(block)
