@@ -228,6 +228,8 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
     rights = column_rights([line for line in inner if has_gutter(line, x0, settings)], bounds, gutters, x1 - inset,
                            settings)
     starts = [hi for _, hi in gutters]
+    bold, end = _header_end(inner, gutters, settings)
+    labels = [run[0].x0 for line in inner[bold:end] for run in cell_runs(line, settings)]
     rows: list[RowLayout] = []
     for r in range(len(ys) - 1):
         band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
@@ -261,7 +263,7 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
                 one_row = not clearly_wider(min(spaced), min(_column_gaps(band, bounds), default=min(spaced)),
                                             settings)
         groups = figure_rows(band, bounds) if one_row else row_groups(band, bounds, rights, settings)
-        rows += [_broken_at_edge(free_row(group, bounds, starts, rights, settings))
+        rows += [_left_set(_broken_at_edge(free_row(group, bounds, starts, rights, settings)), labels, bounds)
                  for group in unbroken(groups, bounds)]
     return TableLayout(rows, top, bottom, x0, x1, gutters, max(line.size for line in inner))
 
@@ -338,13 +340,13 @@ def _header_starts(gutters: list[tuple[float, float]], inner: list[Line],
 
 def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
                      settings: PdfSettings) -> list[tuple[float, float]]:
-    """A column the header (the bold lines the table starts with) starts a cell in, and right
-    of it one only the body has cells in, are one column: its header set left over figures set
-    right, too short to overlap them; when the body has cells in the first too (text set left
+    """A column the header (its bold lines, and a plain level of labels under them) starts a
+    cell in, and right of it one only the body has cells in, are one column: its header set
+    left over figures set right, too short to overlap them; when the body has cells in the first too (text set left
     under the header), the second holds figures only (set right in the same column), no line
     has cells in both, and the header names most columns."""
     bounds = [(lo + hi) / 2 for lo, hi in gutters]
-    first_body = next((k for k, line in enumerate(inner) if not line.bold), len(inner))
+    first_body = _header_end(inner, gutters, settings)[1]
     header, body, text, both = (set[int](), set[int](), set[int](), set[int]())
     for k, line in enumerate(inner):
         columns = set()
@@ -368,3 +370,26 @@ def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
     merged = {k for k in range(len(gutters)) if k in header and k + 1 in body and k + 1 not in header
               and (k not in body or (named and k not in both and k + 1 not in text))}
     return [gutter for k, gutter in enumerate(gutters) if k not in merged]
+
+
+def _header_end(inner: list[Line], gutters: list[tuple[float, float]], settings: PdfSettings) -> tuple[int, int]:
+    """Where the table's bold lines end, and its header: under them, plain lines of several
+    cells, none a figure, that leave the first column empty (a row names itself there) are a
+    level of column labels ("Budget", "Utfall" under "augusti 2017")."""
+    bold = end = next((k for k, line in enumerate(inner) if not line.bold), len(inner))
+    while 0 < end < len(inner) and gutters and not inner[end].bold and inner[end].x0 >= gutters[0][1] and len(
+            runs := cell_runs(inner[end], settings)) > 1 and not any(is_figure(" ".join(w.text for w in run))
+                                                                     for run in runs):
+        end += 1
+    return bold, end
+
+
+def _left_set(row: RowLayout, labels: list[float], bounds: list[float]) -> RowLayout:
+    """A header cell taken as centred over a group of columns that starts where a column label
+    under it starts is set left in that label's column, as the labels are (a group label's
+    middle may chance to sit on another group's)."""
+    for k, cell in enumerate(row.cells):
+        own = column_of(cell.lines[0].words[0], bounds) if cell.columns > 1 and len(cell.lines) == 1 else k
+        if own != k and not row.cells[own].lines and any(abs(cell.lines[0].x0 - x) <= 0.5 for x in labels):
+            row.cells[own].lines, cell.lines, cell.columns = cell.lines, [], 1
+    return row
