@@ -138,9 +138,9 @@ def _header_spans(structured: list[Line], body: list[Line], runs: dict[int, list
     A bold run over a word space of the body ("Utfall" over "92 %") and no gutter of it still
     names a column: it keeps the strip beside it open. A run of a line of few cells within a
     gutter of the body is a header over the columns on both sides of it ("2017" over Budget
-    and Utfall): no column; unless another such line has a run that starts where it starts (a
-    header cell wrapped over lines, "KF:s" over "årsmål": a column's label, over a column the
-    body leaves empty)."""
+    and Utfall): no column; unless another such line has a run that starts where it starts, or
+    centred, has its middle where its middle is (a header cell wrapped over lines, "KF:s" over
+    "årsmål": a column's label, over a column the body leaves empty)."""
     chosen = {id(line) for line in body}
     others = [line for line in structured if id(line) not in chosen]
     starts = [run[0] for line in others for run in runs[id(line)]]
@@ -148,6 +148,9 @@ def _header_spans(structured: list[Line], body: list[Line], runs: dict[int, list
     # line set as tight as its cells is cut there ("män/po kvinnor/fl utfall VB" under "Utfall
     # Utfall Periodens").
     stacked = [x for x in starts if sum(1 for y in starts if abs(x - y) <= 0.5) >= 2]
+    # A header cell centred over its column and wrapped ("KF:s" over "årsmål") has its lines'
+    # middles in one place instead.
+    middles = [(run[0] + run[1]) / 2 for line in others for run in runs[id(line)]]
     out = []
     for line in others:
         sparse = len(runs[id(line)]) * settings.spanning_share < densest
@@ -157,7 +160,8 @@ def _header_spans(structured: list[Line], body: list[Line], runs: dict[int, list
                     line.bold and not any(lo < run[1] and run[0] < hi for lo, hi in wide)):
                 continue
             if (sparse and any(lo <= run[0] and run[1] <= hi for lo, hi in wide)
-                    and sum(1 for x in starts if abs(x - run[0]) <= 0.5) < 2):
+                    and sum(1 for x in starts if abs(x - run[0]) <= 0.5) < 2
+                    and sum(1 for x in middles if abs(x - (run[0] + run[1]) / 2) <= 1.0) < 2):
                 continue
             out.append(run)
     return out

@@ -124,6 +124,15 @@ def starts_row(above: Line, line: Line, bounds: list[float], rights: list[float]
     return any(k not in over for k in here if k != name)
 
 
+def name_goes_on(row: list[dict[int, Line]], here: dict[int, Line], name: int, right: float) -> bool:
+    """The line's name cell wraps on from the row's name so far: its first word would not have
+    fitted on the name's last line, and it does not start with a capital, as a new name does."""
+    over = next((parts[name] for parts in reversed(row) if name in parts), None)
+    if over is None or name not in here or here[name].text[:1].isupper():
+        return False
+    return not stops_short(over, here[name], right)
+
+
 def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
                settings: PdfSettings) -> list[list[Line]]:
     """Lines of one row sit closer together than lines of neighbouring rows, when the table has
@@ -139,7 +148,11 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
             for over, here, a, b in zip(parts, parts[1:], lines, lines[1:])]
     # Lines that overlap are side by side in one row, set vertically centred beside a cell of
     # more lines: no line spacing to learn from.
-    threshold = row_break([gap for gap in gaps if gap >= 0], max(line.size for line in lines), settings)
+    spaced = [gap for gap in gaps if gap >= 0]
+    threshold = row_break(spaced, max(line.size for line in lines), settings)
+    # Every line further apart than a cell's leading: each line a row, unless the text shows
+    # a name wrapped on (a line height of one and a half leaves even a cell's lines that far).
+    each_line = threshold is not None and threshold < min(spaced)
     name = min(column_of(line.words[0], bounds) for line in lines)
     groups: list[list[Line]] = [[lines[0]]]
     row = [parts[0]]
@@ -154,7 +167,8 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
         elif threshold is None:
             new = line.bold != above.bold or starts_row(above, line, bounds, rights, name)
         else:
-            new = gap > threshold
+            new = gap > threshold and not (each_line and line.bold == above.bold
+                                           and name_goes_on(row, here, name, rights[name]))
         if new:
             groups.append([line])
             row = [here]

@@ -119,3 +119,58 @@ def test_a_name_column_whose_lines_show_a_gutter_once_is_a_column(tmp_path: Path
         y = _name(page, y, lines)
     [table] = _tables(write_pdf(tmp_path / "linefree_name_column.pdf", [page]))
     assert [row.cells for row in table.rows] == [[name, "2018-01-01", "2018-12-31"] for name in rows]
+
+
+def test_names_wrapped_at_a_line_and_a_half_stay_one_cell_without_row_padding(tmp_path: Path) -> None:
+    # Lines set a line and a half apart (a gap of half the size, wider than a cell's usual
+    # leading) and no padding between rows: the spacing makes every line a row, the text does
+    # not: a line whose first word would not have fitted on the name's line above, in lower
+    # case, goes on with that name; a capital starts the next.
+    page = Page()
+    page.text(NAME_X, 100, "Indikator", bold=True)
+    for x, text in zip(STARTS, ("Utfall", "Årsmål", "Period")):
+        page.text(x, 100, text, bold=True)
+    rows = [("Andel personer som själva upplever att de får en förbättrad situation", ["69 %", "80 %", "2023"]),
+            ("Andel medarbetare med utbildning i lågaffektivt bemötande", ["60 %", "80 %", "2023"])]
+    y = 100 + PITCH
+    for name, figures in rows:
+        lines = _wrap(name)
+        for x, text in zip(STARTS, figures):
+            page.text(x, y + (len(lines) - 1) // 2 * PITCH, text)
+        y = _name(page, y, lines) - PAD
+    [table] = _tables(write_pdf(tmp_path / "linefree_wrapped_without_padding.pdf", [page]))
+    assert [row.cells for row in table.rows] == [["Indikator", "Utfall", "Årsmål", "Period"],
+                                                 *[[name, *figures] for name, figures in rows]]
+
+
+def test_a_wrapped_header_cell_centred_over_an_empty_column_names_a_column(tmp_path: Path) -> None:
+    # Header cells centred in a header row of three lines: "KF:s" over "årsmål" stand on lines
+    # of their own, between the others' lines, over a column the rows leave empty; their
+    # middles line up where their starts do not.
+    page = Page()
+    kf, period = 350.0, 400.0
+
+    bold_widths = {"KF:s": 2222, "årsmål": 3224}  # Helvetica-Bold's advance widths, per 1000
+
+    def centred(top: float, text: str) -> None:
+        page.text(kf - bold_widths[text] * SIZE / 2000, top, text, bold=True)
+
+    half = PITCH / 2
+    page.text(STARTS[0], 100, "Utfall", bold=True)
+    page.text(STARTS[1], 100, "Utfall", bold=True)
+    centred(100 + half, "KF:s")
+    for x, text in ((NAME_X, "Indikator"), (STARTS[0], "män/"), (STARTS[1], "kvinnor/"), (period, "Period")):
+        page.text(x, 100 + PITCH, text, bold=True)
+    centred(100 + PITCH + half, "årsmål")
+    page.text(STARTS[0], 100 + 2 * PITCH, "pojkar", bold=True)
+    page.text(STARTS[1], 100 + 2 * PITCH, "flickor", bold=True)
+    y = 100 + 3 * PITCH + PAD
+    rows = [("Andel nöjda brukare", "92 %", "90 %", "2023"), ("Andel sjukfrånvaro", "6 %", "5 %", "VB 2023"),
+            ("Antal vräkningar", "8", "2", "2023")]
+    for name, men, women, when in rows:
+        for x, text in ((STARTS[0], men), (STARTS[1], women), (period, when)):
+            page.text(x, y, text)
+        y = _name(page, y, [name])
+    [table] = _tables(write_pdf(tmp_path / "linefree_centred_header_empty_column.pdf", [page]))
+    assert table.rows[0].cells[3:] == ["KF:s årsmål", "Period"]
+    assert [row.cells for row in table.rows[1:]] == [[name, men, women, "", when] for name, men, women, when in rows]
