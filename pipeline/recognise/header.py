@@ -12,9 +12,9 @@ import regex
 
 from normalizers.dates import find_period
 from normalizers.text import collapse, is_only_markers, squash, strip_markers
-from parsers.blocks import Table
+from parsers.blocks import Row, Table
 from pipeline.recognise import vocabulary
-from pipeline.recognise.labels import Label, match_heading, table_kind
+from pipeline.recognise.labels import Label, match_heading, starts_with_label, table_kind
 from pipeline.recognise.settings import SETTINGS
 
 _COLUMN_PATTERNS = {
@@ -101,24 +101,29 @@ def _period_order(header: str) -> tuple[int, int]:
     return (period.year or 0, period.number or 9)
 
 
-def heading_in_header(table: Table, year: int | None = None) -> tuple[str, Table] | None:
-    """A goal heading printed right over an indicator or activity table that the reader took
-    into the header's first cell ("KF:s MÅL FÖR VERKSAMHETSOMRÅDET: 3.1 Budgeten ska vara i
-    balans KF:s indikatorer": no rule above the header parted them): the heading, and the table
-    with its header cell as printed. None for any other table."""
-    if not table.rows:
-        return None
-    cells = [collapse(cell) for cell in table.rows[0].cells]
-    k = next((k for k, cell in enumerate(cells) if cell), None)
-    if k is None or read_header(cells, year) is not None:
-        return None
-    words = cells[k].split(" ")
-    for i in range(1, len(words)):
-        rest = " ".join(words[i:])
-        if table_kind(rest) is None:
+def heading_in_header(table: Table, year: int | None = None) -> tuple[int, str, Row] | None:
+    """A goal heading printed right over an indicator or activity header, at a table's top or
+    inside it, that the reader took into the header's first cell ("KF:s MÅL FÖR
+    VERKSAMHETSOMRÅDET: 3.1 Budgeten ska vara i balans KF:s indikatorer": no rule above the
+    header parted them): the first such row, the heading, and the header row as printed.
+    None for any other table."""
+    for k, row in enumerate(table.rows):
+        # One anchored pattern a row, on its first filled cell (a block's text starts trimmed):
+        # a row that starts with no goal label is no such header.
+        lead_cell = next(filter(None, row.cells), "")
+        if not starts_with_label(lead_cell):
             continue
-        header = [*cells[:k], rest, *cells[k + 1:]]
-        lead = " ".join(words[:i])
-        if read_header(header, year) is not None and isinstance(match_heading(lead), Label):
-            return lead, Table([replace(table.rows[0], cells=header), *table.rows[1:]], table.place, table.caption)
+        cells = [collapse(cell) for cell in row.cells]
+        first = next(j for j, cell in enumerate(cells) if cell)
+        if read_header(cells, year) is not None:
+            continue
+        words = cells[first].split(" ")
+        for i in range(1, len(words)):
+            rest = " ".join(words[i:])
+            if table_kind(rest) is None:
+                continue
+            header = [*cells[:first], rest, *cells[first + 1:]]
+            lead = " ".join(words[:i])
+            if read_header(header, year) is not None and isinstance(match_heading(lead), Label):
+                return k, lead, replace(row, cells=header)
     return None

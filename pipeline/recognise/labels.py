@@ -42,6 +42,12 @@ class Label:
     rest: str  # text after the label on the same line: the goal's title, or ""
 
 
+def starts_with_label(text: str) -> bool:
+    """Whether a text starts with a goal label as it stands, markers not looked through: the
+    cheap question asked of every table row's first cell."""
+    return _LABEL.match(text) is not None
+
+
 def match_label(text: str) -> Label | None:
     match = _LABEL.match(strip_markers(text))
     return _label(match) if match else None

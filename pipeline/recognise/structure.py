@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from normalizers.text import strip_markers
-from parsers.blocks import Paragraph, ParsedDocument, Table
+from parsers.blocks import Block, Paragraph, ParsedDocument, Table
 from pipeline.recognise import vocabulary
 from pipeline.recognise.assemble import TableAssembler, row_box
 from pipeline.recognise.finance import box_columns
@@ -59,7 +59,7 @@ class Goal:
 
 class Recogniser:
     def __init__(self, parsed: ParsedDocument, doc_id: str, year: int | None = None):
-        self.blocks = parsed.blocks
+        self.blocks = _headings_out_of_tables(parsed.blocks, year)
         self.doc_id = doc_id
         self.skip, self.toc, self.toc_sections = find_toc(self.blocks)
         self.goals: list[Goal] = []
@@ -76,13 +76,6 @@ class Recogniser:
         for k, block in enumerate(self.blocks):
             if k in self.skip:
                 continue
-            if isinstance(block, Table) and (split := heading_in_header(block, self.tables.year)):
-                # The goal heading the reader took into the header is read as the paragraph it is.
-                lead, block = split
-                heading = Paragraph(lead, block.rows[0].place, bold=True)
-                self.tables.interrupt()
-                self.since_table.append(heading)
-                self.paragraph(k, heading)
             if isinstance(block, Table):
                 self.status_window = 0
                 table_goals = read_goal_table(block)
@@ -215,6 +208,22 @@ class Recogniser:
             description=g.text("description"), expected_result=g.text("expected_result"), analysis=g.text("analysis"),
             page=g.block.place.page, line=g.block.place.line, **box_columns(g.block.box),
         ) for g in self.goals]
+
+
+def _headings_out_of_tables(blocks: list[Block], year: int | None) -> list[Block]:
+    """The blocks with each goal heading a reader took into an indicator or activity header
+    (heading_in_header) as the paragraph it is, between the table's rows above the header and
+    the header with the rows under it."""
+    out: list[Block] = []
+    for block in blocks:
+        while isinstance(block, Table) and (found := heading_in_header(block, year)) is not None:
+            k, lead, header = found
+            if k:
+                out.append(Table(block.rows[:k], block.place, block.caption))
+            out.append(Paragraph(lead, header.place, bold=True))
+            block = Table([header, *block.rows[k + 1:]], header.place, None if k else block.caption)
+        out.append(block)
+    return out
 
 
 def _follows(previous: str, number: str) -> bool:
