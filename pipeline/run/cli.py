@@ -251,7 +251,13 @@ def _command(argv: list[str] | None) -> int:
     except OSError as error:
         print(f"rapportdata: error: cannot open the log file {args.log_file}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    from pipeline.run.local import end_workers_server
+    from pipeline.run.server import end_workers_server, start_for_fresh_output
+
+    if args.executor == "local":
+        # Before the run's own imports and its listing (a tenth of a second), so that the
+        # server's imports (a quarter) go on meanwhile. It ends with the run (below), or with
+        # this process, whose end it watches, if that is interrupted before the run starts.
+        start_for_fresh_output(args.input.resolve(), args.output.resolve(), args.full)
     from pipeline.run.orchestrate import run  # heavy: after the signal handlers
 
     reporter = _Reporter(sys.stderr)

@@ -36,23 +36,13 @@ from types import FrameType
 
 from parsers import READERS, SCAN_LIBRARIES, detect_format, looks_scanned
 from pipeline.run.options import RunError, RunOptions
+from pipeline.run.server import FIRST, PRELOAD, safe_path
+from pipeline.run.server import end_workers_server as end_workers_server  # the run's names for them
+from pipeline.run.server import start_workers_server as start_workers_server
 from pipeline.run.worker import (Job, Outcome, Result, Started, Task, WriteJob, Written, file_pages, outcome,
                                  paged, run_job, run_write)
 
 
-# Every reader, and the libraries they map, loaded before the memory cap: under the cap a
-# library loaded on first use fails with "failed to map segment" (an ImportError or OSError that
-# would be reported as a reader bug and cached), and the cap would count what is shared anyway.
-_PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arrow",
-            *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
-# First of the fork server's imports: pandas hidden from the rest (pipeline.run.preload).
-_FIRST = "pipeline.run.preload"
-# An input of text files and PDFs needs only their readers. The other readers' libraries (lxml,
-# python-docx, a fifth of the fork server's imports, before any worker starts) are loaded by a
-# worker that meets a file of another kind (a PDF named .txt), and what a scan maps beyond the
-# PDF reader (parsers.SCAN_LIBRARIES: numpy, Pillow, a quarter of a PDF input's fork server) by
-# a worker that meets a PDF that looks scanned, each with the worker's cap lifted meanwhile.
-_LEAN_FORMATS = frozenset({"txt", "md", "pdf"})
 log = logging.getLogger(__name__)
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
 
@@ -127,7 +117,7 @@ def _load_readers(path: Path, password: str | None, cap: tuple[int, int] | None)
     the cap, as a full preload would have."""
     try:
         kind = detect_format(path)[0]
-        modules = [] if READERS[kind].split(":")[0] in sys.modules else _PRELOAD
+        modules = [] if READERS[kind].split(":")[0] in sys.modules else PRELOAD
         if kind == "pdf" and not all(name in sys.modules for name in SCAN_LIBRARIES) and looks_scanned(path, password):
             modules = [*modules, *SCAN_LIBRARIES]
     except Exception:  # empty, of no known kind, unreadable: the reader says so, without a library
@@ -172,60 +162,13 @@ def sweep(scratch: Path) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
 
 
-@contextmanager
-def _safe_path() -> Iterator[None]:
-    """The fork server runs as `python -c`, with the working directory first on its path: a run
-    in a folder with a `parsers` of its own would import that. Set for the server alone."""
-    before = os.environ.get("PYTHONSAFEPATH")
-    os.environ["PYTHONSAFEPATH"] = "1"
-    try:
-        yield
-    finally:
-        os.environ.pop("PYTHONSAFEPATH") if before is None else os.environ.update(PYTHONSAFEPATH=before)
-
-
-def start_workers_server(formats: AbstractSet[str | None]) -> None:
-    """Start the fork server the workers come from, for files of these formats (None: a suffix of
-    no format), without waiting for it: its imports of the readers (a second or more) go on while
-    the run hashes the rest of the input."""
-    preload = _PRELOAD
-    if formats <= _LEAN_FORMATS:
-        readers = sorted({READERS[str(f)].split(":")[0] for f in formats})
-        preload = [*_PRELOAD[:3], *readers]
-    multiprocessing.get_context("forkserver").set_forkserver_preload([_FIRST, *preload])
-    with _safe_path():
-        multiprocessing.forkserver.ensure_running()
-
-
-def end_workers_server() -> None:
-    """End the fork server at once, in a process about to exit: the server's own exit (a Python
-    with pyarrow and the readers to tear down) holds the output it inherited open, so whoever
-    reads the run's output (cron, a pipe, a subprocess) waits for it. Its pid is
-    multiprocessing's own; without it the server ends as before."""
-    server = multiprocessing.forkserver._forkserver
-    pid = getattr(server, "_forkserver_pid", None)
-    if pid:
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except OSError:
-            pass  # gone already
-        # A run called again in this process (a test, a notebook) must start a new server:
-        # multiprocessing would otherwise wait for the reaped pid and fail with ECHILD.
-        alive = getattr(server, "_forkserver_alive_fd", None)
-        if alive is not None:
-            os.close(alive)
-        for name in ("_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address"):
-            setattr(server, name, None)
-
-
 class _Worker:
     def __init__(self, context: multiprocessing.context.ForkServerContext, options: RunOptions, scratch: Path):
         self.conn, child = context.Pipe()
         self.scratch = scratch
         self.process = context.Process(target=_worker_main, daemon=True, args=(
             child, options.max_memory_mb, options.log_level, options.log_file, scratch))
-        with _safe_path():  # the first start may start the fork server
+        with safe_path():  # the first start may start the fork server
             self.process.start()
         child.close()
         self.task: Task | None = None
@@ -272,7 +215,7 @@ class LocalPool:
         # forkserver: workers fork from a clean process with the pipeline preloaded, so a start
         # costs milliseconds and never copies the parent's state (threads, open files).
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload([_FIRST, *_PRELOAD])
+        self.context.set_forkserver_preload([FIRST, *PRELOAD])
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> LocalPool:

@@ -1,0 +1,99 @@
+"""The fork server the local workers come from: what it preloads, its start and its end.
+
+Apart from the pool (pipeline.run.local) and light, so that the command can start the server
+before it imports the rest of the run (pipeline.run.cli): a fresh run's fork server then
+imports the readers while the run's own process imports the orchestration and lists the input.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.forkserver
+import os
+import signal
+import time
+from collections.abc import Iterator, Set as AbstractSet
+from contextlib import contextmanager
+from pathlib import Path
+
+from parsers import READERS
+
+log = logging.getLogger(__name__)
+# Every reader, and the libraries they map, loaded before the memory cap: under the cap a
+# library loaded on first use fails with "failed to map segment" (an ImportError or OSError that
+# would be reported as a reader bug and cached), and the cap would count what is shared anyway.
+PRELOAD = ["pipeline.run.local", "pipeline.run.extract", "pipeline.dataset.arrow",
+            *sorted({spec.split(":")[0] for spec in READERS.values()}), "parsers.ocr"]
+# First of the fork server's imports: pandas hidden from the rest (pipeline.run.preload).
+FIRST = "pipeline.run.preload"
+# An input of text files and PDFs needs only their readers. The other readers' libraries (lxml,
+# python-docx, a fifth of the fork server's imports, before any worker starts) are loaded by a
+# worker that meets a file of another kind (a PDF named .txt), and what a scan maps beyond the
+# PDF reader (parsers.SCAN_LIBRARIES: numpy, Pillow, a quarter of a PDF input's fork server) by
+# a worker that meets a PDF that looks scanned, each with the worker's cap lifted meanwhile.
+LEAN_FORMATS = frozenset({"txt", "md", "pdf"})
+
+
+@contextmanager
+def safe_path() -> Iterator[None]:
+    """The fork server runs as `python -c`, with the working directory first on its path: a run
+    in a folder with a `parsers` of its own would import that. Set for the server alone."""
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        os.environ.pop("PYTHONSAFEPATH") if before is None else os.environ.update(PYTHONSAFEPATH=before)
+
+
+def start_workers_server(formats: AbstractSet[str | None]) -> None:
+    """Start the fork server the workers come from, for files of these formats (None: a suffix of
+    no format), without waiting for it: its imports of the readers (a second or more) go on while
+    the run hashes the rest of the input."""
+    preload = PRELOAD
+    if formats <= LEAN_FORMATS:
+        readers = sorted({READERS[str(f)].split(":")[0] for f in formats})
+        preload = [*PRELOAD[:3], *readers]
+    multiprocessing.get_context("forkserver").set_forkserver_preload([FIRST, *preload])
+    with safe_path():
+        multiprocessing.forkserver.ensure_running()
+
+
+def end_workers_server() -> None:
+    """End the fork server at once, in a process about to exit: the server's own exit (a Python
+    with pyarrow and the readers to tear down) holds the output it inherited open, so whoever
+    reads the run's output (cron, a pipe, a subprocess) waits for it. Its pid is
+    multiprocessing's own; without it the server ends as before."""
+    server = multiprocessing.forkserver._forkserver
+    pid = getattr(server, "_forkserver_pid", None)
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass  # gone already
+        # A run called again in this process (a test, a notebook) must start a new server:
+        # multiprocessing would otherwise wait for the reaped pid and fail with ECHILD.
+        alive = getattr(server, "_forkserver_alive_fd", None)
+        if alive is not None:
+            os.close(alive)
+        for name in ("_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address"):
+            setattr(server, name, None)
+
+
+def start_for_fresh_output(root: Path, out: Path, full: bool) -> None:
+    """Start the fork server, for the formats the input's names show, when the run will read
+    files whatever the cache holds: the output holds no dataset yet (or --full) and the input
+    holds files named as reports. Otherwise the run starts it once it finds a file to read."""
+    from pipeline.dataset.cache import MANIFEST_NAME
+    from pipeline.run.discover import named_formats
+
+    try:
+        if not full and (out / MANIFEST_NAME).exists():
+            return
+        formats = named_formats(root)
+    except OSError:
+        return  # the run says what is wrong with the folders
+    if formats:
+        start_workers_server(formats)
+        log.debug("timeline fork server started before the listing (cpu %.3f s)", time.process_time())
