@@ -8,9 +8,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from parsers.blocks import ParsedDocument, Problem, UnreadableFile
+if TYPE_CHECKING:
+    from parsers.blocks import ParsedDocument, Problem
+
+# The block model (parsers.blocks) is imported where a file is looked at: a run's own process
+# needs only the tables of formats and readers here, and never imports it.
 
 # suffix -> format; the order of formats in READERS is the order sniffing tries them.
 SUFFIX_FORMATS = {
@@ -53,6 +57,8 @@ def sniff(head: bytes) -> str | None:
 
 
 def detect_format(path: Path) -> tuple[str, list[Problem]]:
+    from parsers.blocks import Problem, UnreadableFile
+
     by_name = SUFFIX_FORMATS.get(path.suffix.lower())
     with path.open("rb") as handle:
         head = handle.read(2048)
@@ -112,7 +118,7 @@ def read(path: Path, password: str | None = None) -> ParsedDocument:
     """Read any supported file. Raises UnreadableFile when nothing can be read."""
     fmt, problems = detect_format(path)
     module_name, func_name = READERS[fmt].split(":")
-    reader = cast(Callable[..., ParsedDocument], getattr(importlib.import_module(module_name), func_name))
+    reader = cast("Callable[..., ParsedDocument]", getattr(importlib.import_module(module_name), func_name))
     parsed = reader(path, password=password) if fmt == "pdf" else reader(path)
     parsed.problems[:0] = problems
     return parsed
