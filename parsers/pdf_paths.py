@@ -116,11 +116,12 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
         thin_h = y1 - y0 <= thickness
         thin_v = x1 - x0 <= thickness
         if thin_h or thin_v:
-            # A stroked line or a thin filled bar: one ruling along its long side.
-            if thin_h and x1 - x0 >= shortest:
+            # A stroked line or a thin filled bar: one ruling along its long side, clearly longer
+            # than it is thick; a dot thin both ways (a list bullet a browser draws) is no line.
+            if thin_h and x1 - x0 >= max(shortest, 2 * (y1 - y0)):
                 mid = (y0 + y1) / 2
                 out.append(Segment(x0, mid, x1, mid))
-            elif thin_v and y1 - y0 >= shortest:
+            elif thin_v and y1 - y0 >= max(shortest, 2 * (x1 - x0)):
                 mid = (x0 + x1) / 2
                 out.append(Segment(mid, y0, mid, y1))
             continue
