@@ -158,6 +158,8 @@ def _joint(before: str, after: str, words: set[str]) -> str | None:
         return ""
     if before.endswith(("–", "-")) and len(before) > 1 and before[-2].isdigit() and after[:1].isdigit():
         return ""  # a number range broken after its dash: "2018–|2022"
+    if before.endswith("/-") and len(before) > 2 and before[-3].isalpha() and after[:1].isalpha():
+        return ""  # the author's hyphen of a word shortened after a slash: "kontaktpersoner/-|familjer"
     if not before.endswith("-") or len(before) < 2 or not before[-2].isalpha():
         return " "
     first = after.split(" ", 1)[0]
