@@ -117,6 +117,10 @@ def _broken_word(before: Line, after: Line, left: float, right: float, known: Ce
     a longer word ("uppmärksamm|ar" beside "uppmärksammas") or the tail is a letter or two.
     After a slash the word starts anew ("män/pojka|r")."""
     head, tail = before.words[-1], after.words[0]
+    # Only a word wider than its column runs past the edge: a line with other words past it shows
+    # that the column was found narrower than its text, and the line wrapped at an edge of its own.
+    if len(before.words) > 1 and before.words[-2].x1 > right + 0.6 * before.size:
+        return False
     if not (before.x1 > right - 0.6 * before.size and tail.text[:1].islower()
             and (head.x1 - head.x0) + (tail.x1 - tail.x0) > right - left):
         return False
