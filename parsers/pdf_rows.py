@@ -25,6 +25,8 @@ _FIGURE = re.compile(r"^[(\[]?[-−–+]?[$€£]?\s?\d[\d\s,.:/–−-]*\s?[%�
 # with (a leading zero: "008,6", "000 kWh" with its unit; "140" under "120" is a row's).
 _THOUSANDS = re.compile(r"^[-−–]?\d{1,3}(\s\d{3})*$")
 _GROUP = re.compile(r"^0\d{2}(?!\d|\s\d)")
+# A figure broken after a hyphen ("2009-12-" over "31", a date too wide for its cell).
+_BROKEN = re.compile(r"\d-$")
 
 
 def column_of(word: Word, bounds: list[float]) -> int:
@@ -49,9 +51,11 @@ def is_figure(text: str) -> bool:
 def stacked_figures(row: list[dict[int, Line]], here: dict[int, Line], name: int) -> bool:
     """A figure right of the name column stands under a figure of the row so far: two rows,
     since a typesetter never wraps a number onto a second line of its cell, but at the space
-    that sets its thousands apart, where a cell is too narrow for it ("1" over "008,6")."""
+    that sets its thousands apart, where a cell is too narrow for it ("1" over "008,6"), or
+    after a hyphen ("2009-12-" over "31")."""
     return any(k != name and is_figure(part.text) and any(
         k in over and is_figure(over[k].text) and not (_THOUSANDS.match(over[k].text) and _GROUP.match(part.text))
+        and not (_BROKEN.search(over[k].text) and part.text[:1].isdigit())
         for over in row) for k, part in here.items())
 
 

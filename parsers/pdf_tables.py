@@ -22,7 +22,7 @@ from parsers.pdf_columns import (
 from parsers.pdf_layout import RowLayout, TableLayout
 from parsers.pdf_model import Line, PdfSettings
 from parsers.pdf_padding import padded_region, region_end
-from parsers.pdf_rows import is_figure, row_groups
+from parsers.pdf_rows import clearly_wider, is_figure, row_groups
 from parsers.pdf_verdict import verdict
 
 
@@ -107,11 +107,32 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             joined = _free_table(lines[out[-1][0]:end], left, settings, carried if out[-1][0] == 0 else None)
             if joined is not None and verdict(joined, settings) == "table":
                 i, table = out.pop()[0], joined
+        if not out and i > 0 and _cut_rest_above(lines, i, table, settings):
+            # The rest of a row the page break cut, printed above the table's first row at the
+            # page's top (no header repeated): a row of the table, so that it goes on the cut row.
+            whole = _free_table(lines[:end], left, settings, carried)
+            if whole is not None and verdict(whole, settings) == "table":
+                i, table = 0, whole
         out.append((i, end, table))
         # A table grown up over the lines before `at` and split again above it ends there:
         # the loop still moves on.
         i = max(end, at + 1)
     return out
+
+
+def _cut_rest_above(lines: list[Line], i: int, table: TableLayout, settings: PdfSettings) -> bool:
+    """The page's lines before the table's first row, lines[i], are the rest of a name the page
+    break cut: plain lines in its first column only, going on in lower case, set as close as a
+    cell's lines and a row's padding above the row (a paragraph stands further off)."""
+    above = lines[:i]
+    size = lines[i].size
+    if not table.gutters or not first_letter_is_lower(above[0].text) or not all(
+            abs(line.x0 - table.x0) < 1.0 and line.x1 < table.gutters[0][1] and not line.bold
+            and abs(line.size - size) <= 0.1 * size for line in above):
+        return False
+    gap = lines[i].top - above[-1].bottom
+    spacing = max((b.top - a.bottom for a, b in zip(above, above[1:])), default=0.0)
+    return gap <= settings.row_padding * size and clearly_wider(gap, spacing, settings)
 
 
 def _tight_header(lines: list[Line], i: int, settings: PdfSettings) -> bool:

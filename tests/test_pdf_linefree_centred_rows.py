@@ -174,3 +174,52 @@ def test_a_wrapped_header_cell_centred_over_an_empty_column_names_a_column(tmp_p
     [table] = _tables(write_pdf(tmp_path / "linefree_centred_header_empty_column.pdf", [page]))
     assert table.rows[0].cells[3:] == ["KF:s årsmål", "Period"]
     assert [row.cells for row in table.rows[1:]] == [[name, men, women, "", when] for name, men, women, when in rows]
+
+
+def test_a_dates_cell_broken_after_its_hyphen_stays_one_date(tmp_path: Path) -> None:
+    # "2009-12-" over "31" in a narrow column, centred beside a name of four lines: the rest
+    # of the date, not a figure of a row of its own under the row's figure.
+    page = Page()
+    y = _header(page, ("Aktivitet", "Startdatum", "Slutdatum"))
+    rows = ["Nämnden ska i samråd med stadsdelarna utreda behovet av stöd till äldre som saknar boende",
+            "Nämnden ska sprida arbetet med stödpersoner i stadsdelarna"]
+    for name in rows:
+        lines = _wrap(name)
+        middle = y + (len(lines) - 1) * PITCH / 2 - PITCH / 2
+        page.text(STARTS[0], middle, "2009-01-01")
+        page.text(STARTS[1], middle, "2009-12-")
+        page.text(STARTS[1], middle + PITCH, "31")
+        y = _name(page, y, lines)
+    [table] = _tables(write_pdf(tmp_path / "linefree_broken_date.pdf", [page]))
+    assert [row.cells for row in table.rows] == [["Aktivitet", "Startdatum", "Slutdatum"],
+                                                 *[[name, "2009-01-01", "2009-12-31"] for name in rows]]
+
+
+def test_the_rest_of_a_cut_name_above_the_first_row_at_a_page_top_goes_on_the_cut_row(tmp_path: Path) -> None:
+    # The table, ruled over and under its header, goes on over a page break without its
+    # header; the break cut a name, whose last lines stand in the first column at the next
+    # page's top, a row's padding above the next row (its figures centred beside it): they end
+    # the cut name.
+    first, second = Page(), Page()
+    y = _header(first, ("Indikator", "Årsmål", "KF:s mål", "Period"))
+    first.line(NAME_X - 4, 96, 400, 96)
+    first.line(NAME_X - 4, y - PAD / 2, 400, y - PAD / 2)
+    y = _name(first, y, _wrap("Andel personer som har ekonomiskt bistånd"))
+    first.text(STARTS[0], y - PAD - 2 * PITCH, "0,05 %")
+    first.text(STARTS[1], y - PAD - 2 * PITCH, "max 6 %")
+    first.text(STARTS[2], y - PAD - 2 * PITCH, "År")
+    cut = _wrap("Genomsnittlig inskrivningstid för personer med ekonomiskt bistånd som fått arbete via Jobbtorg")
+    first.text(STARTS[2], y + PITCH, "Tertial")
+    _name(first, y, cut[:3])
+    y = _name(second, 80.0, cut[3:])
+    rows = [("Andel aspiranter som har avslutats efter inskrivning på Jobbtorg", ["30 %", "tas fram", "Tertial"]),
+            ("Andel personer i procent som har ett långvarigt beroende", ["74 %", "tas fram", "Tertial"])]
+    for name, figures in rows:
+        lines = _wrap(name)
+        for x, text in zip(STARTS, figures):
+            second.text(x, y + (len(lines) - 1) * PITCH / 2, text)
+        y = _name(second, y, lines)
+    [table] = _tables(write_pdf(tmp_path / "linefree_cut_rest_above_first_row.pdf", [first, second]))
+    assert [row.cells for row in table.rows] == [
+        ["Indikator", "Årsmål", "KF:s mål", "Period"], ["Andel personer som har ekonomiskt bistånd", "0,05 %", "max 6 %", "År"],
+        [" ".join(cut), "", "", "Tertial"], *[[name, *figures] for name, figures in rows]]
