@@ -34,7 +34,7 @@ from parsers.blocks import (
     UnreadableFile,
 )
 from parsers.pdf_caption import caption_from_above, split_caption
-from parsers.pdf_continued import continued_row, joined_row, repeated_header, same_columns
+from parsers.pdf_continued import continued_row, joined_row, printed_twice, repeated_header, same_columns
 from parsers.pdf_flow import (
     CellWords,
     cell_text,
@@ -168,11 +168,15 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
                                                                   f"it is left out", page=index + 1))
             contents.append(None)
     plain_body([word for content in contents if content for word in content.words], settings)
+    page_lines = [lines_of(content.words, settings) if content else [] for content in contents]
+    for above, below in zip(page_lines, page_lines[1:]):
+        twice = {id(line) for line in printed_twice(above, below)}
+        above[:] = [line for line in above if id(line) not in twice]
     for index, content in enumerate(contents):
         if content is None:
             pages.append(_Page(index + 1, 0.0, 0.0, [], {}, []))
             continue
-        lines = lines_of(content.words, settings)
+        lines = page_lines[index]
         numbers = {id(line): (line, k) for k, line in enumerate(lines, start=1)}
         tables = ruled_tables(lines, content.segments, settings)
         pages.append(_Page(content.number, content.width, content.height, lines, numbers, tables, content.marks))

@@ -10,11 +10,26 @@ from dataclasses import replace
 from normalizers.text import first_letter_is_lower
 from parsers.blocks import Row, Table
 from parsers.pdf_flow import join_text
-from parsers.pdf_model import LIST_MARKERS
+from parsers.pdf_model import LIST_MARKERS, Line
 
 # A dash before a label marks a sub-row or a list item ("- omslutningsförändringar"), never the
 # rest of a sentence.
 _ITEM_DASHES = frozenset("-–—")
+
+
+def printed_twice(above: list[Line], below: list[Line]) -> list[Line]:
+    """The lines at the foot of a page (`above`) that the next page (`below`) prints again at its
+    head, the same text where it stood: a browser engine that cuts its rendering into pages
+    (wkhtmltopdf) prints the line the cut goes through on both pages, each clipped to its
+    half. The copy on the page before is the one to drop: the row or paragraph it starts goes
+    on whole on the next page."""
+    if not above or not below:
+        return []
+    low, high = max(line.top for line in above), min(line.top for line in below)
+    head = [line for line in below if line.top <= high + 0.5 * line.size]
+    return [line for line in above if line.top >= low - 0.5 * line.size and any(
+        line.text == other.text and abs(line.x0 - other.x0) < 0.5 and abs(line.size - other.size) < 0.1
+        for other in head)]
 
 
 def same_columns(above: Table, below: Table) -> bool:
