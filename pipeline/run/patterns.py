@@ -10,7 +10,10 @@ addresses fall, so two compilations of a pattern may differ in that order alone,
 processes' do without this; tests/test_run_patterns.py). Here that data is kept in a file of the
 user's cache (marshal: data only, nothing run when loaded), keyed by everything the compiled
 code depends on: the pattern, its flags, regex's default version and the locale's encoding, in
-a file named by regex's version and Python's. A pattern the file does not hold (a new
+a file named by regex's version, its C module's build and Python's. regex's C module trusts the
+code it is given (a wrong one can crash the process), so the file carries a digest of its
+contents and one that does not match it is not read: a damaged file costs one run's compiling,
+never every run's start. A pattern the file does not hold (a new
 vocabulary, new code) is compiled as before and added, once the imports are done.
 
 Only the fork server uses it, while it imports the workers' modules (pipeline.run.preload); a
@@ -18,6 +21,7 @@ pattern with named lists (keyword arguments) is always compiled.
 """
 from __future__ import annotations
 
+import hashlib
 import locale
 import marshal
 import os
@@ -35,11 +39,14 @@ _main: Any = sys.modules["regex._main"]
 _regex: Any = sys.modules["regex._regex"]
 
 Key = tuple[str, int, bool, int, str]
+_DIGEST = hashlib.sha256().digest_size
 
 
 def cache_file() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    version = f"{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+    built = os.stat(_regex.__file__)
+    build = hashlib.sha256(f"{built.st_size}:{built.st_mtime_ns}".encode()).hexdigest()[:12]
+    version = f"{regex.__version__}-{build}-py{sys.version_info[0]}.{sys.version_info[1]}"
     return Path(base) / "rapportdata" / f"patterns-{version}.marshal"
 
 
@@ -52,7 +59,9 @@ class PatternCache:
         self.added = 0
         self._compile: Callable[..., Any] | None = None
         try:
-            known = marshal.loads(path.read_bytes())
+            content = path.read_bytes()
+            digest, body = content[:_DIGEST], content[_DIGEST:]
+            known = marshal.loads(body) if hashlib.sha256(body).digest() == digest else None
             if isinstance(known, dict):
                 self.known = known
         except (OSError, ValueError, EOFError, TypeError):
@@ -89,7 +98,8 @@ class PatternCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Written aside and renamed: runs starting together each read a whole file.
             with tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".patterns-", delete=False) as file:
-                file.write(marshal.dumps(self.known))
+                body = marshal.dumps(self.known)
+                file.write(hashlib.sha256(body).digest() + body)
             os.replace(file.name, self.path)
         except (OSError, ValueError):
             pass  # no writable cache: the next run compiles them again
