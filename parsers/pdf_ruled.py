@@ -42,7 +42,8 @@ def _lone_rule_table(lines: list[Line], rule: Segment, pieces: list[Segment],
     """A table of one row under its header, parted by the header's rule alone (a browser's
     print of a one-row table, its only row unshaded): the rule drawn cell by cell, each header
     cell's border a piece of it, shows the columns where the pieces meet. A bold header over
-    the rule with a cell in every piece, one row under it, no word across a joint; a line with
+    the rule with a cell in every piece, one row under it, no word across a joint (but for a
+    header word too long for its cell, overflowing into the next); a line with
     gutters right under that row would be a row too, which a table of row rules parts by a
     rule of its own: then this is no such table, unless that line is bold over a rule of its
     own (the next table's header, the two tables set close). A rule drawn in one piece (under
@@ -64,7 +65,10 @@ def _lone_rule_table(lines: list[Line], rule: Segment, pieces: list[Segment],
             or (rest and rest[0].top - row[-1].bottom <= reach and has_gutter(rest[0], rule.x0, settings)
                 and not _over_own_rule(rest, pieces, reach, settings))):
         return None
-    if any(w.x0 < x < w.x1 for line in header + row for w in line.words for x in joints) or not all(
+    # A header word too long for its cell runs on past its joint (a browser overflows a word it
+    # cannot break), most of it in its own cell; a row's word never crosses one.
+    if any(w.x0 < x < w.x1 for line in row for w in line.words for x in joints) or any(
+            w.x0 < x < w.x1 and (w.x0 + w.x1) / 2 > x for line in header for w in line.words for x in joints) or not all(
             any(a <= w.x0 < b for line in header for w in line.words) for a, b in zip(xs, xs[1:])):
         return None
     edges = list(range(len(xs)))
