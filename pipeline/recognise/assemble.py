@@ -64,6 +64,17 @@ class TableAssembler:
         """Text came between tables: the logical table ends."""
         self._open = None
 
+    def rest_of_row(self, paragraph: Paragraph) -> bool:
+        """Whether a paragraph right under a table that was only its repeated header is the
+        rest of the row a page break cut (going on in lower case): a reader may leave the line
+        under the header out of a table that has no row of its own. It then goes on that row."""
+        state = self._open
+        if state is None or not state.after_break or state.entry is None or not first_letter_is_lower(paragraph.text):
+            return False
+        self._continue(state, state.entry, paragraph.text)
+        state.after_break = False
+        return True
+
     def add(self, table: Table, goal_id: str | None, before: list[Paragraph], after: Paragraph | None) -> None:
         table_id = self._next_id()
         rows = [[collapse(cell) for cell in row.cells] for row in table.rows]

@@ -90,7 +90,7 @@ class Recogniser:
                 after = next((b for b in self.blocks[k + 1:k + 2] if isinstance(b, Paragraph)), None)
                 self.tables.add(block, self.stack[-1].goal_id if self.stack else None, self.since_table[-SETTINGS.paragraphs_before_table:], after)
                 self.since_table = []
-            else:
+            elif not self.tables.rest_of_row(block):
                 self.tables.interrupt()
                 self.since_table.append(block)
                 self.paragraph(k, block)
