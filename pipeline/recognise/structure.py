@@ -188,6 +188,7 @@ class Recogniser:
 
     def open_goal(self, level: str, label_number: str | None, text: str, block: Paragraph) -> None:
         number, title = split_number(strip_markers(text))
+        title, run_in = _status_run_in(title)
         rank = vocabulary.GOAL_RANK[level]
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
@@ -196,6 +197,8 @@ class Recogniser:
         shown = symbol_assessment(block.symbol)
         if shown is not None:  # a traffic light beside the heading; a status line below still wins
             goal.assessment, goal.assessment_raw = shown
+        if run_in is not None:
+            goal.assessment, goal.assessment_raw = run_in
         self.goals.append(goal)
         self.stack.append(goal)
         self.status_window, self.field = SETTINGS.status_window, None
@@ -208,6 +211,18 @@ class Recogniser:
             description=g.text("description"), expected_result=g.text("expected_result"), analysis=g.text("analysis"),
             page=g.block.place.page, line=g.block.place.line, **box_columns(g.block.box),
         ) for g in self.goals]
+
+
+def _status_run_in(title: str) -> tuple[str, tuple[str | None, str] | None]:
+    """A goal's title and the status line a reader ran into its end ("Barn i Stockholm har bra
+    uppväxtvillkor Uppfylls helt": the heading and the status printed right under it in the
+    same bold, no space between): the last words, from a capital, that are a whole status line."""
+    words = title.split(" ")
+    for k in range(max(2, len(words) - 4), len(words)):
+        tail = " ".join(words[k:])
+        if tail[:1].isupper() and (status := match_status(tail)) is not None and status[1] == tail:
+            return " ".join(words[:k]), status
+    return title, None
 
 
 def _headings_out_of_tables(blocks: list[Block], year: int | None) -> list[Block]:
