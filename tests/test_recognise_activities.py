@@ -116,7 +116,8 @@ def test_a_sentence_cut_before_the_table_is_no_activity_under_its_header():
         *paras("Enhetsmål:", "Enheten arbetar mot våld i nära relationer"),
         table(ACT_HEADER, [row(lone("samt hjälpa socialsekreterare och chefer med statistiska underlag.", 4),
                                spanning=True),
-                           ["Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""]]),
+                           ["Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""]],
+              page=3),
     )
     assert [(a.name, a.start_date) for a in found.activities] == [
         ("Enheten stärker samverkan med externa partners", dt.date(2022, 1, 1))]

@@ -20,7 +20,7 @@ def test_the_paragraphs_after_a_cut_sentence_are_no_activities():
             ["✓ Enheten stärker samverkan med externa partners", "2022-01-01", "2023-12-31", ""],
             lone("Analys", 4),
             lone("Enheten har arbetat med samverkan.", 4),
-            lone("Internt har en överenskommelse skrivits.", 4)]),
+            lone("Internt har en överenskommelse skrivits.", 4)], page=3),
     )
     assert [(a.name, a.start_date) for a in found.activities] == [
         ("Enheten stärker samverkan med externa partners", dt.date(2022, 1, 1))]

@@ -191,11 +191,13 @@ class TableAssembler:
                     self._continue(state, entry, text)
             elif entry is not None and (state.comment_open or row.spanning or chart):
                 self._open_comment(state, text)
-            elif entry is None and first_letter_is_lower(text):
+            elif entry is None and row.place.page is not None and first_letter_is_lower(text):
                 # With no row open, text going on in lower case and no values is the rest of a
                 # sentence cut before the table (a page break's, printed under the repeated
                 # header), across the table or in its first column: no row of its own. The
-                # rows without values under it are that cut cell's further paragraphs.
+                # rows without values under it are that cut cell's further paragraphs. Only a
+                # paged source has such breaks: in Word, HTML or text a row in lower case
+                # without values is an activity without dates ("e-tjänst för bygglov ...").
                 state.comment_open = True
                 return
             elif entry is None and state.comment_open:
