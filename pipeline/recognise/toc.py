@@ -16,6 +16,7 @@ _NAMES_GOAL = regex.compile(rf"(?i)(?<!\w){vocabulary.alternation('goal_level')}
 _ENTRY = regex.compile(rf"^(?P<title>.*?\S)(?:\s*\.{{2,}}|\s*…+)?\s+(?P<page>{vocabulary.alternation('toc_page')})$",
                        regex.IGNORECASE)
 _TOC_HEADING = FirstChar(vocabulary.TOC_HEADING)  # asked of every paragraph
+_LEADS_TO_PAGE = regex.compile(r"\.{2,}|…")
 
 
 def _toc_entry(text: str) -> str | None:
@@ -48,7 +49,12 @@ def _wrapped_rest(following: list[Block]) -> str | None:
     else:
         return None
     rest = _toc_entry(line)
-    return rest if rest is not None and first_letter_is_lower(rest) else None
+    # Leaders before the page number, as a contents line has them: a table row or body line in
+    # lower case that ends in a count ("antal anställda 120") would take the block before it,
+    # the body's first goal heading, for the start of an entry.
+    if rest is None or not first_letter_is_lower(rest) or not _LEADS_TO_PAGE.search(line):
+        return None
+    return rest
 
 
 def toc_key(text: str) -> str:
