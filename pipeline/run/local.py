@@ -36,7 +36,7 @@ from types import FrameType
 
 from parsers import READERS, SCAN_LIBRARIES, detect_format, looks_scanned
 from pipeline.run.options import RunError, RunOptions
-from pipeline.run.server import FIRST, PRELOAD, safe_path
+from pipeline.run.server import FIRST, PRELOAD, ensure_server, safe_path
 from pipeline.run.server import end_workers_server as end_workers_server  # the run's names for them
 from pipeline.run.server import start_workers_server as start_workers_server
 from pipeline.run.worker import (Job, Outcome, Result, Started, Task, WriteJob, Written, file_pages, outcome,
@@ -168,7 +168,8 @@ class _Worker:
         self.scratch = scratch
         self.process = context.Process(target=_worker_main, daemon=True, args=(
             child, options.max_memory_mb, options.log_level, options.log_file, scratch))
-        with safe_path():  # the first start may start the fork server
+        ensure_server()  # the first start would start the fork server, hearing Ctrl-C
+        with safe_path():
             self.process.start()
         child.close()
         self.task: Task | None = None

@@ -11,6 +11,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterator, Set as AbstractSet
 from contextlib import contextmanager
@@ -46,6 +47,23 @@ def safe_path() -> Iterator[None]:
         os.environ.pop("PYTHONSAFEPATH") if before is None else os.environ.update(PYTHONSAFEPATH=before)
 
 
+def ensure_server() -> None:
+    """Start the fork server if it is not running, with Ctrl-C ignored in it from its start (a
+    disposition exec keeps): it shares the terminal's process group, and multiprocessing ignores
+    SIGINT in it only after its preload, so a Ctrl-C during its imports printed a traceback
+    ("Fatal Python error: init_import_site") under the run's one line. Ctrl-C is the run's,
+    which ends the server (end_workers_server). Only the spawn is covered, not the wait for the
+    server a worker's start makes, so the run itself still hears Ctrl-C."""
+    main = threading.current_thread() is threading.main_thread()
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        with safe_path():
+            multiprocessing.forkserver.ensure_running()
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
+
+
 def start_workers_server(formats: AbstractSet[str | None]) -> None:
     """Start the fork server the workers come from, for files of these formats (None: a suffix of
     no format), without waiting for it: its imports of the readers (a second or more) go on while
@@ -55,8 +73,7 @@ def start_workers_server(formats: AbstractSet[str | None]) -> None:
         readers = sorted({READERS[str(f)].split(":")[0] for f in formats})
         preload = [*PRELOAD[:3], *readers]
     multiprocessing.get_context("forkserver").set_forkserver_preload([FIRST, *preload])
-    with safe_path():
-        multiprocessing.forkserver.ensure_running()
+    ensure_server()
 
 
 def end_workers_server() -> None:
