@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import regex
 
 from paths import ROOT
@@ -106,7 +107,25 @@ def test_every_pattern_the_fork_server_keeps_is_the_one_regex_compiles(tmp_path:
     runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
                            check=True).stdout.split() for _ in range(2)]
     assert int(runs[0][-1]) > 100 and int(runs[1][-1]) == 0
-    file = tmp_path / patterns.cache_file().relative_to(patterns.cache_file().parents[1])
+    kept = patterns.cache_file()
+    assert kept is not None
+    file = tmp_path / kept.relative_to(kept.parents[1])
     checked = subprocess.run([sys.executable, "-c", _SAME, str(file)], cwd=ROOT, env=env, capture_output=True,
                              text=True, check=True).stdout.split()
     assert int(checked[0]) > 100 and checked[1] == "0"
+
+
+def test_no_cache_file_without_a_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    # HOME unset and no passwd entry (a container's --user 12345): expanduser leaves '~', which
+    # would make a folder named '~' in the folder the run was started from.
+    import pwd
+
+    def missing(uid: int) -> pwd.struct_passwd:
+        raise KeyError(uid)
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", missing)
+    assert patterns.cache_file() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "cache")  # relative: ignored, as the XDG spec has it
+    assert patterns.cache_file() is None

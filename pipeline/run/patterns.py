@@ -42,8 +42,17 @@ Key = tuple[str, int, bool, int, str]
 _DIGEST = hashlib.sha256().digest_size
 
 
-def cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def cache_file() -> Path | None:
+    """The file, or None where the user has no cache folder: with HOME unset and no passwd
+    entry (a container's --user 12345) expanduser leaves '~' as it is, and a relative
+    XDG_CACHE_HOME is to be ignored (XDG spec): either would make a folder named '~' or
+    'cache' in whatever folder the run was started from."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
     built = os.stat(_regex.__file__)
     build = hashlib.sha256(f"{built.st_size}:{built.st_mtime_ns}".encode()).hexdigest()[:12]
     version = f"{regex.__version__}-{build}-py{sys.version_info[0]}.{sys.version_info[1]}"
@@ -53,12 +62,14 @@ def cache_file() -> Path:
 class PatternCache:
     """regex's compile, answered from `path` where it holds the pattern, while installed."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None):
         self.path = path
         self.known: dict[Key, tuple[Any, ...]] = {}
         self.added = 0
         self._compile: Callable[..., Any] | None = None
         try:
+            if path is None:
+                return
             content = path.read_bytes()
             digest, body = content[:_DIGEST], content[_DIGEST:]
             known = marshal.loads(body) if hashlib.sha256(body).digest() == digest else None
@@ -91,8 +102,8 @@ class PatternCache:
         if self._compile is not None:
             _main._compile = self._compile
             self._compile = None
-        if not self.added:
-            self.known = {}
+        if not self.added or self.path is None:
+            self.known, self.added = {}, 0
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
