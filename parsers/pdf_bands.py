@@ -133,7 +133,8 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     above, rows with column gutters (a header over its rule; the upper lines of its wrapped
     cells start right of the first column, which a heading above the table does not); below,
     any row (a zebra table's unshaded last row, a comment), each as close to the rule or the
-    row next to it as rows inside the table are and set as their text is. No row above a rule
+    row next to it as rows inside the table are and set as their text is, or further, up to a
+    padded row's gap, a lone row lined up with the last one (pushed down by a page break). No row above a rule
     that stands between it and the table (the foot of the table above) goes with it."""
     x0, top, x1, bottom = box
     within = [line for line in lines if x0 <= (line.x0 + line.x1) / 2 <= x1 and not CAPTION.match(line.text)]
@@ -178,10 +179,16 @@ def band_ends(lines: list[Line], box: tuple[float, float, float, float], pad: Pa
     # a cell's padding), is a heading or paragraph after the table, however close.
     larger = settings.heading_ratio * min((line.size for line in within if top <= (line.top + line.bottom) / 2
                                            <= bottom), default=float("inf"))
-    for row in _cell_rows(below, settings):
-        if row[0].top - end > allowed or any(line.x0 < x0 + slack or line.size > larger for line in row):
+    last = [line for line in within if top <= (line.top + line.bottom) / 2 <= bottom][-1:]
+    for k, row in enumerate(rows_below := _cell_rows(below, settings)):
+        edges, ends = ([(r[0].x0, r[-1].x1) for line in rows for r in cell_runs(line, settings)]
+                       for rows in (row, last))
+        gap, lone = row[0].top - end, k + 1 == len(rows_below) or rows_below[k + 1][0].top - row[-1].bottom > reach
+        if any(line.x0 < x0 + slack or line.size > larger for line in row) or gap > allowed and not (
+                lone and gap <= settings.row_padding * row[0].size and len(edges) == len(ends) > 1 and all(
+                    any(abs(a - c) <= slack or abs(b - d) <= slack for c, d in ends) for a, b in edges)):
             break
-        end, allowed = row[-1].bottom + 0.5, reach
+        end, allowed, last = row[-1].bottom + 0.5, reach, row
     return taken, end
 
 
@@ -373,9 +380,8 @@ def _one_column_each(gutters: list[tuple[float, float]], inner: list[Line],
 
 
 def _header_end(inner: list[Line], gutters: list[tuple[float, float]], settings: PdfSettings) -> tuple[int, int]:
-    """Where the table's bold lines end, and its header: under them, plain lines of several
-    cells, none a figure, that leave the first column empty (a row names itself there) are a
-    level of column labels ("Budget", "Utfall" under "augusti 2017")."""
+    """Where the table's bold lines end, and its header: plain lines of several cells under them,
+    no figure, the first column empty (a row names itself there), are a level of column labels."""
     bold = end = next((k for k, line in enumerate(inner) if not line.bold), len(inner))
     while 0 < end < len(inner) and gutters and not inner[end].bold and inner[end].x0 >= gutters[0][1] and len(
             runs := cell_runs(inner[end], settings)) > 1 and not any(is_figure(" ".join(w.text for w in run))
@@ -385,9 +391,7 @@ def _header_end(inner: list[Line], gutters: list[tuple[float, float]], settings:
 
 
 def _left_set(row: RowLayout, labels: list[float], bounds: list[float]) -> RowLayout:
-    """A header cell taken as centred over a group of columns that starts where a column label
-    under it starts is set left in that label's column, as the labels are (a group label's
-    middle may chance to sit on another group's)."""
+    """A header cell taken as centred over columns that starts where a label under it does is set left there."""
     for k, cell in enumerate(row.cells):
         own = column_of(cell.lines[0].words[0], bounds) if cell.columns > 1 and len(cell.lines) == 1 else k
         if own != k and not row.cells[own].lines and any(abs(cell.lines[0].x0 - x) <= 0.5 for x in labels):
