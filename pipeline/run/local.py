@@ -18,7 +18,6 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.context
-import multiprocessing.forkserver
 import os
 import resource
 import shutil
@@ -28,7 +27,6 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator, Set as AbstractSet
-from contextlib import contextmanager
 from dataclasses import replace
 from itertools import count
 from pathlib import Path
