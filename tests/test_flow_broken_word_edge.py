@@ -1,21 +1,14 @@
 """A word broken at a table cell's edge is made whole only where no other word of its line runs
 past that edge (a word wider than its column may): a line whose words run on past the edge the
-reader gave the cell (a column found narrower than its text) wrapped at an edge of its own, and its last word and the next line's first are two words,
-even where the two together start a word the document uses ("motverka" + "diskriminering",
+reader gave the cell (a column found narrower than its text) wrapped at an edge of its own, and
+its last word and the next line's first are two words, even where the two together start a word the document uses ("motverka" + "diskriminering",
 beside "motverkas")."""
 from __future__ import annotations
 
 from parsers.pdf_flow import cell_text, cell_words, vocabulary
 from parsers.pdf_layout import CellLayout
-from parsers.pdf_model import DEFAULT_SETTINGS, Line, Word
-
-
-def _line(texts: list[str], x0: float, top: float, char: float = 4.0) -> Line:
-    words, x = [], x0
-    for text in texts:
-        words.append(Word(text, x, x + char * len(text), top, top + 8, 8.0, False))
-        x += char * (len(text) + 1)
-    return Line(words, words[0].x0, words[-1].x1, top, top + 8)
+from parsers.pdf_model import DEFAULT_SETTINGS
+from test_pdf_maker import word_line as _line
 
 
 def test_a_line_past_the_cells_edge_breaks_no_word():

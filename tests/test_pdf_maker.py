@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from parsers.pdf_model import Line, Word
+
 # Helvetica's advance widths (per 1000 units of the size) for what the tests set; other
 # characters take an average width.
 _WIDTHS = {**{d: 556 for d in "0123456789"}, ",": 278, ".": 278, " ": 278, "-": 333, "%": 889, "(": 333,
@@ -145,3 +147,13 @@ def figures_table(page: Page, top: float, shade: tuple[float, float, float] | No
             page.right(x1, y, text, bold=bold)
         y += LEADING + (3 if bold else 0)
     return y
+
+
+def word_line(texts: list[str], x0: float, top: float, char: float = 4.0) -> Line:
+    """A line of the reader's model built directly, for its pure steps: each word `char` points a
+    character wide, one character's space between words, 8 pt high."""
+    words, x = [], x0
+    for text in texts:
+        words.append(Word(text, x, x + char * len(text), top, top + 8, 8.0, False))
+        x += char * (len(text) + 1)
+    return Line(words, words[0].x0, words[-1].x1, top, top + 8)

@@ -18,6 +18,7 @@ from parsers.text import read_text
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
 
 from paths import FIXTURES, ROOT, SEEDS
+from test_pdf_maker import word_line
 S000, S001, S004 = "000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2"
 
 
@@ -350,14 +351,6 @@ def test_pdf_without_text_layer_is_handed_to_ocr(monkeypatch, scan_000):
     assert result.ocr
 
 
-def _cell_line(texts: list[str], x0: float, top: float, char: float = 4.0) -> Line:
-    words, x = [], x0
-    for text in texts:
-        words.append(Word(text, x, x + char * len(text), top, top + 8, 8.0, False))
-        x += char * (len(text) + 1)
-    return Line(words, words[0].x0, words[-1].x1, top, top + 8)
-
-
 def test_word_broken_at_a_narrow_cells_edge_is_made_whole():
     """LibreOffice breaks a word wider than its column inside the word ("Perioden|s"); an
     ordinary wrap ("Prognos|helår", "Periodens|utfall") keeps its space: its next word is one the
@@ -365,10 +358,10 @@ def test_word_broken_at_a_narrow_cells_edge_is_made_whole():
     from parsers.pdf_flow import cell_text, cell_words, vocabulary
     from parsers.pdf_layout import CellLayout
 
-    broken = [_cell_line(["Perioden"], 0, 0), _cell_line(["s", "utfall"], 0, 10)]
-    wrapped = [_cell_line(["Prognos"], 0, 0), _cell_line(["helår"], 0, 10)]
-    header = [_cell_line(["Periodens"], 0, 0), _cell_line(["utfall"], 0, 10)]
-    body = [_cell_line(["en", "prognos", "för", "helår", "och", "periodens", "siffror"], 0, 40)]
+    broken = [word_line(["Perioden"], 0, 0), word_line(["s", "utfall"], 0, 10)]
+    wrapped = [word_line(["Prognos"], 0, 0), word_line(["helår"], 0, 10)]
+    header = [word_line(["Periodens"], 0, 0), word_line(["utfall"], 0, 10)]
+    body = [word_line(["en", "prognos", "för", "helår", "och", "periodens", "siffror"], 0, 40)]
     lines = broken + wrapped + header + body
     words = vocabulary(lines)
     known = cell_words(lines, words, DEFAULT_SETTINGS)
@@ -386,10 +379,10 @@ def test_word_broken_after_other_words_of_its_line_is_made_whole():
     from parsers.pdf_flow import cell_text, cell_words, vocabulary
     from parsers.pdf_layout import CellLayout
 
-    cell = [_cell_line(["KF", "å"], 0, 0), _cell_line(["rsmål"], 0, 10)]
-    beside = _cell_line(["l"], -30, 10)  # the tail of the cell to the left, 6 pt before "rsmål"
+    cell = [word_line(["KF", "å"], 0, 0), word_line(["rsmål"], 0, 10)]
+    beside = word_line(["l"], -30, 10)  # the tail of the cell to the left, 6 pt before "rsmål"
     page_line = Line(beside.words + cell[1].words, -30, cell[1].x1, 10, 18)
-    lines = [cell[0], page_line, _cell_line(["nytt", "årsmål"], 0, 40)]
+    lines = [cell[0], page_line, word_line(["nytt", "årsmål"], 0, 40)]
     words = vocabulary(lines)
     known = cell_words(lines, words, DEFAULT_SETTINGS)
     assert cell_text(CellLayout(cell, right=17.0), words, known) == "KF årsmål"
