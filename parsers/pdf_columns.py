@@ -36,7 +36,10 @@ def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()]
     widest cells leaves its header cells barely further apart than words ("Startdatum
     Slutdatum"), and on a bold line (a header) after a gap only just wider than a word space
     (`header_cell_gap`: "kvinnor/fl" 3.1 pt before "utfall" at 10 pt, where a word space is
-    2.5). The space after a list bullet is an indent, not a gutter."""
+    2.5), or after less than a word space: two words that close, not glued into one, are the
+    texts of two cells that touch (a header word too long for its cell runs up to the next
+    cell's text, "kvinnor/flickor" 0.7 pt before "2017"). The space after a list bullet is an
+    indent, not a gutter."""
     runs = [[line.words[0]]]
     gutter = settings.column_gap * line.size
     narrow = settings.cell_gap * line.size
@@ -46,7 +49,8 @@ def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()]
         gap = b.x0 - a.x1
         if a.text not in LIST_MARKERS and (
                 (gap >= exact and (gap >= gutter or (gap >= narrow and any(a.x1 < start <= b.x0 + 0.5 for start in starts))))
-                or (gap >= aligned and any(abs(b.x0 - start) <= 0.5 for start in starts))):
+                or ((gap >= aligned or (line.bold and gap < settings.word_gap * line.size))
+                    and any(abs(b.x0 - start) <= 0.5 for start in starts))):
             runs.append([b])
         else:
             runs[-1].append(b)
