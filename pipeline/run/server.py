@@ -38,7 +38,8 @@ LEAN_FORMATS = frozenset({"txt", "md", "pdf"})
 @contextmanager
 def safe_path() -> Iterator[None]:
     """The fork server runs as `python -c`, with the working directory first on its path: a run
-    in a folder with a `parsers` of its own would import that. Set for the server alone."""
+    in a folder with a `parsers` of its own would import that. Set for the server alone
+    (PYTHONSAFEPATH is Python 3.11's, which the project requires for it)."""
     before = os.environ.get("PYTHONSAFEPATH")
     os.environ["PYTHONSAFEPATH"] = "1"
     try:
