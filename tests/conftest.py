@@ -1,6 +1,7 @@
 """Fixtures shared by the test files. The inputs too big to ship are made once per session."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,14 @@ from paths import BAD, FIXTURES, SEEDS
 from scan_recipe import ScanSettings, make_scan
 
 SCAN_STEM = "000_05871d331dd0cb08"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Runs made by the tests keep their compiled patterns (pipeline.run.patterns) in a folder of
+    the session's, not in the developer's ~/.cache: a test must not depend on what an earlier
+    run left there, nor leave anything."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user_cache"))
 
 
 @pytest.fixture(scope="session")
