@@ -53,6 +53,19 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             # The header of the table the page before ended with, repeated at this page's top:
             # a header however few columns it names, over the rest of a row the break cut.
             kind = "table"
+        if kind == "line" and before is not None and (row := _row_under(lines[i:end], left, before, settings)):
+            # A lone line right under a table (after a blank band, or under the header repeated
+            # at a page's top) whose cells start where the table's columns' text starts: a row
+            # of that table, not a note with a wide space in it. Its label may run up to the
+            # next column's text, closer than a gutter. At the page's top it is a table of its
+            # own, which the join across pages puts on the table the page before ended with.
+            if i > 0:
+                before.rows.extend(row.rows)
+                before.bottom = row.bottom
+                out[-1] = (out[-1][0], end, before)
+                i = end
+                continue
+            table, kind = row, "table"
         if kind == "line":
             under = _header_over(lines, i, end, left, settings, before)
             if under is not None:
@@ -133,6 +146,29 @@ def _cut_rest_above(lines: list[Line], i: int, table: TableLayout, settings: Pdf
     gap = lines[i].top - above[-1].bottom
     spacing = max((b.top - a.bottom for a, b in zip(above, above[1:])), default=0.0)
     return gap <= settings.row_padding * size and clearly_wider(gap, spacing, settings)
+
+
+def _row_under(lines: list[Line], left: float, before: TableLayout, settings: PdfSettings) -> TableLayout | None:
+    """`lines`, one plain line, as a row in the columns of `before`: its text in two columns or
+    more, each cell's text starting within a point of where that column's text starts in
+    `before` (a caption's or note's words after a wide space stand anywhere)."""
+    if len(lines) != 1 or lines[0].bold or abs(lines[0].size - before.size) > 0.1 * before.size:
+        return None
+    gutters = narrow_gutters(before.gutters, lines, settings, [hi for _, hi in before.gutters])
+    table = _free_table(lines, left, settings, None, gutters) if gutters else None
+    starts: dict[int, float] = {}
+    for row in before.rows:
+        for k, cell in enumerate(row.cells):
+            if cell.lines and cell.columns == 1 and not row.spanning:
+                starts[k] = min([starts.get(k, cell.lines[0].x0)] + [line.x0 for line in cell.lines])
+    if table is None or len(table.rows) != 1:
+        return None
+    row = table.rows[0]
+    filled = {k: min(line.x0 for line in cell.lines) for k, cell in enumerate(row.cells) if cell.lines}
+    if row.spanning or len(row.cells) != len(before.gutters) + 1 or len(filled) < 2 or not all(
+            k in starts and abs(x0 - starts[k]) < 1.0 for k, x0 in filled.items()):
+        return None
+    return table
 
 
 def _tight_header(lines: list[Line], i: int, settings: PdfSettings) -> bool:
