@@ -139,7 +139,9 @@ def _cut_rest_above(lines: list[Line], i: int, table: TableLayout, settings: Pdf
     cell's lines and a row's padding above the row (a paragraph stands further off)."""
     above = lines[:i]
     size = lines[i].size
-    if not table.gutters or not first_letter_is_lower(above[0].text) or not all(
+    # Above a bold header the lines are no cut row's rest but what stands over a table (a unit,
+    # 'tkr'): a row's rest goes on above the rows of a table whose header was not repeated.
+    if lines[i].bold or not table.gutters or not first_letter_is_lower(above[0].text) or not all(
             abs(line.x0 - table.x0) < 1.0 and line.x1 < table.gutters[0][1] and not line.bold
             and abs(line.size - size) <= 0.1 * size for line in above):
         return False
