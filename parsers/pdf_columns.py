@@ -276,7 +276,7 @@ def header_gutters(lines: list[Line], gutters: list[tuple[float, float]],
     return sorted(gutters + added) if added else gutters
 
 
-def _clear_starts(line: Line, settings: PdfSettings) -> list[float]:
+def clear_starts(line: Line, settings: PdfSettings) -> list[float]:
     gap = clear_gap(line.size, settings)
     return [b.x0 for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 >= gap]
 
@@ -288,8 +288,8 @@ def aligned_gutters(header: list[Line], body: list[Line], settings: PdfSettings)
     6 pt after the date before). Empty unless two such edges line up and no word of the lines
     runs over one."""
     plain = [line for line in body if not line.bold]
-    edges = sorted(x for x in {x for line in header for x in _clear_starts(line, settings)}
-                   if any(abs(x - y) <= 0.5 for line in plain for y in _clear_starts(line, settings)))
+    edges = sorted(x for x in {x for line in header for x in clear_starts(line, settings)}
+                   if any(abs(x - y) <= 0.5 for line in plain for y in clear_starts(line, settings)))
     words = [w for line in header + body for w in line.words]
     if len(edges) < 2 or any(w.x0 < x - 0.5 and w.x1 > x + 0.5 for w in words for x in edges):
         return []

@@ -10,6 +10,7 @@ import unicodedata
 from normalizers.text import first_letter_is_lower
 from parsers.pdf_columns import (
     aligned_gutters,
+    clear_starts,
     column_rights,
     free_row,
     has_gutter,
@@ -71,6 +72,11 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             if under is not None:
                 end, table, kind = under
         floor = out[-1][1] if out else 0
+        if kind == "line" and header and out and out[-1][1] == i and (
+                shifted := _shifted_header(lines, i, left, settings, out[-1][2])):
+            end, table, kind = *shifted, "table"
+            _take_cut_rest(out[-1][2], table)
+        found = (end, table)
         if table is not None and kind != "text" and (
                 grown := _grown(lines, i, end, table, left, floor, settings, before)):
             i, end, table, kind = *grown, "table"
@@ -110,6 +116,10 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             # closely are still separate tables.
             end = i + next(k for k, line in enumerate(lines[i:end]) if line.top == split)
             table = _free_table(lines[i:end], left, settings, before)
+            if table is None and found[0] == end:
+                # Split back to the stretch the table was found on before it grew: that table,
+                # whose columns its text edges may show where no gutter does.
+                table = found[1]
             if table is None:
                 i = max(end, at + 1)
                 continue
@@ -131,6 +141,44 @@ def free_tables(lines: list[Line], settings: PdfSettings,
         # the loop still moves on.
         i = max(end, at + 1)
     return out
+
+
+def _shifted_header(lines: list[Line], i: int, left: float, settings: PdfSettings,
+                    above: TableLayout) -> tuple[int, TableLayout] | None:
+    """lines[i], a bold line right under the table `above`, with the words of its header but its
+    columns set elsewhere (the document the PDF was printed from cut a table at its page break
+    and set the part after it again, each column as wide as its own text needs): the header of a
+    table of as many columns, each starting where the header's word after a clear gap starts,
+    over the padded rows under it. Its columns may stand closer than a gutter, so the header's
+    text edges show them, not the gaps of its rows."""
+    line = lines[i]
+    starts = clear_starts(line, settings)
+    if len(starts) != len(above.gutters):
+        return None
+    edges = [(max(w.x1 for w in line.words if w.x1 <= x + 0.5), x) for x in starts]
+    header = _free_table(lines[i:i + 1], left, settings, None, edges)
+    if header is None or not _repeats(above, header):
+        return None
+    grown = _grown(lines, i, i + 1, header, left, i, settings, None, edges)
+    return (grown[1], grown[2]) if grown is not None and grown[0] == i else None
+
+
+def _take_cut_rest(cut: TableLayout, table: TableLayout) -> None:
+    """The first row under `table`'s header, text in its first column only going on in lower
+    case, is the rest of the name of `cut`'s last row, which the break before the header cut:
+    it goes on that row."""
+    k = next((k for k, row in enumerate(table.rows) if not row.header), None)
+    if k is None or not cut.rows or cut.rows[-1].header or not cut.rows[-1].cells[0].lines:
+        return
+    row = table.rows[k]
+    # (A row of text in one cell is marked spanning; a comment across the table runs on past
+    # the first column's end.)
+    if not row.cells[0].lines or any(cell.lines for cell in row.cells[1:]) or not table.gutters \
+            or any(line.x1 > table.gutters[0][1] for line in row.cells[0].lines) \
+            or not first_letter_is_lower(row.cells[0].lines[0].text):
+        return
+    cut.rows[-1].cells[0].lines.extend(row.cells[0].lines)
+    del table.rows[k]
 
 
 def _cut_rest_above(lines: list[Line], i: int, table: TableLayout, settings: PdfSettings) -> bool:
