@@ -21,6 +21,7 @@ from pipeline.recognise import vocabulary
 from pipeline.recognise.finance import FinanceReader, box_columns
 from pipeline.recognise.header import Layout, read_header
 from pipeline.recognise.realign import fitness, is_value, realign
+from pipeline.recognise.regrid import Extents, extents, regrid
 from pipeline.schema import ActivityRecord, BudgetRecord, CellRecord, IndicatorRecord
 
 
@@ -47,6 +48,8 @@ class _Open:
     entry: Entry | None = None
     comment_open: bool = False
     after_break: bool = False
+    page: int | None = None  # the page of the table's last row, where a paged source has pages
+    extents: Extents = field(default_factory=dict)  # its columns' edges, where the reader gave boxes
 
 
 class TableAssembler:
@@ -65,11 +68,18 @@ class TableAssembler:
         self._open = None
 
     def rest_of_row(self, paragraph: Paragraph) -> bool:
-        """Whether a paragraph right under a table that was only its repeated header is the
-        rest of the row a page break cut (going on in lower case): a reader may leave the line
-        under the header out of a table that has no row of its own. It then goes on that row."""
+        """Whether a paragraph right under a table that was only its repeated header, or at the
+        top of the page after the table's last row, is the rest of the row a page break cut
+        (going on in lower case): a reader may leave those lines out of the table. It then goes
+        on that row."""
         state = self._open
-        if state is None or not state.after_break or state.entry is None or not first_letter_is_lower(paragraph.text):
+        if state is None or state.entry is None or not first_letter_is_lower(paragraph.text):
+            return False
+        # Text going on in lower case at the top of the page after the table's last row is
+        # that row's rest too: a reader that finds a table by its shaded rows leaves the
+        # unshaded lines of a row cut by the page break out of the table on the next page.
+        next_page = paragraph.place.page is not None and state.page is not None and paragraph.place.page > state.page
+        if not (state.after_break or next_page):
             return False
         self._continue(state, state.entry, paragraph.text)
         state.after_break = False
@@ -77,11 +87,23 @@ class TableAssembler:
 
     def add(self, table: Table, goal_id: str | None, before: list[Paragraph], after: Paragraph | None) -> None:
         table_id = self._next_id()
+        state = self._open
+        if state is not None and state.page is not None and table.place.page != state.page and state.extents:
+            # The table goes on on a later page: its cells under the columns they stand under,
+            # down to a header of its own (a new table's, with columns of its own).
+            head = next((k for k, row in enumerate(table.rows)
+                         if read_header([collapse(c) for c in row.cells], self.year)), len(table.rows))
+            width = state.layout.width
+            regridded = [regrid(row, state.extents, width) for row in table.rows[:head]]
+            table = Table(regridded + table.rows[head:], table.place, table.caption)
         rows = [[collapse(cell) for cell in row.cells] for row in table.rows]
         if self._open is not None or _header_under_text(table.rows, rows, self.year):
             if self._open is not None:
                 self._open.after_break = True
             kinds = self._structured(table, rows, table_id, goal_id)
+            if self._open is not None:
+                self._open.page = table.rows[-1].place.page if table.rows else None
+                self._open.extents = extents(table.rows, self._open.layout.width) or self._open.extents
         else:
             budget = self.finance.read(table, rows, table_id, before, after)
             self.budget.extend(budget)
