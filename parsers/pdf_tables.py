@@ -206,13 +206,13 @@ def _row_under(lines: list[Line], left: float, before: TableLayout, settings: Pd
         return None
     gutters = narrow_gutters(before.gutters, lines, settings, [hi for _, hi in before.gutters])
     table = _free_table(lines, left, settings, None, gutters) if gutters else None
+    if table is None or len(table.rows) != 1:
+        return None
     starts: dict[int, float] = {}
     for row in before.rows:
         for k, cell in enumerate(row.cells):
             if cell.lines and cell.columns == 1 and not row.spanning:
                 starts[k] = min([starts.get(k, cell.lines[0].x0)] + [line.x0 for line in cell.lines])
-    if table is None or len(table.rows) != 1:
-        return None
     row = table.rows[0]
     filled = {k: min(line.x0 for line in cell.lines) for k, cell in enumerate(row.cells) if cell.lines}
     if row.spanning or len(row.cells) != len(before.gutters) + 1 or len(filled) < 2 or not all(
