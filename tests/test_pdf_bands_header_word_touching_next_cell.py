@@ -36,13 +36,7 @@ def test_a_header_word_touching_the_next_cells_text_leaves_it_that_cell(tmp_path
     y = last + SIZE + PAD
     page.rect(LEFT, y, RIGHT, y + 1.5, (0.17, 0.31, 0.46))
     y += 1.5
-    for k, row in enumerate(BODY):
-        if k % 2 == 1:
-            page.rect(LEFT, y, RIGHT, y + 2 * PAD + SIZE + 1.5, SHADE)
-        page.text(72.0, y + PAD, row[0], size=SIZE)
-        for x1, text in zip(ends, row[1:]):
-            page.right(x1, y + PAD, text, size=SIZE)
-        y += 2 * PAD + SIZE + 1.5
+    y = page.zebra_rows(BODY, y, ends, (LEFT, RIGHT), SIZE, PAD, SHADE, first_shaded=False)
     page.text(68, y + 14, "Förvaltningen följer upp resultaten varje tertial och redovisar dem för nämnden.", size=10)
     [table] = [b for b in read_pdf(write_pdf(tmp_path / "header_word_touching.pdf", [page])).blocks
                if isinstance(b, Table)]

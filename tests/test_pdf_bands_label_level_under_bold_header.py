@@ -42,13 +42,7 @@ def _page(size: float, starts: list[float], ends: list[float]) -> Page:
     for x, text in zip(starts, LABELS):
         page.text(x, y + PAD, text, size=size)
     y += 2 * PAD + size + 1.5
-    for k, row in enumerate(BODY):
-        if k % 2 == 0:
-            page.rect(LEFT, y, RIGHT, y + 2 * PAD + size + 1.5, SHADE)
-        page.text(72.0, y + PAD, row[0], size=size)
-        for x1, text in zip(ends, row[1:]):
-            page.right(x1, y + PAD, text, size=size)
-        y += 2 * PAD + size + 1.5
+    y = page.zebra_rows(BODY, y, ends, (LEFT, RIGHT), size, PAD, SHADE, first_shaded=True)
     page.text(68, y + 12, "Nämndens utfall till och med augusti är 741,4 mnkr.", size=10)
     return page
 

@@ -55,6 +55,21 @@ class Page:
     def line(self, x0: float, top0: float, x1: float, top1: float, width: float = 0.5) -> None:
         self.ops.append(f"{width} w {x0:.2f} {self.height - top0:.2f} m {x1:.2f} {self.height - top1:.2f} l S")
 
+    def zebra_rows(self, rows: list[list[str]], top: float, ends: list[float], band: tuple[float, float],
+                   size: float, pad: float, shade: tuple[float, float, float], first_shaded: bool) -> float:
+        """Body rows as a browser's zebra table prints them: every other row on a shaded band
+        across `band` (its left and right), a name at 72 and figures set right at `ends`, each
+        row `pad` above and below its text. Returns the top of what follows."""
+        y = top
+        for k, row in enumerate(rows):
+            if (k % 2 == 0) == first_shaded:
+                self.rect(band[0], y, band[1], y + 2 * pad + size + 1.5, shade)
+            self.text(72.0, y + pad, row[0], size=size)
+            for x1, text in zip(ends, row[1:]):
+                self.right(x1, y + pad, text, size=size)
+            y += 2 * pad + size + 1.5
+        return y
+
     def rect(self, x0: float, top: float, x1: float, bottom: float, rgb: tuple[float, float, float]) -> None:
         """A filled rectangle without outline (shading, or a border Word draws as a thin fill)."""
         r, g, b = rgb
