@@ -38,6 +38,16 @@ def _name(page: Page, top: float, lines: list[str]) -> float:
     return top + len(lines) * PITCH + PAD
 
 
+def _centred_rows(page: Page, top: float, rows: list[tuple[str, list[str]]]) -> float:
+    """Each row's name wrapped from `top` down, its figures centred on the name's lines."""
+    for name, figures in rows:
+        lines = _wrap(name)
+        for x, text in zip(STARTS, figures):
+            page.text(x, top + (len(lines) - 1) * PITCH / 2, text)
+        top = _name(page, top, lines)
+    return top
+
+
 def _header(page: Page, labels: tuple[str, ...]) -> float:
     page.text(NAME_X, 100, labels[0], bold=True)
     for x, text in zip(STARTS, labels[1:]):
@@ -76,11 +86,7 @@ def test_name_lines_above_figures_centred_on_their_own_line_start_the_first_row(
              ["30 %", "40 %", "Tertial"]),
             ("Andel medarbetare med utbildning i lågaffektivt bemötande", ["74 %", "70 %", "Tertial"]),
             ("Andel personer som själva upplever att de får en förbättrad situation", ["50", "1 400", "År"])]
-    for name, figures in rows:
-        lines = _wrap(name)
-        for x, text in zip(STARTS, figures):
-            page.text(x, y + (len(lines) - 1) * PITCH / 2, text)
-        y = _name(page, y, lines)
+    _centred_rows(page, y, rows)
     [table] = _tables(write_pdf(tmp_path / "linefree_centred_first_row.pdf", [page]))
     assert [row.cells for row in table.rows] == [[name, *figures] for name, figures in rows]
 
@@ -214,11 +220,7 @@ def test_the_rest_of_a_cut_name_above_the_first_row_at_a_page_top_goes_on_the_cu
     y = _name(second, 80.0, cut[3:])
     rows = [("Andel aspiranter som har avslutats efter inskrivning på Jobbtorg", ["30 %", "tas fram", "Tertial"]),
             ("Andel personer i procent som har ett långvarigt beroende", ["74 %", "tas fram", "Tertial"])]
-    for name, figures in rows:
-        lines = _wrap(name)
-        for x, text in zip(STARTS, figures):
-            second.text(x, y + (len(lines) - 1) * PITCH / 2, text)
-        y = _name(second, y, lines)
+    _centred_rows(second, y, rows)
     [table] = _tables(write_pdf(tmp_path / "linefree_cut_rest_above_first_row.pdf", [first, second]))
     assert [row.cells for row in table.rows] == [
         ["Indikator", "Årsmål", "KF:s mål", "Period"], ["Andel personer som har ekonomiskt bistånd", "0,05 %", "max 6 %", "År"],

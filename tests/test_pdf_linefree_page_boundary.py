@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers.blocks import Paragraph, Table
+from parsers.blocks import Block, Paragraph, Table
 from parsers.pdf import read_pdf
 from test_pdf_maker import Page, text_width, write_pdf
 
@@ -49,15 +49,22 @@ def _label_to(x: float) -> str:
     return label
 
 
+def _lone_row_on(name: str, page: Page, tmp_path: Path) -> list[Block]:
+    """The blocks of the first page and `page`, after checking they hold one table: the first
+    page's rows with the lone row of `_label_to` under them."""
+    blocks = read_pdf(write_pdf(tmp_path / name, [_first_page(), page])).blocks
+    [table] = [b for b in blocks if isinstance(b, Table)]
+    assert [row.cells for row in table.rows] == [HEADER, *ROWS, [_label_to(STARTS[0]), "17 st", "Tertial"]]
+    return blocks
+
+
 def test_a_lone_row_under_the_repeated_header_at_a_page_top_is_a_row_of_the_table(tmp_path: Path) -> None:
     page = Page()
     _row(page, 60, HEADER, bold=True)
     label = _label_to(STARTS[0])
     _row(page, 100, [label, "17 st", "Tertial"])
     page.text(NAME_X, 150, "Enheten följer upp indikatorerna varje tertial.", SIZE)
-    blocks = read_pdf(write_pdf(tmp_path / "lone_row_page_top.pdf", [_first_page(), page])).blocks
-    [table] = [b for b in blocks if isinstance(b, Table)]
-    assert [row.cells for row in table.rows] == [HEADER, *ROWS, [label, "17 st", "Tertial"]]
+    blocks = _lone_row_on("lone_row_page_top.pdf", page, tmp_path)
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
         "Uppföljning av enhetens indikatorer under året.", "Enheten följer upp indikatorerna varje tertial."]
 
@@ -78,6 +85,4 @@ def test_a_lone_row_at_a_page_top_without_a_header_goes_on_the_table_before(tmp_
     label = _label_to(STARTS[0])
     _row(page, 60, [label, "17 st", "Tertial"])
     page.text(NAME_X, 110, "Enheten följer upp indikatorerna varje tertial.", SIZE)
-    blocks = read_pdf(write_pdf(tmp_path / "lone_row_no_header.pdf", [_first_page(), page])).blocks
-    [table] = [b for b in blocks if isinstance(b, Table)]
-    assert [row.cells for row in table.rows] == [HEADER, *ROWS, [label, "17 st", "Tertial"]]
+    _lone_row_on("lone_row_no_header.pdf", page, tmp_path)
