@@ -8,6 +8,7 @@ and rows of one cell across the table are told apart so that they do not close g
 from __future__ import annotations
 
 from collections import Counter
+from statistics import median
 
 from parsers.pdf_layout import CellLayout, RowLayout
 from parsers.pdf_model import LIST_MARKERS, Line, PdfSettings, Word
@@ -45,6 +46,8 @@ def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()]
     narrow = settings.cell_gap * line.size
     exact = clear_gap(line.size, settings)
     aligned = settings.header_cell_gap * line.size if line.bold else exact
+    if starts and not line.bold:
+        aligned = min(aligned, _past_spaces(line, exact, settings))
     for a, b in zip(line.words, line.words[1:]):
         gap = b.x0 - a.x1
         if a.text not in LIST_MARKERS and (
@@ -55,6 +58,18 @@ def cell_runs(line: Line, settings: PdfSettings, starts: list[float] | tuple[()]
         else:
             runs[-1].append(b)
     return runs
+
+
+def _past_spaces(line: Line, exact: float, settings: PdfSettings) -> float:
+    """A gap a plain line's word needs before it to start a column there: one clearly wider than
+    the line's own word spaces, as a cell's padding on both sides of a column edge leaves it
+    ("kontorsmöbler," 3.7 pt before "100", spaces of 2.5 pt on the line), and no narrower than
+    a bold header's. A justified line (a comment across the table) stretches all its spaces
+    alike, so none of them stands out."""
+    spaces = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 < exact]
+    if len(spaces) < 2:
+        return exact
+    return max(settings.header_cell_gap * line.size, settings.cell_space_ratio * median(spaces))
 
 
 def wide_gaps(line: Line, left: float, settings: PdfSettings) -> list[tuple[float, float]]:

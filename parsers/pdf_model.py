@@ -27,6 +27,9 @@ class PdfSettings:
     # gap this many font sizes wide: wider than a word space (0.25-0.28), which a header cell set
     # as tight as its text leaves before the next (a clear gap, between the two, elsewhere).
     header_cell_gap: float = 0.3
+    # ...and on a plain line after a gap this many times its usual word space (and no
+    # narrower than `header_cell_gap`): justified text stretches all its spaces alike.
+    cell_space_ratio: float = 1.25
     # Rulings: segments thinner than this are lines, shorter than `min_segment` are noise.
     ruling_thickness: float = 3.0
     min_segment: float = 3.0
