@@ -39,6 +39,7 @@ def free_tables(lines: list[Line], settings: PdfSettings,
     i = 0
     while i < len(lines):
         at = i
+        edges: list[tuple[float, float]] | None = None
         # A bold line of cells right under a table is the header of the next: it names its
         # own columns.
         header = lines[i].bold and len(wide_gaps(lines[i], left, settings)) >= 1
@@ -84,6 +85,7 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             # Nor do the rows under it: their cells may stand closer than a gutter, where the
             # header's text edges show the columns.
             end, table, kind = tight
+            edges = table.gutters
             if grown := _grown(lines, i, end, table, left, floor, settings, before, table.gutters):
                 i, end, table = grown
         if table is None:
@@ -115,7 +117,8 @@ def free_tables(lines: list[Line], settings: PdfSettings,
             # A header row after body rows starts the next table: tables that follow each other
             # closely are still separate tables.
             end = i + next(k for k, line in enumerate(lines[i:end]) if line.top == split)
-            table = _free_table(lines[i:end], left, settings, before)
+            # (A table found by its header's text edges keeps the columns they show.)
+            table = _free_table(lines[i:end], left, settings, before, edges)
             if table is None and found[0] == end:
                 # Split back to the stretch the table was found on before it grew: that table,
                 # whose columns its text edges may show where no gutter does.
