@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from normalizers.text import squash, strip_markers
+from normalizers.text import collapse, squash, strip_markers
 from pipeline.recognise import vocabulary
 from pipeline.recognise.first_char import FirstChar
 from pipeline.recognise.settings import SETTINGS
@@ -68,6 +68,9 @@ def split_number(title: str) -> tuple[str | None, str]:
     return match.group("num"), match.group("rest").strip()
 
 
+# Asked of the paragraphs under every goal heading, of the tails of every goal title and of goal
+# tables' cells: the same few status lines everywhere. At most 4,096 texts are kept.
+@lru_cache(maxsize=4096)
 def match_status(text: str) -> tuple[str | None, str] | None:
     """(assessment, status line without markers) for a status line, else None."""
     line = strip_markers(text)
@@ -98,6 +101,52 @@ def match_heading(text: str) -> Label | Section | None:
     if not match:
         return None
     return _label(match) if match.group("label") is not None else _section(match)
+
+
+def toc_key(text: str) -> str:
+    """A heading as the table of contents is looked up by: markers, spacing, case and a closing dot
+    do not count."""
+    return collapse(strip_markers(text)).casefold().rstrip(" .")
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A paragraph that may be a numbered goal heading without a level label ("3. Stadens
+    verksamheter ...", "3.1 Budgeten är i balans"), as far as its text alone tells: the level its
+    number gives, the number's first part, and its key in the table of contents."""
+
+    level: str
+    first: str
+    key: str
+
+
+def _numbered(text: str) -> Numbered | None:
+    if len(text) > SETTINGS.max_heading_length:  # body text: asked before the number is read
+        return None
+    number, title = split_number(text)
+    if number is None or text.endswith(":") or len(title) < 3:
+        return None
+    parts = number.split(".")
+    if len(parts) > 2:
+        return None
+    return Numbered("inriktningsmål" if len(parts) == 1 else "verksamhetsområdesmål", parts[0], toc_key(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a paragraph's text says by itself: the goal label or sub-heading it is, and whether it
+    may be a numbered goal heading. Frozen, as one reading is shared by every paragraph of its text."""
+
+    heading: Label | Section | None
+    numbered: Numbered | None
+
+
+# Every paragraph is read for its heading: boilerplate repeats within a report and across an archive
+# (a quarter of the paragraphs of 200 bench files are distinct), so a text is read once and then
+# costs a lookup. At most 16,384 readings are kept, each a few small objects and its key text.
+@lru_cache(maxsize=16384)
+def read_paragraph(text: str) -> Reading:
+    return Reading(match_heading(text), _numbered(text))
 
 
 # Every row of a table is asked by its first filled cell: the header spellings and the indicators'

@@ -8,6 +8,7 @@ and its entries are kept to confirm numbered headings that carry no label.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from normalizers.text import strip_markers
 from parsers.blocks import Block, Paragraph, ParsedDocument, Table
@@ -16,10 +17,11 @@ from pipeline.recognise.assemble import TableAssembler, row_box
 from pipeline.recognise.finance import box_columns
 from pipeline.recognise.labels import (
     Label,
+    Numbered,
     Section,
-    match_heading,
     match_label,
     match_status,
+    read_paragraph,
     split_number,
     symbol_assessment,
 )
@@ -27,7 +29,7 @@ from pipeline.recognise.goal_table import TableGoal, read_goal_table
 from pipeline.recognise.header import heading_in_header
 from pipeline.recognise.metadata import Metadata, read_metadata
 from pipeline.recognise.settings import SETTINGS
-from pipeline.recognise.toc import find_toc, toc_key
+from pipeline.recognise.toc import find_toc
 from pipeline.schema import (
     ActivityRecord,
     BudgetRecord,
@@ -97,7 +99,8 @@ class Recogniser:
 
     def paragraph(self, k: int, block: Paragraph) -> None:
         text = block.text
-        heading = match_heading(text)
+        reading = read_paragraph(text)
+        heading = reading.heading
         label = heading if isinstance(heading, Label) else None
         if self.pending is not None:
             pending_label, pending_block = self.pending
@@ -111,7 +114,7 @@ class Recogniser:
             else:
                 self.pending = (label, block)
             return
-        level = self.unlabelled_level(k, block)
+        level = self.unlabelled_level(k, reading.numbered) if reading.numbered is not None else None
         if level:
             self.open_goal(level, None, text, block)
             return
@@ -130,33 +133,24 @@ class Recogniser:
         if self.field and self.stack:
             self.stack[-1].fields.setdefault(self.field, []).append(text)
 
-    def unlabelled_level(self, k: int, block: Paragraph) -> str | None:
+    def unlabelled_level(self, k: int, numbered: Numbered) -> str | None:
         """A numbered heading without a level label ("3. Stadens verksamheter ...", "3.1 Budgeten
         är i balans") is a KF goal when the table of contents lists it, or when the numbering fits
         the goals around it."""
-        if len(block.text) > SETTINGS.max_heading_length:  # body text: asked before the number is read
-            return None
-        number, title = split_number(block.text)
-        if number is None or block.text.endswith(":") or len(title) < 3:
-            return None
-        parts = number.split(".")
-        if len(parts) > 2:
-            return None
-        level = "inriktningsmål" if len(parts) == 1 else "verksamhetsområdesmål"
-        key = toc_key(block.text)
-        if key in self.toc:
+        level = numbered.level
+        if numbered.key in self.toc:
             return level
-        if key in self.toc_sections:
+        if numbered.key in self.toc_sections:
             return None  # the contents list it outside the goals: a section
         current = next((g for g in reversed(self.stack) if g.level == "inriktningsmål"), None)
         if level == "verksamhetsområdesmål":
-            return level if current is not None and current.number == parts[0] else None
+            return level if current is not None and current.number == numbered.first else None
         # Only the goals' own numbering confirms one: a sibling of the goal before ("3." after
         # a labelled "2."), never a heading's style alone.
         previous = next((g.number for g in reversed(self.goals) if g.level == "inriktningsmål"), None)
-        if previous is None or not _follows(previous, parts[0]):
+        if previous is None or not _follows(previous, numbered.first):
             return None
-        prefix = f"{parts[0]}."
+        prefix = f"{numbered.first}."
         for later in self.blocks[k + 1:k + 1 + SETTINGS.goal_lookahead]:
             if isinstance(later, Paragraph):
                 label = match_label(later.text)
@@ -187,8 +181,7 @@ class Recogniser:
         return next(level for level, r in vocabulary.GOAL_RANK.items() if r == rank)
 
     def open_goal(self, level: str, label_number: str | None, text: str, block: Paragraph) -> None:
-        number, title = split_number(strip_markers(text))
-        title, run_in = _status_run_in(title)
+        number, title, run_in = _goal_title(text)
         rank = vocabulary.GOAL_RANK[level]
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
@@ -211,6 +204,15 @@ class Recogniser:
             description=g.text("description"), expected_result=g.text("expected_result"), analysis=g.text("analysis"),
             page=g.block.place.page, line=g.block.place.line, **box_columns(g.block.box),
         ) for g in self.goals]
+
+
+# Goal headings repeat report after report ("Budgeten är i balans"): a heading's number, title and
+# run-in status are read once per text; at most 4,096 headings are kept.
+@lru_cache(maxsize=4096)
+def _goal_title(text: str) -> tuple[str | None, str, tuple[str | None, str] | None]:
+    """A goal heading's number, its title, and the status a reader ran into the title's end."""
+    number, title = split_number(strip_markers(text))
+    return (number, *_status_run_in(title))
 
 
 def _status_run_in(title: str) -> tuple[str, tuple[str | None, str] | None]:

@@ -8,7 +8,7 @@ from normalizers.text import collapse, first_letter_is_lower, strip_markers
 from parsers.blocks import Block, Paragraph, Table
 from pipeline.recognise import vocabulary
 from pipeline.recognise.first_char import FirstChar
-from pipeline.recognise.labels import split_number
+from pipeline.recognise.labels import split_number, toc_key
 
 # Leaders between a TOC entry's title and its page number: layout, not a template's words.
 _LEADERS = regex.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*)$")
@@ -55,10 +55,6 @@ def _wrapped_rest(following: list[Block]) -> str | None:
     if rest is None or not first_letter_is_lower(rest) or not _LEADS_TO_PAGE.search(line):
         return None
     return rest
-
-
-def toc_key(text: str) -> str:
-    return collapse(strip_markers(text)).casefold().rstrip(" .")
 
 
 class _GoalEntries:
