@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import locale
-import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,29 +32,24 @@ from typing import Any
 import regex
 import regex._main
 
+from pipeline.run.kept import cache_folder, read_kept, write_kept
+
 # regex's compile (Python) and its C module, which the pattern's data is rebuilt by.
 _main: Any = sys.modules["regex._main"]
 _regex: Any = sys.modules["regex._regex"]
 
 Key = tuple[str, int, bool, int, str]
-_DIGEST = hashlib.sha256().digest_size
 
 
 def cache_file() -> Path | None:
-    """The file, or None where the user has no cache folder: with HOME unset and no passwd
-    entry (a container's --user 12345) expanduser leaves '~' as it is, and a relative
-    XDG_CACHE_HOME is to be ignored (XDG spec): either would make a folder named '~' or
-    'cache' in whatever folder the run was started from."""
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    if not os.path.isabs(base):
-        home = os.path.expanduser("~")
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
+    """The file, in rapportdata's folder of the user's cache (None where there is none)."""
+    folder = cache_folder()
+    if folder is None:
+        return None
     built = os.stat(_regex.__file__)
     build = hashlib.sha256(f"{built.st_size}:{built.st_mtime_ns}".encode()).hexdigest()[:12]
     version = f"{regex.__version__}-{build}-py{sys.version_info[0]}.{sys.version_info[1]}"
-    return Path(base) / "rapportdata" / f"patterns-{version}.marshal"
+    return folder / f"patterns-{version}.marshal"
 
 
 class PatternCache:
@@ -64,19 +57,9 @@ class PatternCache:
 
     def __init__(self, path: Path | None):
         self.path = path
-        self.known: dict[Key, tuple[Any, ...]] = {}
+        self.known: dict[Key, tuple[Any, ...]] = read_kept(path)
         self.added = 0
         self._compile: Callable[..., Any] | None = None
-        try:
-            if path is None:
-                return
-            content = path.read_bytes()
-            digest, body = content[:_DIGEST], content[_DIGEST:]
-            known = marshal.loads(body) if hashlib.sha256(body).digest() == digest else None
-            if isinstance(known, dict):
-                self.known = known
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # none yet, or unreadable: every pattern is compiled, and the file made again
 
     def compile(self, pattern: Any, flags: int, ignore_unused: bool, kwargs: dict[str, Any],
                 cache_it: bool) -> Any:
@@ -102,17 +85,6 @@ class PatternCache:
         if self._compile is not None:
             _main._compile = self._compile
             self._compile = None
-        if not self.added or self.path is None:
-            self.known, self.added = {}, 0
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Written aside and renamed: runs starting together each read a whole file.
-            with tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".patterns-", delete=False) as file:
-                body = marshal.dumps(self.known)
-                file.write(hashlib.sha256(body).digest() + body)
-            os.replace(file.name, self.path)
-        except (OSError, ValueError):
-            pass  # no writable cache: the next run compiles them again
-        finally:
-            self.known, self.added = {}, 0  # not held by every worker
+        if self.added:
+            write_kept(self.path, self.known)
+        self.known, self.added = {}, 0  # not held by every worker

@@ -21,8 +21,9 @@ worker's memory cap the largest share of the room left that it can get: the cap 
 that reservation rather than the file's needs (a scan read at the memory floor failed once
 pandas no longer took that room), and reading a report allocates no faster either way.
 
-The regular expressions the workers' modules compile are taken from the user's cache where it
-holds them, and those it lacks added once the imports are done (pipeline.run.patterns).
+The regular expressions the workers' modules compile, and the methods `dataclasses` writes for
+their classes, are taken from the user's cache where it holds them, and those it lacks added once
+the imports are done (pipeline.run.patterns, pipeline.run.kept).
 
 Then, before the first worker is forked, the preloaded objects are frozen out of the cyclic
 collector's sight: none of them is garbage, and every collection of the oldest generation would
@@ -43,6 +44,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
 
+from pipeline.run.kept import MethodCache, methods_file
 from pipeline.run.patterns import PatternCache, cache_file
 
 HIDDEN = "pandas"
@@ -98,9 +100,12 @@ def _before_first_fork() -> None:
         return  # done already, before an earlier worker
     sys.meta_path.remove(_FINDER)
     _PATTERNS.remove()
+    _METHODS.remove()
     gc.freeze()
 
 
+_METHODS = MethodCache(methods_file())
+_METHODS.install()  # first: pyarrow's own modules have dataclasses too
 _allocate_from_the_system()
 _hide()
 _PATTERNS = PatternCache(cache_file())
