@@ -20,6 +20,11 @@ SUSPENDED_HYPHEN_NEXT = frozenset({"och", "eller", "samt", "respektive", "resp."
 _LEADER = re.compile(r"^(?P<title>.+?)\s*[.·…_]{4,}\s*(?P<ref>[^.·…_\s].{0,40})$")
 _LEADER_RUN = re.compile(r"[.·…_]{4}")
 _WORD_EDGE = re.compile(r"^\W+|\W+$")
+# A font's name as a typeface: without the subset tag ("ABCDEF+"), its style after a hyphen or
+# comma ("-BoldItalic", ",Bold") or run on ("BoldMT"), and the foundry's "MT" / "PS".
+_FACE_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_FACE_STYLE = re.compile(r"[-,].*$")
+_FACE_RUN_ON = re.compile(r"(bold|italic|oblique)*(ps)?(mt)?$")
 
 
 def running_keys(pages: list[tuple[float, list[Line]]], settings: PdfSettings) -> set[tuple[str, str]]:
@@ -262,7 +267,24 @@ def _ends_paragraph(before: Line, after: Line, right: float, gap: float, setting
         return True
     if after.words[0].text in LIST_MARKERS or _leader(before.text):
         return True
-    return stops_short(before, after, right)
+    return stops_short(before, after, right) or _other_typeface(before, after)
+
+
+def _other_typeface(before: Line, after: Line) -> bool:
+    """Each line is set in one typeface and they are not the same (a goal's title in a bold
+    italic serif over a unit's name in a bold sans): a paragraph keeps its typeface, its
+    emphasis (italic, bold) aside. A line that mixes fonts, or whose fonts are not known, says
+    nothing."""
+    first = _typeface(before)
+    second = _typeface(after) if first else ""
+    return bool(second) and first != second
+
+
+def _typeface(line: Line) -> str:
+    font = line.words[0].font
+    if not font or any(word.font != font for word in line.words):
+        return ""
+    return _FACE_RUN_ON.sub("", _FACE_STYLE.sub("", _FACE_SUBSET.sub("", font).lower()))
 
 
 def cell_text(cell: CellLayout, words: set[str], known: CellWords) -> str:

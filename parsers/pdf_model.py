@@ -122,6 +122,9 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    # The name of the font it is set in, as the PDF gives it ("ABCDEF+LiberationSerif-Bold");
+    # empty when its glyphs are in several fonts or the name is not known.
+    font: str = ""
 
 
 @dataclass(slots=True)

@@ -116,13 +116,13 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
             words.extend(words_of(_chars(raw, a, b, frame, view), settings))
             continue
         obj = text_object(raw, a)
-        size, turned, bold = known.get(obj) or styles.measure(raw, a, obj)
+        size, turned, bold, font = known.get(obj) or styles.measure(raw, a, obj)
         if turned:
             # A word running up or down an upright page (a turned column header): whole, in
             # its own order, at its box.
             x0, y0, x1, y1 = frame.box(min(left, last_left), min(bottom, last_bottom),
                                        max(first_right, right), max(top, last_top))
-            words.append(Word(token, x0, x1, y0, y1, size, bold))
+            words.append(Word(token, x0, x1, y0, y1, size, bold, font))
             continue
         if right < left or abs(last_top - top) > 0.5 * size:
             words.extend(words_of(_chars(raw, a, b, frame, view), settings))
@@ -130,7 +130,7 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
         # Height from the baseline and the size, not from glyph boxes, which vary with the
         # glyph: lines then have one height, and gaps between them measure the spacing.
         baseline = page_height - origin_y
-        words.append(Word(token, left, right, baseline - ascent * size, baseline + descent * size, size, bold))
+        words.append(Word(token, left, right, baseline - ascent * size, baseline + descent * size, size, bold, font))
     return words
 
 
@@ -158,7 +158,8 @@ class _Sizes:
 
 
 class _BoldFonts:
-    """Whether the glyph at an index is set in a bold font, asked once per font.
+    """Whether the glyph at an index is set in a bold font, and the font's name, asked once per
+    font.
 
     The font's name and flags come from one pdfium call into reused buffers; only a font not
     seen before is looked at through its text object (a few calls and a pointer cast)."""
@@ -167,35 +168,36 @@ class _BoldFonts:
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._info = (self._name, ctypes.c_ulong(len(self._name)), ctypes.byref(self._flags))
-        self._known: dict[tuple[bytes, int], bool] = {}
+        self._known: dict[tuple[bytes, int], tuple[bool, str]] = {}
 
-    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> bool:
+    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[bool, str]:
         _FONT_INFO(raw, index, *self._info)
         key = (self._name.value, self._flags.value)
-        bold = self._known.get(key)
-        if bold is None:
+        known = self._known.get(key)
+        if known is None:
             font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
-            bold = self._known[key] = _is_bold(font)
-        return bold
+            known = self._known[key] = (_is_bold(font), key[0].decode("latin-1"))
+        return known
 
 
 class _Styles:
-    """A glyph's size, whether it runs other than left to right, and whether it is bold, asked
+    """A glyph's size, whether it runs other than left to right, whether it is bold and its font's
+    name, asked
     of pdfium once per text object of the page: the glyphs of one text object share its font,
     size and matrix. One per text page, whose text objects' addresses it keeps."""
 
     def __init__(self) -> None:
         self._sizes = _Sizes()
         self._bold = _BoldFonts()
-        self.known: dict[int | None, tuple[float, bool, bool]] = {}  # text object -> its style
+        self.known: dict[int | None, tuple[float, bool, bool, str]] = {}  # text object -> its style
 
-    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
+    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool, str]:
         obj = _TEXT_OBJECT(raw, index)
         return self.known.get(obj) or self.measure(raw, index, obj)
 
-    def measure(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int, obj: int | None) -> tuple[float, bool, bool]:
+    def measure(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int, obj: int | None) -> tuple[float, bool, bool, str]:
         size = self._sizes(raw, index)
-        style = (size, self._sizes.turned, self._bold(raw, index))
+        style = (size, self._sizes.turned, *self._bold(raw, index))
         if obj:
             self.known[obj] = style
         return style
@@ -240,11 +242,11 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame, view
         if not view.shows(box):
             continue
         _CHAR_ORIGIN(raw, i, *origin_refs)
-        size, _, bold = styles(raw, i)
+        size, _, bold, font = styles(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
         x0, _, x1, _ = frame.box(box.left, box.bottom, box.right, box.top)
         _, baseline = frame.point(origin_x.value, origin_y.value)
-        chars.append(Word(text, x0, x1, baseline - _ASCENT * size, baseline + _DESCENT * size, size, bold))
+        chars.append(Word(text, x0, x1, baseline - _ASCENT * size, baseline + _DESCENT * size, size, bold, font))
     return chars
 
 
@@ -295,7 +297,8 @@ def _flush(chars: list[Word], words: list[Word]) -> None:
         return
     words.append(Word("".join(c.text for c in chars), min(c.x0 for c in chars), max(c.x1 for c in chars),
                       min(c.top for c in chars), max(c.bottom for c in chars),
-                      max(c.size for c in chars), all(c.bold for c in chars)))
+                      max(c.size for c in chars), all(c.bold for c in chars),
+                      chars[0].font if all(c.font == chars[0].font for c in chars) else ""))
 
 
 def plain_body(words: list[Word], settings: PdfSettings) -> None:
@@ -363,7 +366,7 @@ def _without_leaders(words: list[Word]) -> list[Word]:
         kept = _LEADER.sub("", word.text)
         share = len(kept) / len(word.text)
         words = [*words[:k], Word(kept, word.x0, word.x0 + share * (word.x1 - word.x0), word.top, word.bottom,
-                                  word.size, word.bold), *words[k + 1:]] if kept else words
+                                  word.size, word.bold, word.font), *words[k + 1:]] if kept else words
         return words
     last = max(k for k, is_leader in enumerate(leader) if is_leader)
     if len(words) - last - 1 < 2 or all(leader[:last + 1]):
@@ -379,7 +382,8 @@ def _glue(words: list[Word]) -> list[Word]:
         last = out[-1]
         if -0.2 * word.size < word.x0 - last.x1 < 0.05 * word.size:
             out[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
-                           max(last.bottom, word.bottom), max(last.size, word.size), last.bold and word.bold)
+                           max(last.bottom, word.bottom), max(last.size, word.size), last.bold and word.bold,
+                           last.font if last.font == word.font else "")
         else:
             out.append(word)
     return out
