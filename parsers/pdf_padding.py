@@ -7,7 +7,7 @@ Pure functions of the page's lines and of the table found in the closely set lin
 """
 from __future__ import annotations
 
-from parsers.pdf_columns import has_gutter, narrow_gutters, wide_gaps
+from parsers.pdf_columns import cell_runs, has_gutter, narrow_gutters, wide_gaps
 from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import Line, PdfSettings
 from parsers.pdf_rows import is_figure
@@ -111,13 +111,20 @@ def _fits_columns(stretch: list[Line], gutters: list[tuple[float, float]], heade
     and every gap between their cells lies on a gutter of the table (a column further right
     would leave a gap beyond them), unless the table so far is its header: a header cell may
     name a group of columns ("augusti 2017" over Budget, Utfall, Förbrukn)."""
-    structured = [line for line in stretch if has_gutter(line, left, settings)]
-    # A table set as tight as its cells parts them by less than a gutter where its columns start.
+    # A table set as tight as its cells parts them by less than a gutter where its columns start:
+    # a line whose text after a clear gap starts where columns start shows them too (dates a
+    # cell's padding after a name's line, "att" 6.5 pt before "2018-01-01").
     starts = [hi for _, hi in gutters]
+    structured = [line for line in stretch if has_gutter(line, left, settings) or _at_starts(line, starts, settings)]
     if not structured or narrow_gutters(gutters, stretch, settings, starts) is None:
         return False
     return header or all(any(lo < t_hi and t_lo < hi for t_lo, t_hi in gutters)
                for line in structured for lo, hi in wide_gaps(line, left, settings))
+
+
+def _at_starts(line: Line, starts: list[float], settings: PdfSettings) -> bool:
+    runs = cell_runs(line, settings, starts)
+    return len(runs) > 1 and all(any(abs(run[0].x0 - x) <= 0.5 for x in starts) for run in runs[1:])
 
 
 def _runs_across(stretch: list[Line], x0: float, x1: float, left: float, settings: PdfSettings) -> bool:
