@@ -5,9 +5,9 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
+from parsers.pdf_band_ends import band_ends
 from parsers.pdf_bands import (
     Padding,
-    band_ends,
     band_table,
     fills_band,
     page_padding,
