@@ -155,7 +155,16 @@ def band_table(inner: list[Line], ys: list[float], gutters: list[tuple[float, fl
             band = band[head:]
         gaps = [b.top - a.bottom for a, b in zip(band, band[1:])]
         one_row = pad is not None and all(gap < pad.top + pad.bottom - settings.band_slack for gap in gaps)
-        if one_row and len(band) > 2 and any(has_gutter(line, x0, settings) for line in band):
+        structured = any(has_gutter(line, x0, settings) for line in band)
+        if one_row and pad is not None and not structured and r > 0:
+            # Under a rule (every band but the first, whose top may be a header's line) the
+            # band's first line shows its rows' own top padding: the page's, measured over
+            # header bands too (cells set lower in them), may be wider, and lines without
+            # gutters set a row's padding apart (the rest of a cut row, a bold label, the
+            # comment under it, in a body without rules between its rows) are rows.
+            own = min(pad.top, max(band[0].top - ys[r], 0.0))
+            one_row = all(gap < own + pad.bottom - settings.band_slack for gap in gaps)
+        if one_row and len(band) > 2 and structured:
             # Rules under the header and at the foot only leave the body one band: where some of
             # its lines are clearly further apart than the closest, those gaps part its rows. A
             # band of running text only is one cell, its paragraphs spaced (a comment), however
