@@ -123,8 +123,12 @@ def _fits_columns(stretch: list[Line], gutters: list[tuple[float, float]], heade
 
 
 def _at_starts(line: Line, starts: list[float], settings: PdfSettings) -> bool:
+    """Each run of the line after its first starts where a column's text starts, and one of them
+    is a figure: a justified line under the table, whose stretched spaces may put a word on a
+    column's start by chance, brings words there, not figures."""
     runs = cell_runs(line, settings, starts)
-    return len(runs) > 1 and all(any(abs(run[0].x0 - x) <= 0.5 for x in starts) for run in runs[1:])
+    return len(runs) > 1 and all(any(abs(run[0].x0 - x) <= 0.5 for x in starts) for run in runs[1:]) \
+        and any(is_figure(" ".join(w.text for w in run)) for run in runs[1:])
 
 
 def _runs_across(stretch: list[Line], x0: float, x1: float, left: float, settings: PdfSettings) -> bool:
