@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import signal
 import threading
@@ -16,6 +17,7 @@ import time
 from collections.abc import Iterator, Set as AbstractSet
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from parsers import READERS
 
@@ -48,6 +50,23 @@ def safe_path() -> Iterator[None]:
         os.environ.pop("PYTHONSAFEPATH") if before is None else os.environ.update(PYTHONSAFEPATH=before)
 
 
+def _no_resource_tracker() -> None:
+    """multiprocessing starts a resource tracker with the fork server, a Python process of its own
+    (136M instructions, beside the fork server's start and the run's listing on two cores), to
+    unlink the named semaphores and shared memory that processes which die leave behind. A run
+    makes none (the pool speaks over pipes), so the tracker is given the null device to write to
+    instead of a process: what a library might register is dropped, as a dead tracker would drop
+    it, and no tracker's end, after the run's, holds the run's output open (some 20 ms, for
+    whoever reads it: cron, a pipe). end_workers_server gives multiprocessing its own back."""
+    global _NULL_TRACKER
+    tracker: Any = multiprocessing.resource_tracker._resource_tracker
+    if tracker._fd is None:
+        tracker._fd = _NULL_TRACKER = os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC)
+
+
+_NULL_TRACKER: int | None = None
+
+
 def ensure_server() -> None:
     """Start the fork server if it is not running, with Ctrl-C ignored in it from its start (a
     disposition exec keeps): it shares the terminal's process group, and multiprocessing ignores
@@ -55,6 +74,7 @@ def ensure_server() -> None:
     ("Fatal Python error: init_import_site") under the run's one line. Ctrl-C is the run's,
     which ends the server (end_workers_server). Only the spawn is covered, not the wait for the
     server a worker's start makes, so the run itself still hears Ctrl-C."""
+    _no_resource_tracker()
     main = threading.current_thread() is threading.main_thread()
     handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
@@ -97,6 +117,12 @@ def end_workers_server() -> None:
             os.close(alive)
         for name in ("_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address"):
             setattr(server, name, None)
+    # multiprocessing's own tracker for whatever this process starts next (a Dask cluster, in a test).
+    global _NULL_TRACKER
+    tracker: Any = multiprocessing.resource_tracker._resource_tracker
+    if _NULL_TRACKER is not None and tracker._fd == _NULL_TRACKER:
+        os.close(_NULL_TRACKER)
+        tracker._fd = _NULL_TRACKER = None
 
 
 def start_for_fresh_output(root: Path, out: Path, full: bool) -> None:

@@ -1,0 +1,59 @@
+"""What a run does alone, before its workers read and after they have: no process of its own for
+multiprocessing's resource tracker, and workers told to end all at once."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from paths import ROOT
+from pipeline.run.discover import sha256_of_regular_file
+from pipeline.run.local import LocalPool
+from pipeline.run.worker import Task, WriteJob
+from runs import options
+
+_TRACKER = """
+import json, multiprocessing.resource_tracker as tracker, psutil
+from pipeline.run.server import end_workers_server, start_workers_server
+
+start_workers_server({"txt"})
+children = [" ".join(child.cmdline()) for child in psutil.Process().children()]
+end_workers_server()
+print(json.dumps([children, tracker._resource_tracker._pid, tracker._resource_tracker._fd]))
+"""
+
+
+def test_the_fork_server_starts_without_a_resource_tracker_process() -> None:
+    done = subprocess.run([sys.executable, "-c", _TRACKER], cwd=ROOT, capture_output=True, text=True, check=True)
+    children, pid, fd = json.loads(done.stdout.splitlines()[-1])
+    assert len(children) == 1 and "multiprocessing.forkserver" in children[0], children
+    assert pid is None and fd is None  # multiprocessing's own tracker back for whatever comes next
+
+
+def test_a_closing_pool_tells_every_worker_to_end_before_it_waits_for_any(tmp_path: Path, seed_dir: Path) -> None:
+    src, cache, staging = tmp_path / "raw", tmp_path / "cache", tmp_path / "new"
+    src.mkdir()
+    for seed in sorted(seed_dir.glob("*.txt"))[:3]:
+        shutil.copy(seed, src)
+    tasks = [Task(p, p.name, sha256_of_regular_file(p), p.stem, 300.0) for p in sorted(src.iterdir())]
+    cache.mkdir()
+    staging.mkdir()
+    told: list[list[bool]] = []
+    with LocalPool(options(src, tmp_path / "out", jobs=2), src, cache, tmp_path / "scratch") as pool:
+        assert all(outcome.stored for outcome in pool.run(tasks))
+        pool.write(WriteJob(str(staging), str(cache), [task.key for task in tasks]))
+        workers = list(pool.workers)
+        for worker in workers:
+            join = worker.process.join
+
+            def waited(timeout: float | None = None, join: Callable[[float | None], None] = join) -> None:
+                told.append([getattr(w, "asked_to_stop", False) for w in workers])
+                join(timeout)
+
+            setattr(worker.process, "join", waited)
+    assert len(workers) == 2 and told[0] == [True, True]  # both told before the first wait
+    assert [w.process.exitcode for w in workers] == [0, 0]
+    assert (staging / "datapackage.json").is_file() and (staging / "documents").is_dir()
