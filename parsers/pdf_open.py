@@ -58,12 +58,17 @@ def unchecked(function: Any, restype: Any = ctypes.c_int) -> Any:
     than the call itself (0.16 against 0.67 us) in the loops run for every word, glyph or
     drawing. Its arguments must be what C takes already: pdfium handles as pypdfium2 gives them
     (or as `restype` a pypdfium2 handle type returns them), ctypes.byref of a struct or number,
-    an index (a C int); a plain Python number as a handle would be cut to a C int."""
+    an index (a C int); a plain Python number as a handle would be cut to a C int. `restype`
+    None where the result is not looked at: ctypes then makes no Python object of it.
+
+    The call keeps the GIL (PYFUNCTYPE): these calls return in well under a microsecond, and
+    giving the GIL up and taking it back around each one cost 8 % of the call (callgrind); none
+    of them calls back into Python, nor blocks."""
     address = ctypes.cast(function, ctypes.c_void_p).value
     assert address, "pypdfium2 binds every function it declares"
-    return ctypes.CFUNCTYPE(restype)(address)
+    return ctypes.PYFUNCTYPE(restype)(address)
 
 
 # Asked of glyphs by the page reader and by the sampling of a page's text direction.
 GLYPH_UNICODE = unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
-GLYPH_MATRIX = unchecked(pdfium_c.FPDFText_GetMatrix)
+GLYPH_MATRIX = unchecked(pdfium_c.FPDFText_GetMatrix, None)

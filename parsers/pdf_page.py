@@ -36,8 +36,8 @@ _REGULAR_NAMES = ("regular", "roman", "book", "light", "medium", "normal")
 _FORCE_BOLD_FLAG = 1 << 18
 
 
-_LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox)
-_CHAR_ORIGIN = unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox, None)
+_CHAR_ORIGIN = unchecked(pdfium_c.FPDFText_GetCharOrigin, None)
 _FONT_SIZE = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _FONT_INFO = unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 # The text object a glyph belongs to, as its address (None for a glyph pdfium added).
