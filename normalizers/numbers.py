@@ -133,6 +133,19 @@ def parse_quantity(raw: str | None) -> Quantity:
     return Quantity(value, unit, comparator)
 
 
+_FRACTION = regex.compile(r"([,.])(\d+)\D*$")
+
+
+# Printed numbers recur within and across reports ("0", "0,0", "100"): pure, so cached (bounded).
+@lru_cache(maxsize=4096)
+def half_unit(raw: str | None) -> float:
+    """Half a unit of the last printed digit: "1 632,7" -> 0.05, "118," -> 0.5, "1.400" -> 0.5."""
+    match = _FRACTION.search(raw or "")
+    if not match or (match.group(1) == "." and len(match.group(2)) == 3):
+        return 0.5
+    return 0.5 * 10.0 ** -len(match.group(2))
+
+
 def to_sek(value: float | None, unit: str | None) -> float | None:
     if value is None or unit not in SEK_PER_UNIT:
         return None

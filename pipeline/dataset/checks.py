@@ -19,7 +19,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.dataset.identities import EPSILON, MIN_AGREEING, Break, half_unit, table_rules, tables
+from normalizers.numbers import half_unit
+from pipeline.dataset.identities import EPSILON, MIN_AGREEING, Break, table_rules, tables
 from pipeline.schema import BudgetRecord, CheckRecord, IndicatorRecord
 
 

@@ -10,26 +10,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-import regex
-
+from normalizers.numbers import half_unit
 from pipeline.schema import BudgetRecord
 
 MIN_AGREEING = 3
 # A total is looked for among this many rows (or subtotals) above a row: bounds the work on
 # very long tables; no report sums more rows than this in one line.
 MAX_TERMS = 200
-_FRACTION = regex.compile(r"([,.])(\d+)\D*$")
 EPSILON = 1e-9
 _ROUNDING = 1e-12  # relative: the float error the screening of sums allows for
-
-
-def half_unit(raw: str | None) -> float:
-    """Half a unit of the last printed digit: "1 632,7" -> 0.05, "118," -> 0.5, "1.400" -> 0.5."""
-    match = _FRACTION.search(raw or "")
-    if not match or (match.group(1) == "." and len(match.group(2)) == 3):
-        return 0.5
-    return 0.5 * 10.0 ** -len(match.group(2))
 
 
 @dataclass(frozen=True, slots=True)  # slots: its fields are read in the innermost loops
@@ -48,6 +39,8 @@ class _Table:
     columns: list[str | None]
     cells: list[dict[int, _Cell]]  # per row: column index -> cell
     units: list[str | None] = field(default_factory=list)  # per column: its one unit, else None
+    # per column: its cell in each row or None; the rules read columns down the rows
+    by_column: list[list[_Cell | None]] = field(default_factory=list)
 
     def unit(self, column: int) -> str | None:
         return self.units[column]
@@ -73,14 +66,16 @@ def tables(rows: Iterable[BudgetRecord]) -> list[_Table]:
                     columns.insert(left + 1, record.column)
                 left = columns.index(record.column)
         table = _Table(table_id, [], columns, [])
+        position = {column: index for index, column in enumerate(columns)}
         for number, (key, records) in enumerate(table_rows.items()):
             table.labels.append(key[2])
-            table.cells.append({columns.index(r.column): _Cell(number, columns.index(r.column), r.value,
-                                                               half_unit(r.raw), r) for r in records})
+            table.cells.append({position[r.column]: _Cell(number, position[r.column], r.value, half_unit(r.raw), r)
+                                for r in records})
         # Every rule asks for its columns' units: found once, not by a pass over the rows each time.
         for column in range(len(columns)):
             units = {row[column].record.unit for row in table.cells if column in row}
             table.units.append(units.pop() if len(units) == 1 else None)
+            table.by_column.append([row.get(column) for row in table.cells])
         tables.append(table)
     return tables
 
@@ -117,12 +112,17 @@ def _hopeless(agreeing: int, breaks: int, rows_left: int) -> bool:
     return agreeing + rows_left < MIN_AGREEING or agreeing + rows_left <= breaks
 
 
-def _column_rules(table: _Table) -> list[Rule]:
-    """Columns that are the sum, difference or percentage of two others."""
-    rules: list[Rule | None] = []
-    width = len(table.columns)
+Terms = tuple[tuple[int, int], tuple[int, int]]  # (column, +1 or -1) of a sum's two terms
+
+
+@lru_cache(maxsize=64)
+def _sums(width: int) -> tuple[tuple[tuple[int, Terms], ...], ...]:
+    """Per target column of a table this wide, the sums (result column, terms) first met there,
+    in order: the same for every table of a width, so found once (30 columns: 12,180 sums)."""
     seen: set[frozenset[tuple[int, int]]] = set()
+    out = []
     for target in range(width):
+        mine: list[tuple[int, Terms]] = []
         others = [c for c in range(width) if c != target]
         for a, b in itertools.combinations(others, 2):
             for sa, sb in ((1, 1), (1, -1), (-1, 1)):
@@ -132,64 +132,74 @@ def _column_rules(table: _Table) -> list[Rule]:
                 relation = frozenset((c, k * terms[last]) for c, k in terms.items())
                 if relation not in seen:
                     seen.add(relation)
-                    rules.append(_sum_rule(table, last, [(c, -k * terms[last]) for c, k in terms.items() if c != last]))
+                    first, second = ((c, -k * terms[last]) for c, k in terms.items() if c != last)
+                    mine.append((last, (first, second)))
+        out.append(tuple(mine))
+    return tuple(out)
+
+
+def _column_rules(table: _Table) -> list[Rule]:
+    """Columns that are the sum, difference or percentage of two others."""
+    rules: list[Rule | None] = []
+    width = len(table.columns)
+    for target, sums in enumerate(_sums(width)):
+        rules += [_sum_rule(table, last, terms) for last, terms in sums]
+        others = [c for c in range(width) if c != target]
         if table.unit(target) == "%":
             rules += [_ratio_rule(table, target, a, b) for a, b in itertools.permutations(others, 2)
                       if table.unit(a) != "%" and table.unit(b) != "%"]
     return [rule for rule in rules if rule is not None]
 
 
-def _sum_rule(table: _Table, target: int, terms: list[tuple[int, int]]) -> Rule | None:
-    columns = [target] + [c for c, _ in terms]
-    if len({table.unit(c) for c in columns}) != 1:
+def _sum_rule(table: _Table, target: int, terms: Terms) -> Rule | None:
+    (a, ka), (b, kb) = terms
+    unit = table.units[target]
+    if table.units[a] != unit or table.units[b] != unit:
         return None
     agreeing, breaks, kept_in = 0, [], []
-    for number, row in enumerate(table.cells):
-        result = row.get(target)
-        if result is None:
-            continue
+    rows = len(table.cells)
+    for number, (result, first, second) in enumerate(zip(table.by_column[target], table.by_column[a],
+                                                         table.by_column[b])):
         # A blank term is nothing (Justering left empty where nothing was adjusted). Summed in
-        # loops, not by sum() over generators (a rule is tried on every row of its table), in the
-        # same order from the same 0.0, so to the same floats.
+        # the terms' order from the same 0.0, so to the same floats as any sum of them.
+        if result is None or first is None and second is None:
+            continue
         expected, tolerance, shown = 0.0, 0.0 + result.half, int(result.value != 0)  # 0 = 0 + 0 shows nothing
-        present = False
-        for c, k in terms:
-            cell = row.get(c)
+        for cell, k in ((first, ka), (second, kb)):
             if cell is not None:
-                present = True
                 expected += k * cell.value
                 tolerance += cell.half
                 shown += cell.value != 0
-        if not present:
-            continue
         if abs(result.value - expected) <= tolerance + EPSILON:
             agreeing += shown >= 2
             kept_in.append(number)
         else:
             breaks.append(Break(result, expected, tolerance))
-            if _hopeless(agreeing, len(breaks), len(table.cells) - number - 1):
+            if _hopeless(agreeing, len(breaks), rows - number - 1):
                 return None
     said = sorted(terms, key=lambda term: -term[1])  # "B - A", not "-A + B"
     words = " ".join(("" if n == 0 else "+ " if k > 0 else "- ") + ("-" if n == 0 and k < 0 else "")
                      + table.name(c) for n, (c, k) in enumerate(said))
-    return _kept(f"{table.name(target)} = {words}", columns, agreeing, breaks, kept_in, terms)
+    return _kept(f"{table.name(target)} = {words}", (target, a, b), agreeing, breaks, kept_in, terms)
 
 
 def _ratio_rule(table: _Table, target: int, a: int, b: int) -> Rule | None:
     agreeing, breaks, kept_in = 0, [], []
-    for number, row in enumerate(table.cells):
-        if not all(c in row for c in (target, a, b)):
+    rows = len(table.cells)
+    for number, (cell, numerator, denominator) in enumerate(zip(table.by_column[target], table.by_column[a],
+                                                               table.by_column[b])):
+        if cell is None or numerator is None or denominator is None:
             continue
-        bounds = _ratio_bounds(row[a], row[b])
+        bounds = _ratio_bounds(numerator, denominator)
         if bounds is None:
             continue
-        cell, (low, high) = row[target], bounds
+        low, high = bounds
         if low - cell.half - EPSILON <= cell.value <= high + cell.half + EPSILON:
-            agreeing += row[a].value != 0
+            agreeing += numerator.value != 0
             kept_in.append(number)
         else:
-            breaks.append(Break(cell, 100 * row[a].value / row[b].value, (high - low) / 2 + cell.half))
-            if _hopeless(agreeing, len(breaks), len(table.cells) - number - 1):
+            breaks.append(Break(cell, 100 * numerator.value / denominator.value, (high - low) / 2 + cell.half))
+            if _hopeless(agreeing, len(breaks), rows - number - 1):
                 return None
     return _kept(f"{table.name(target)} = {table.name(a)} / {table.name(b)} x 100", (target, a, b), agreeing, breaks, kept_in)
 
