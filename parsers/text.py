@@ -7,6 +7,7 @@ archives, Windows-1252 with CRLF line ends.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -54,7 +55,12 @@ def split_glued(line: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _paragraphs(line: str, place: Place) -> list[Paragraph]:
+# A line's paragraphs, as (text, heading, bold), by the line's text: the function is pure, and
+# an archive's lines repeat (template lines, the same report in several formats or years), so a
+# repeated line costs one lookup, not the checks and the clean-up of its text. Bounded: a few
+# megabytes at most (lines average under 200 characters).
+@lru_cache(maxsize=8192)
+def _pieces(line: str) -> tuple[tuple[str, int | None, bool], ...]:
     # Each pattern is tried only on a line that holds the character it needs: most lines are
     # plain sentences, and a regex call costs more than a search for one character.
     heading = None
@@ -64,26 +70,37 @@ def _paragraphs(line: str, place: Place) -> list[Paragraph]:
     if ("-" in line or "–" in line) and line.lstrip()[:1] in ("-", "–"):
         line = _BULLET.sub("", line)
     if "<" not in line and "**" not in line:  # one piece, not bold: most lines
-        text = strip_markup(line)
-        return [Paragraph(text, place, heading)] if text else []
+        # strip_markup's own function: a line is cached here, and would take room in its cache
+        # from the cells and names that recur there.
+        text = _strip_markup(line)
+        return ((text, heading, False),) if text else ()
     out = []
     for chunk in _HTML_PARAGRAPHS.split(line) if "<" in line else (line,):
         for piece, bold in split_glued(chunk):
             text = strip_markup(piece)
             if text:
-                out.append(Paragraph(text, place, heading=heading, bold=bold and heading is None))
-    return out
+                out.append((text, heading, bold and heading is None))
+    return tuple(out)
+
+
+_strip_markup = strip_markup.__wrapped__
 
 
 def _is_pipe_row(line: str) -> bool:
     return "|" in line and bool(_PIPE_ROW.match(line))
 
 
+# A cell's text with its paragraphs kept: strip_markup(cell, True), cached by the one string (a
+# lookup by a str alone costs less than by the pair of arguments; cells recur, "", "%", "Ja").
+@lru_cache(maxsize=16384)
+def _cell_text(cell: str) -> str:
+    return _strip_markup(cell, True)
+
+
 def _cells(line: str) -> list[str]:
     if "\t" not in line and _is_pipe_row(line):
         line = line.strip().strip("|").replace("|", "\t")
-    # Positional: the cache keys a keyword argument at a cost of its own.
-    return [strip_markup(cell, True) for cell in line.split("\t")]
+    return list(map(_cell_text, line.split("\t")))
 
 
 def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
@@ -92,8 +109,12 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
     html_start: int | None = None  # first line of an HTML table being collected
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r")
-        if html_start is None and "<" in line and "\t" not in line and _TABLE_OPEN.search(line):
-            html_start = number
+        if html_start is None:
+            if not line:  # half the lines of a report: a blank line ends a table
+                table = None
+                continue
+            if "<" in line and "\t" not in line and _TABLE_OPEN.search(line):
+                html_start = number
         if html_start is not None:
             # An HTML table left by a converter is a table, not text to strip: its rows and cells
             # go through the HTML reader.
@@ -119,7 +140,10 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             table.rows.append(Row(cells, place))
             continue
         table = None
-        blocks.extend(_paragraphs(line, Place(None, number)))
+        pieces = _pieces(line)
+        if pieces:
+            place = Place(None, number)
+            blocks += [Paragraph(text, place, heading, bold) for text, heading, bold in pieces]
     # A table whose only rows were separators has no content.
     return [b for b in blocks if not isinstance(b, Table) or b.rows]
 
