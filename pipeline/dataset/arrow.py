@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import attrgetter
+from typing import Any
 
 import pyarrow as pa
 
@@ -22,11 +23,25 @@ from pipeline.schema import (
 ROWS_AS_TUPLES = 4096
 
 
+# Per table: the struct type of its rows and the getter of a record's values as a tuple. Made
+# once a process, not once a file's table: a run makes seven tables a file, most of them a few
+# rows long, where building the struct type cost a sixth of the conversion.
+_ROW_TYPES: dict[str, tuple[pa.Schema, pa.StructType, attrgetter[Any]]] = {}
+
+
+def _row_type(spec: TableSpec) -> tuple[pa.StructType, attrgetter[Any]]:
+    found = _ROW_TYPES.get(spec.name)
+    if found is None or found[0] is not spec.schema:  # the schema is made once a spec (cached_property)
+        found = _ROW_TYPES[spec.name] = (spec.schema, pa.struct(list(spec.schema)), attrgetter(*spec.schema.names))
+    return found[1], found[2]
+
+
 def _table(spec: TableSpec, records: Sequence[Record]) -> pa.Table:
     if len(records) <= ROWS_AS_TUPLES:
         # The values taken by attrgetter in C, all columns in one pyarrow call: a call a column
         # cost a fifth of a file's tabulating (most tables of a report are a few dozen rows).
-        rows = pa.array(list(map(attrgetter(*spec.schema.names), records)), type=pa.struct(list(spec.schema)))
+        struct, values = _row_type(spec)
+        rows = pa.array(list(map(values, records)), type=struct)
         return pa.Table.from_arrays(rows.flatten(), schema=spec.schema)
     # A column at a time, its values taken by map in C: a table cell costs no Python step of its
     # own (a file's records are mostly table cells), and no more than one column is held besides
