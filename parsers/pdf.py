@@ -8,7 +8,8 @@ The modules behind it, each a few small steps driven by the one `PdfSettings`:
   `pdf_columns` (columns from text edges), `pdf_rows` (rows from spacing, figures and wraps),
   `pdf_verdict` (prose, charts and lone lines are no tables), `pdf_layout` (their types);
 - blocks: `pdf_flow` (paragraphs, hyphens, running lines, cell text), `pdf_caption`
-  (captions), `pdf_marks` (symbols to their cell or paragraph);
+  (captions), `pdf_marks` (symbols to their cell or paragraph), `pdf_table_rest` (a cut
+  table's rows printed without its rules, as paragraphs after it);
 - `pdf_model` (geometry and the settings they all take).
 """
 from __future__ import annotations
@@ -55,6 +56,7 @@ from parsers.pdf_model import DEFAULT_SETTINGS, Line, Mark, PageContent, PdfSett
 from parsers.pdf_open import open_pdf
 from parsers.pdf_page import lines_of, plain_body, read_page
 from parsers.pdf_ruled import ruled_tables
+from parsers.pdf_table_rest import take_rows
 from parsers.pdf_tables import free_tables
 
 
@@ -138,6 +140,7 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
                 above.text = cut
                 page_blocks.pop(0)
         blocks.extend(page_blocks)
+    blocks = take_rows(blocks, words)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems, properties=properties)
 
 
