@@ -9,7 +9,8 @@ The modules behind it, each a few small steps driven by the one `PdfSettings`:
   `pdf_verdict` (prose, charts and lone lines are no tables), `pdf_layout` (their types);
 - blocks: `pdf_flow` (paragraphs, hyphens, running lines, cell text), `pdf_caption`
   (captions), `pdf_marks` (symbols to their cell or paragraph), `pdf_table_rest` (a cut
-  table's rows printed without its rules, as paragraphs after it);
+  table's rows printed without its rules, as paragraphs after it), `pdf_top_row` (a row at a
+  page's top of the table the page before ended with);
 - `pdf_model` (geometry and the settings they all take).
 """
 from __future__ import annotations
@@ -58,6 +59,7 @@ from parsers.pdf_page import lines_of, plain_body, read_page
 from parsers.pdf_ruled import ruled_tables
 from parsers.pdf_table_rest import take_rows
 from parsers.pdf_tables import free_tables
+from parsers.pdf_top_row import lowest, top_row
 
 
 @dataclass(slots=True)
@@ -115,10 +117,11 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
     levels = heading_levels(sizes, settings)
     blocks: list[Block] = []
     carried: TableLayout | None = None
+    ended: TableLayout | None = None
     for page in pages:
         if not page.lines:
             continue
-        page_blocks, carried = _page_blocks(page, words, known, levels, settings, carried)
+        page_blocks, carried, ended = _page_blocks(page, words, known, levels, settings, carried, ended)
         above = blocks[-1] if blocks and blocks[-1].place.page == page.number - 1 else None
         if isinstance(above, Table) and page_blocks and isinstance(page_blocks[0], Table):
             below = page_blocks[0]
@@ -216,16 +219,25 @@ def _outside(line: Line, tables: list[TableLayout]) -> Line | None:
 
 
 def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[float, int],
-                 settings: PdfSettings, carried: TableLayout | None) -> tuple[list[Block], TableLayout | None]:
-    """The page's blocks, and the line-free table that ends the page if one does: a table on
-    the next page may go on from it."""
+                 settings: PdfSettings, carried: TableLayout | None,
+                 ended: TableLayout | None) -> tuple[list[Block], TableLayout | None, TableLayout | None]:
+    """The page's blocks, the line-free table that ends the page if one does (a table on the
+    next page may go on from it), and the table of any kind with nothing under it (a row at the
+    next page's top may be its). `ended`: that table of the page before."""
     placed: list[tuple[float, Block]] = []
     free = [kept for line in page.lines if (kept := _outside(line, page.tables)) is not None]
     tables = list(page.tables)
+    found = free_tables(free, settings, carried)
     flow: list[list[Line]] = []
     start = 0
+    # The page's first lines, before any table, may be a row of the table the page before ended
+    # with, which no rule or shading here shows (and that no line-free table goes on from).
+    if ended is not None and free and free[0].top < min((t.top for t in tables), default=page.height) and (
+            row := top_row(free[:found[0][0]] if found else free, ended, settings)) is not None:
+        start = row[0]
+        tables.append(row[1])
     last: TableLayout | None = None
-    for first, end, table in free_tables(free, settings, carried):
+    for first, end, table in found:
         flow.append(free[start:first])
         tables.append(table)
         start = end
@@ -243,7 +255,7 @@ def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[fl
     blocks = rejoin_headers([block for _, block in placed])
     caption_from_above(blocks)
     attach_marks(blocks, page.marks)
-    return blocks, last if ends_page else None
+    return blocks, last if ends_page else None, lowest(tables, outside)
 
 
 def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWords) -> Table:
