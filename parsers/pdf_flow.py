@@ -7,6 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from normalizers.text import first_letter_is_lower
 from parsers.blocks import Paragraph
@@ -275,6 +276,10 @@ def _other_typeface(before: Line, after: Line) -> bool:
     italic serif over a unit's name in a bold sans): a paragraph keeps its typeface, its
     emphasis (italic, bold) aside. A line that mixes fonts, or whose fonts are not known, says
     nothing."""
+    # Lines that start in one font are in one typeface or mix fonts: most of a page's lines,
+    # told without reading their words.
+    if before.words[0].font == after.words[0].font:
+        return False
     first = _typeface(before)
     second = _typeface(after) if first else ""
     return bool(second) and first != second
@@ -284,6 +289,12 @@ def _typeface(line: Line) -> str:
     font = line.words[0].font
     if not font or any(word.font != font for word in line.words):
         return ""
+    return _face(font)
+
+
+@cache
+def _face(font: str) -> str:
+    # A document has a few fonts: each name is read once.
     return _FACE_RUN_ON.sub("", _FACE_STYLE.sub("", _FACE_SUBSET.sub("", font).lower()))
 
 
