@@ -53,16 +53,22 @@ class _PartitionWriter:
         self.paths: list[Path] = []
 
     def add(self, table: pa.Table) -> None:
-        data = table.drop_columns(["year"])
-        years = {UNKNOWN_YEAR if year is None else year for year in table["year"].to_pylist()}
+        import pyarrow as pa
+
+        if not len(table):
+            return
+        data, column = table.drop_columns(["year"]), table["year"]
         # A file's rows share its report's year, so the filter (and pyarrow.compute, which a
-        # worker otherwise never imports) is rarely needed.
-        if len(years) == 1:
-            parts = [(years.pop(), data)]
+        # worker otherwise never imports) is rarely needed. Told by comparing the column with
+        # its first value repeated, in C, not by a Python int made for every row.
+        first = column[0].as_py()
+        if column.equals(pa.chunked_array([pa.repeat(pa.scalar(first, column.type), len(column))], column.type)):
+            parts = [(UNKNOWN_YEAR if first is None else first, data)]
         else:
             import pyarrow.compute as pc
 
-            column = table["year"].fill_null(UNKNOWN_YEAR)
+            years = {UNKNOWN_YEAR if year is None else year for year in column.to_pylist()}
+            column = column.fill_null(UNKNOWN_YEAR)
             parts = [(year, data.filter(pc.equal(column, year))) for year in sorted(years)]
         for year, part in parts:
             self.buffers.setdefault(year, []).append(part)
