@@ -1,13 +1,17 @@
 """What a run does alone, before its workers read and after they have: no process of its own for
-multiprocessing's resource tracker, and workers told to end all at once."""
+multiprocessing's resource tracker, a fork server that imports what its workers need only, and
+workers told to end all at once."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from paths import ROOT
 from pipeline.run.discover import sha256_of_regular_file
@@ -31,6 +35,24 @@ def test_the_fork_server_starts_without_a_resource_tracker_process() -> None:
     children, pid, fd = json.loads(done.stdout.splitlines()[-1])
     assert len(children) == 1 and "multiprocessing.forkserver" in children[0], children
     assert pid is None and fd is None  # multiprocessing's own tracker back for whatever comes next
+
+
+_IMPORTED = """
+import json, pickle, sys
+import pipeline.run.preload, pipeline.run.local, pipeline.run.extract, pipeline.dataset.arrow, parsers.text
+import pyarrow.lib
+
+pipeline.run.preload._before_first_fork()
+print(json.dumps([pyarrow.lib.pickle is pickle, [name in sys.modules for name in sys.argv[1:]]]))
+"""
+
+
+def test_the_fork_server_imports_neither_cloudpickle_nor_importlib_abc() -> None:
+    if importlib.util.find_spec("cloudpickle") is None:
+        pytest.skip("cloudpickle is not installed: pyarrow takes the standard pickle anyway")
+    done = subprocess.run([sys.executable, "-c", _IMPORTED, "cloudpickle", "importlib.abc", "importlib.resources"],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [True, [False, False, False]]
 
 
 def test_a_closing_pool_tells_every_worker_to_end_before_it_waits_for_any(tmp_path: Path, seed_dir: Path) -> None:
