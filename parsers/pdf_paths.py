@@ -11,6 +11,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from parsers.pdf_joints import without_bars
 from parsers.pdf_model import Mark, PdfSettings, Segment
 from parsers.pdf_open import unchecked
 from parsers.symbols import colour_name
@@ -136,7 +137,7 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
         same = painted.setdefault(paint.fill(obj), [])
         out.extend(edge for edge in edges if edge.horizontal and not any(_within(edge, under) for under in same))
         same.append(Segment(x0, y0, x1, y1))
-    return out, marks
+    return without_bars(out, height, settings), marks
 
 
 def _within(edge: Segment, under: Segment) -> bool:
