@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from normalizers.dates import parse_date
 from normalizers.numbers import parse_quantity
 from normalizers.text import (
-    collapse,
     first_letter_is_lower,
     indicator_key,
     strip_markers,
 )
 from parsers.blocks import Box, Paragraph, Row, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.cells import collapsed
 from pipeline.recognise.finance import FinanceReader, box_columns
 from pipeline.recognise.header import Layout, read_header
 from pipeline.recognise.realign import fitness, is_value, realign
@@ -92,11 +92,11 @@ class TableAssembler:
             # The table goes on on a later page: its cells under the columns they stand under,
             # down to a header of its own (a new table's, with columns of its own).
             head = next((k for k, row in enumerate(table.rows)
-                         if read_header([collapse(c) for c in row.cells], self.year)), len(table.rows))
+                         if read_header(collapsed(row.cells), self.year)), len(table.rows))
             width = state.layout.width
             regridded = [regrid(row, state.extents, width) for row in table.rows[:head]]
             table = Table(regridded + table.rows[head:], table.place, table.caption)
-        rows = [[collapse(cell) for cell in row.cells] for row in table.rows]
+        rows = [collapsed(row.cells) for row in table.rows]
         if self._open is not None or _header_under_text(table.rows, rows, self.year):
             if self._open is not None:
                 self._open.after_break = True

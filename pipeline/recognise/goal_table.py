@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normalizers.text import collapse, squash, strip_markers
+from normalizers.text import squash, strip_markers
 from parsers.blocks import Row, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.cells import collapsed
 from pipeline.recognise.labels import cell_assessment, table_kind
 
 
@@ -58,7 +59,7 @@ def read_goal_table(table: Table) -> tuple[list[TableGoal], int] | None:
         return None
     goals: list[TableGoal] = []
     for end, row in enumerate(table.rows[top + 1:], start=top + 1):
-        cells = [collapse(cell) for cell in row.cells]
+        cells = collapsed(row.cells)
         if any(cells) and table_kind(next(c for c in cells if c)):
             return goals, end
         if not any(cells) or _header(row) == header:

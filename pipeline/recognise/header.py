@@ -11,9 +11,10 @@ from functools import lru_cache
 import regex
 
 from normalizers.dates import find_period
-from normalizers.text import collapse, is_only_markers, squash, strip_markers
+from normalizers.text import is_only_markers, squash, strip_markers
 from parsers.blocks import Row, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.cells import collapsed
 from pipeline.recognise.labels import Label, match_heading, starts_with_label, table_kind
 from pipeline.recognise.settings import SETTINGS
 
@@ -113,7 +114,7 @@ def heading_in_header(table: Table, year: int | None = None) -> tuple[int, str, 
         lead_cell = next(filter(None, row.cells), "")
         if not starts_with_label(lead_cell):
             continue
-        cells = [collapse(cell) for cell in row.cells]
+        cells = collapsed(row.cells)
         first = next(j for j, cell in enumerate(cells) if cell)
         if read_header(cells, year) is not None:
             continue

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import regex
 
-from normalizers.text import collapse, first_letter_is_lower, strip_markers
+from normalizers.text import first_letter_is_lower, strip_markers
 from parsers.blocks import Block, Paragraph, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.cells import collapsed
 from pipeline.recognise.first_char import FirstChar
 from pipeline.recognise.labels import split_number, toc_key
 
@@ -29,7 +30,7 @@ def _toc_rows(table: Table) -> list[str] | None:
     """The entries of a table that is a table of contents (every row ends in a page number)."""
     entries = []
     for row in table.rows:
-        cells = [c for c in (collapse(c) for c in row.cells) if c]
+        cells = [c for c in collapsed(row.cells) if c]
         if len(cells) < 2 or not vocabulary.TOC_PAGE.match(cells[-1]):
             return None
         entries.append(_LEADERS.sub("", " ".join(cells[:-1])))
@@ -45,7 +46,7 @@ def _wrapped_rest(following: list[Block]) -> str | None:
     if isinstance(block, Paragraph):
         line = block.text
     elif block.rows:
-        line = " ".join(c for c in (collapse(c) for c in block.rows[0].cells) if c)
+        line = " ".join(c for c in collapsed(block.rows[0].cells) if c)
     else:
         return None
     rest = _toc_entry(line)
