@@ -7,7 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from normalizers.text import first_letter_is_lower
 from parsers.blocks import Paragraph
@@ -292,9 +292,11 @@ def _typeface(line: Line) -> str:
     return _face(font)
 
 
-@cache
+# A document has a few fonts: each name is read once. Bounded: a worker reads file after file,
+# and each PDF's subset tags ("ABCDEF+") make names of their own, so an unbounded cache grew by
+# every PDF's fonts for the worker's life.
+@lru_cache(maxsize=512)
 def _face(font: str) -> str:
-    # A document has a few fonts: each name is read once.
     return _FACE_RUN_ON.sub("", _FACE_STYLE.sub("", _FACE_SUBSET.sub("", font).lower()))
 
 
