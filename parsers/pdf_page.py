@@ -72,8 +72,9 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
 # Two glyph boxes (FS_RECTF: left, top, right, bottom) and an origin (x, y).
 _MEASURED = struct.Struct("8f2d")
 # A word, the hyphen glyph that ends it with it; a lone hyphen glyph too. Its run of letters is
-# scanned once, without backtracking to look for the hyphen inside it.
-_TOKEN = re.compile(r"[^\s\x00\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]")
+# scanned once, without backtracking to look for the hyphen inside it. Split by it, a page's text
+# is what lies between words, then a word, in turn.
+_TOKEN = re.compile(r"([^\s\x00\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe])")
 
 
 def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: PdfSettings) -> list[Word]:
@@ -101,9 +102,12 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
     char_box, text_object, char_origin = _LOOSE_CHAR_BOX, _TEXT_OBJECT, _CHAR_ORIGIN
     ascent, descent = _ASCENT, _DESCENT
     words: list[Word] = []
-    for match in _TOKEN.finditer(text):
-        a, b = match.span()
-        token = match.group()
+    # The words and their places from one split of the text, not a match object per word.
+    parts = iter(_TOKEN.split(text))
+    b = 0
+    for between, token in zip(parts, parts):
+        a = b + len(between)
+        b = a + len(token)
         if hyphens and ("\x02" in token or "\ufffe" in token):
             token = token.replace("\x02", "-").replace("\ufffe", "-")
         char_box(raw, a, first_ref)
@@ -317,8 +321,11 @@ def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
     members: list[Word] = []
     top = bottom = 0.0
     share = settings.line_overlap
-    # Comparisons rather than min() and max(): this runs for every word of the document.
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+    # Comparisons rather than min() and max(): this runs for every word of the document. Words
+    # by their middles, as sums of top and bottom made in one pass, not by a key function.
+    middles = [w.top + w.bottom for w in words]
+    for k in sorted(range(len(words)), key=middles.__getitem__):
+        word = words[k]
         upper, lower = word.top, word.bottom
         if members:
             overlap = (lower if lower < bottom else bottom) - (upper if upper > top else top)
@@ -349,9 +356,11 @@ def _without_leaders(words: list[Word]) -> list[Word]:
     894 18.7") is no text: dropped, so that the label's cell ends where its words end. A
     contents entry keeps its leader (one page number after it), which is what marks it."""
     text = "".join([w.text for w in words])
-    # Most lines hold none of the leader's dots: substring tests settle them before the pattern,
-    # which is tried at every position of the line.
-    if not ("." in text or "_" in text or "·" in text or "…" in text) or not _DOT_RUN.search(text):
+    # Most lines hold none of the leader's dots, or fewer than its three (a full stop): tests
+    # and counts settle them before the pattern, which is tried at every position of the line.
+    if (not ("." in text or "_" in text or "·" in text or "…" in text)
+            or text.count(".") + text.count("_") + text.count("·") + text.count("…") < 3
+            or not _DOT_RUN.search(text)):
         return words
     leader = [_LEADER.fullmatch(w.text) is not None for w in words]
     for k in range(len(words) - 2):
