@@ -42,6 +42,9 @@ class Label:
     rest: str  # text after the label on the same line: the goal's title, or ""
 
 
+# Asked of every table row's first filled cell, which names an indicator, an activity or a budget
+# line that recur across reports: at most 8,192 cells are kept.
+@lru_cache(maxsize=8192)
 def starts_with_label(text: str) -> bool:
     """Whether a text starts with a goal label as it stands, markers not looked through: the
     cheap question asked of every table row's first cell."""
