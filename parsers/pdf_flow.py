@@ -275,10 +275,12 @@ def _other_typeface(before: Line, after: Line) -> bool:
     """Each line is set in one typeface and they are not the same (a goal's title in a bold
     italic serif over a unit's name in a bold sans): a paragraph keeps its typeface, its
     emphasis (italic, bold) aside. A line that mixes fonts, or whose fonts are not known, says
-    nothing."""
+    nothing, and so does a line going on in lower case: a sentence that runs on over a wrapped
+    line in other type (a phrase emphasised in a font whose name carries its style without a
+    separator, as TeX's CMR10 and CMTI10) is one paragraph whatever its fonts' names say."""
     # Lines that start in one font are in one typeface or mix fonts: most of a page's lines,
     # told without reading their words.
-    if before.words[0].font == after.words[0].font:
+    if before.words[0].font == after.words[0].font or after.words[0].text[:1].islower():
         return False
     first = _typeface(before)
     second = _typeface(after) if first else ""

@@ -35,3 +35,19 @@ def test_a_line_in_another_typeface_starts_a_paragraph(tmp_path: Path) -> None:
 
 def test_lines_of_one_typeface_stay_one_paragraph(tmp_path: Path) -> None:
     assert f"{TITLE} {UNIT}" in _paragraphs(write_pdf(tmp_path / "one_typeface.pdf", [_page(False)]))
+
+
+def test_a_wrapped_line_in_another_typeface_that_goes_on_in_lower_case_stays_in_its_paragraph(
+        tmp_path: Path) -> None:
+    # A whole line of a paragraph set in other type (an emphasised phrase in a font whose name
+    # carries its style without a separator, as TeX's CMR10/CMTI10 do): the sentence goes on
+    # over it, in lower case, so the paragraph does too.
+    lines = ["Nämnden har under året arbetat vidare med uppföljningen av de insatser",
+             "beslutades i fjol om samverkan med stadsdelarna om det",  # as wide, in Courier
+             "kring arbetet med unga vuxna som varken arbetar eller studerar i staden."]
+    page = Page()
+    page.text(72, 100, lines[0], 10)
+    page.text(72, 113, lines[1], 10, mono=True)
+    page.text(72, 126, lines[2], 10)
+    page.text(72, 160, "Ett nytt stycke börjar här efter ett tydligt avstånd.", 10)
+    assert _paragraphs(write_pdf(tmp_path / "typeface_lower_case_line.pdf", [page]))[0] == " ".join(lines)
