@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,3 +81,49 @@ def test_a_closing_pool_tells_every_worker_to_end_before_it_waits_for_any(tmp_pa
     assert len(workers) == 2 and told[0] == [True, True]  # both told before the first wait
     assert [w.process.exitcode for w in workers] == [0, 0]
     assert (staging / "datapackage.json").is_file() and (staging / "documents").is_dir()
+
+
+_POOL_THEN_SPAWN = """
+import multiprocessing as mp, os, signal, sys, time
+from pathlib import Path
+from pipeline.run.discover import sha256_of_regular_file
+from pipeline.run.local import LocalPool
+from pipeline.run.worker import Task
+from runs import options
+
+def hold(q):
+    lock = mp.get_context("spawn").Lock()
+    q.put(lock._semlock.name)
+    time.sleep(60)
+
+if __name__ == "__main__":
+    src, work = Path(sys.argv[1]), Path(sys.argv[2])
+    task = Task(src, src.name, sha256_of_regular_file(src), src.stem, 300.0)
+    with LocalPool(options(src.parent, work / "out", jobs=1), src.parent, work, work / "scratch") as pool:
+        assert all(outcome.stored for outcome in pool.run([task]))
+    ctx = mp.get_context("spawn")
+    q = ctx.SimpleQueue()
+    child = ctx.Process(target=hold, args=(q,))
+    child.start()
+    name = q.get()
+    os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    print(name)
+"""
+
+
+def test_a_pool_used_without_the_command_gives_multiprocessing_its_tracker_back(tmp_path: Path, seed_dir: Path) -> None:
+    # A process that used a pool, then starts a spawn context's process that dies holding a
+    # named semaphore: multiprocessing's tracker unlinks it once this process has ended.
+    script, work = tmp_path / "pool_then_spawn.py", tmp_path / "work"
+    script.write_text(_POOL_THEN_SPAWN)
+    work.mkdir()
+    seed = sorted(seed_dir.glob("*.txt"))[0]
+    done = subprocess.run([sys.executable, str(script), str(seed), str(work)], cwd=ROOT, capture_output=True,
+                          text=True, check=True, env={**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}"})
+    left = Path("/dev/shm") / f"sem.{done.stdout.split()[-1].lstrip('/')}"
+    for _ in range(50):  # the tracker unlinks it when the process's end reaches it
+        if not left.exists():
+            break
+        time.sleep(0.1)
+    assert not left.exists()

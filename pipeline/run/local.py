@@ -34,7 +34,7 @@ from types import FrameType
 
 from parsers import READERS, SCAN_LIBRARIES, detect_format, looks_scanned
 from pipeline.run.options import RunError, RunOptions
-from pipeline.run.server import FIRST, PRELOAD, ensure_server, safe_path
+from pipeline.run.server import FIRST, PRELOAD, ensure_server, give_tracker_back, safe_path
 from pipeline.run.server import end_workers_server as end_workers_server  # the run's names for them
 from pipeline.run.server import start_workers_server as start_workers_server
 from pipeline.run.worker import (Job, Outcome, Result, Started, Task, WriteJob, Written, file_pages, outcome,
@@ -236,6 +236,7 @@ class LocalPool:
         for worker in self.workers:
             worker.stop(kill=worker.task is not None or worker.writing)
         self.workers.clear()
+        give_tracker_back()  # the workers, which alone were given the null device, are gone
         sweep(self.scratch)
 
     def _assign(self, worker: _Worker, task: Task) -> bool:

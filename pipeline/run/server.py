@@ -117,7 +117,15 @@ def end_workers_server() -> None:
             os.close(alive)
         for name in ("_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address"):
             setattr(server, name, None)
-    # multiprocessing's own tracker for whatever this process starts next (a Dask cluster, in a test).
+    give_tracker_back()
+
+
+def give_tracker_back() -> None:
+    """multiprocessing's own tracker for whatever this process starts next (a Dask cluster, a
+    spawn context's processes, in a test or a notebook), once the run's workers are gone: called
+    by the pool's end as well as the run's, since a process that used a pool without the command
+    (tests, a library user) would otherwise keep the null device, and a named semaphore of a
+    process it starts later and that is killed would stay in /dev/shm until reboot."""
     global _NULL_TRACKER
     tracker: Any = multiprocessing.resource_tracker._resource_tracker
     if _NULL_TRACKER is not None and tracker._fd == _NULL_TRACKER:
