@@ -12,7 +12,7 @@ from typing import Any
 
 from paths import ROOT
 from pipeline.run import kept
-from pipeline.run.kept import MethodCache
+from pipeline.run.kept import MethodCache, write_kept
 
 
 def _define() -> list[type]:
@@ -99,3 +99,11 @@ def test_the_fork_server_compiles_no_method_it_kept(tmp_path: Path) -> None:
     held = kept.read_kept(tmp_path / file.relative_to(file.parents[1]))
     assert len(held) > 200
     assert all(code == compile(text, "<string>", "exec", dont_inherit=True) for text, code in held.items())
+
+
+def test_a_file_that_cannot_be_put_in_place_leaves_nothing_aside(tmp_path: Path) -> None:
+    target = tmp_path / "methods.marshal"
+    target.mkdir()  # the rename fails, as on a full disk the write does
+    for _ in range(3):
+        write_kept(target, {"text": 1})
+    assert [path.name for path in tmp_path.iterdir()] == ["methods.marshal"]

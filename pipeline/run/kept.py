@@ -62,15 +62,23 @@ def write_kept(path: Path | None, known: dict[Any, Any]) -> None:
     """Write a cache file, its digest first; where it cannot be written, the next run compiles."""
     if path is None:
         return
+    aside: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed: runs starting together each read a whole file.
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", delete=False) as file:
+            aside = file.name
             body = marshal.dumps(known)
             file.write(hashlib.sha256(body).digest() + body)
-        os.replace(file.name, path)
+        os.replace(aside, path)
     except (OSError, ValueError):
-        pass
+        # A disk that filled up, or a rename refused: the file written aside (a methods file is
+        # some 400 KB) is not left behind, one more at every run.
+        if aside is not None:
+            try:
+                os.unlink(aside)
+            except OSError:
+                pass
 
 
 def methods_file() -> Path | None:
