@@ -25,5 +25,15 @@ def fingerprint(packages: Path = _PACKAGES) -> str:
 
 
 # Part of every cache key: when the extraction code changes in any way, the next incremental run
-# reads every file again instead of reusing rows the old code made.
-PARSER_VERSION = f"0.1.0+{fingerprint()}"
+# reads every file again instead of reusing rows the old code made. Computed when first asked for
+# (by the run, as it lists the input), not when the package is imported: the fork server and the
+# command's start, before it spawns the fork server, import the package and need no version.
+PARSER_VERSION: str
+
+
+def __getattr__(name: str) -> str:
+    if name == "PARSER_VERSION":
+        global PARSER_VERSION
+        PARSER_VERSION = f"0.1.0+{fingerprint()}"
+        return PARSER_VERSION
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
