@@ -51,7 +51,10 @@ as backslash escapes (caf\\xe9.txt) and a file_name_not_utf8 warning says so.
 Runs are incremental: a file whose content is unchanged (same size and modification time, or,
 when those changed, the same SHA-256) is taken from the cache beside the output
 (.<output>.rapportdata/); files that disappeared drop out; a new version of rapportdata's
-extraction code reads every file again.
+extraction code reads every file again. Outside the output, a run keeps its compiled regular
+expressions and dataclass methods in $XDG_CACHE_HOME/rapportdata/ (else ~/.cache/rapportdata/:
+patterns-*.marshal, methods-*.marshal) so that later runs start faster; they may be deleted at any
+time.
 The new dataset is written to a temporary folder and swapped in at the end, so an interrupted run
 (even kill -9) leaves the previous dataset as it was. A file that cannot be read becomes a row of
 the problems table and the run goes on.
