@@ -1,6 +1,7 @@
 """Helpers the run tests share: options for a run, what a dataset holds, the command line."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from paths import ROOT
 from pipeline.run.options import RunOptions
 
 RAPPORTDATA = Path(sys.executable).with_name("rapportdata")
@@ -56,3 +58,17 @@ def seeds(tmp_path: Path, seed_dir: Path) -> Path:
     folder = tmp_path / "raw"
     shutil.copytree(seed_dir, folder)
     return folder
+
+
+def fork_server_imports(cache_home: Path, counter: str) -> list[int]:
+    """The workers' modules imported as the fork server does, twice, with `cache_home` as the
+    user's cache: what `counter` (a kept cache of pipeline.run.preload) had to add each time."""
+    modules = "pipeline.run.preload, pipeline.run.local, pipeline.run.extract, pipeline.dataset.arrow, parsers"
+    script = (f"import {modules}, importlib\n"
+              "from parsers import READERS\n"
+              "for spec in sorted(set(READERS.values())): importlib.import_module(spec.split(':')[0])\n"
+              f"print(pipeline.run.preload.{counter}.added)\n"
+              "pipeline.run.preload._before_first_fork()\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    return [int(subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                               check=True).stdout.split()[-1]) for _ in range(2)]

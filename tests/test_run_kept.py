@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-from paths import ROOT
 from pipeline.run import kept
 from pipeline.run.kept import MethodCache, write_kept
+from runs import fork_server_imports
 
 
 def _define() -> list[type]:
@@ -84,16 +81,8 @@ def test_a_damaged_file_is_compiled_over(tmp_path: Path) -> None:
 def test_the_fork_server_compiles_no_method_it_kept(tmp_path: Path) -> None:
     """The workers' modules imported as the fork server does, twice: the second compiles none of
     their classes' methods, and the file holds each as the text's compiling makes it."""
-    modules = "pipeline.run.preload, pipeline.run.local, pipeline.run.extract, pipeline.dataset.arrow, parsers"
-    script = (f"import {modules}, importlib\n"
-              "from parsers import READERS\n"
-              "for spec in sorted(set(READERS.values())): importlib.import_module(spec.split(':')[0])\n"
-              "print(pipeline.run.preload._METHODS.added)\n"
-              "pipeline.run.preload._before_first_fork()\n")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                           check=True).stdout.split() for _ in range(2)]
-    assert int(runs[0][-1]) > 200 and int(runs[1][-1]) == 0
+    added = fork_server_imports(tmp_path, "_METHODS")
+    assert added[0] > 200 and added[1] == 0
     file = kept.methods_file()
     assert file is not None
     held = kept.read_kept(tmp_path / file.relative_to(file.parents[1]))

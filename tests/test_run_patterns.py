@@ -3,7 +3,6 @@ from the file is the one regex compiles, for every pattern the workers' modules 
 from __future__ import annotations
 
 import marshal
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 import regex
 
 from paths import ROOT
+from runs import fork_server_imports
 from pipeline.run import patterns
 from pipeline.run.patterns import PatternCache
 
@@ -97,20 +97,12 @@ def test_every_pattern_the_fork_server_keeps_is_the_one_regex_compiles(tmp_path:
     what it finds in every line of the seeds. regex orders the bytes of some sets in a pattern's
     code (the characters a match may start with) as the objects' addresses fall, so two
     compilations differ in that order alone: the code is compared as a multiset."""
-    modules = "pipeline.run.preload, pipeline.run.local, pipeline.run.extract, pipeline.dataset.arrow, parsers"
-    script = (f"import {modules}, importlib, sys\n"
-              "from parsers import READERS\n"
-              "for spec in sorted(set(READERS.values())): importlib.import_module(spec.split(':')[0])\n"
-              "print(pipeline.run.preload._PATTERNS.added)\n"
-              "pipeline.run.preload._before_first_fork()\n")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                           check=True).stdout.split() for _ in range(2)]
-    assert int(runs[0][-1]) > 100 and int(runs[1][-1]) == 0
+    added = fork_server_imports(tmp_path, "_PATTERNS")
+    assert added[0] > 100 and added[1] == 0
     kept = patterns.cache_file()
     assert kept is not None
     file = tmp_path / kept.relative_to(kept.parents[1])
-    checked = subprocess.run([sys.executable, "-c", _SAME, str(file)], cwd=ROOT, env=env, capture_output=True,
+    checked = subprocess.run([sys.executable, "-c", _SAME, str(file)], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout.split()
     assert int(checked[0]) > 100 and checked[1] == "0"
 
