@@ -15,7 +15,6 @@ import regex
 from normalizers.text import strip_markup
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
 from parsers.encoding import decode
-from parsers.html import fragment_blocks
 
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
 _MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+(.*)$")
@@ -119,6 +118,10 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             # An HTML table left by a converter is a table, not text to strip: its rows and cells
             # go through the HTML reader.
             if _TABLE_CLOSE.search(line) or number == len(lines):
+                # Imported here: lxml, its parser, is a third of a text reader's import, and few
+                # text files hold an HTML table, so a text input's fork server goes without it.
+                from parsers.html import fragment_blocks
+
                 table = None
                 blocks.extend(fragment_blocks("\n".join(lines[html_start - 1:number]), html_start))
                 html_start = None
