@@ -32,6 +32,37 @@ print(json.dumps([children, tracker._resource_tracker._pid, tracker._resource_tr
 """
 
 
+_OTHER_TRACKER = """
+import json, multiprocessing.resource_tracker as tracker, psutil
+from pipeline.run.server import end_workers_server, start_workers_server
+
+class Other(tracker.ResourceTracker):  # a Python whose tracker keeps its state by other names
+    @property
+    def _fd(self):
+        return self._state
+    @_fd.setter
+    def _fd(self, value):
+        self._state = value
+
+tracker._resource_tracker = other = Other()
+tracker.ensure_running, tracker.getfd = other.ensure_running, other.getfd  # as the module binds them
+start_workers_server({"txt"})
+children = [" ".join(child.cmdline()) for child in psutil.Process().children()]
+end_workers_server()
+print(json.dumps(children))
+"""
+
+
+def test_a_tracker_of_another_shape_is_left_to_start_its_own_process() -> None:
+    # The null device is given only to the tracker whose private field it knows (3.11's `_fd`):
+    # another Python's starts its own process, and the run goes on as without the shortcut.
+    done = subprocess.run([sys.executable, "-c", _OTHER_TRACKER], cwd=ROOT, capture_output=True, text=True,
+                          check=True)
+    children = json.loads(done.stdout.splitlines()[-1])
+    assert any("multiprocessing.forkserver" in child for child in children), children
+    assert any("resource_tracker" in child for child in children), children
+
+
 def test_the_fork_server_starts_without_a_resource_tracker_process() -> None:
     done = subprocess.run([sys.executable, "-c", _TRACKER], cwd=ROOT, capture_output=True, text=True, check=True)
     children, pid, fd = json.loads(done.stdout.splitlines()[-1])

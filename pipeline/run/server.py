@@ -57,10 +57,12 @@ def _no_resource_tracker() -> None:
     makes none (the pool speaks over pipes), so the tracker is given the null device to write to
     instead of a process: what a library might register is dropped, as a dead tracker would drop
     it, and no tracker's end, after the run's, holds the run's output open (some 20 ms, for
-    whoever reads it: cron, a pipe). end_workers_server gives multiprocessing its own back."""
+    whoever reads it: cron, a pipe). end_workers_server gives multiprocessing its own back.
+    `_fd` is multiprocessing's private state (3.11's): where a Python's tracker keeps no such
+    field, its own tracker is left to start, as it would without this."""
     global _NULL_TRACKER
     tracker: Any = multiprocessing.resource_tracker._resource_tracker
-    if tracker._fd is None:
+    if "_fd" in vars(tracker) and tracker._fd is None:
         tracker._fd = _NULL_TRACKER = os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC)
 
 
@@ -128,7 +130,7 @@ def give_tracker_back() -> None:
     process it starts later and that is killed would stay in /dev/shm until reboot."""
     global _NULL_TRACKER
     tracker: Any = multiprocessing.resource_tracker._resource_tracker
-    if _NULL_TRACKER is not None and tracker._fd == _NULL_TRACKER:
+    if _NULL_TRACKER is not None and getattr(tracker, "_fd", None) == _NULL_TRACKER:
         os.close(_NULL_TRACKER)
         tracker._fd = _NULL_TRACKER = None
 
