@@ -143,7 +143,7 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
                 above.text = cut
                 page_blocks.pop(0)
         blocks.extend(page_blocks)
-    blocks = take_rows(blocks, words)
+    blocks = take_rows(blocks, words, settings)
     return ParsedDocument(blocks, "pdf", page_count=len(pages), problems=problems, properties=properties)
 
 

@@ -46,6 +46,10 @@ class PdfSettings:
     # Points a row's text may sit further from a rule, or two rows further apart, than the
     # page's rows between row rules or shading bands do (rounding of the producer's layout).
     band_slack: float = 1.0
+    # Points a cell's or paragraph's text may start from where a table's column sets its text and
+    # still be set there (rounding of the producer's layout): a cut table's rows printed
+    # without its rules (pdf_table_rest) or at the next page's top (pdf_top_row).
+    start_slack: float = 1.0
     # A line-free grid is prose when more than `prose_share` of its cells have `prose_words`
     # words or more and fewer than `prose_figures` of them are figures; it is a chart's labels
     # when more than `scatter_share` of its rows hold one cell outside the first column.

@@ -13,11 +13,10 @@ from collections import Counter
 from normalizers.text import first_letter_is_lower
 from parsers.blocks import Block, Box, Paragraph, Place, Row, Table
 from parsers.pdf_continued import joined_row
+from parsers.pdf_model import PdfSettings
 
-# Points a paragraph's left edge may stand from the cells' text start and still be set there
-# (rounding of the producer's layout); the cells' inset from the page's margin must be wider
-# than this by far, the cell padding, for the two to be told apart.
-_AT = 1.0
+# Points the cells' inset from the page's margin must be, the cell padding, wider by far than
+# `start_slack`, for a paragraph set at the one to be told from one set at the other.
 _INSET = 2.0
 
 
@@ -27,7 +26,7 @@ def margin(blocks: list[Block]) -> float | None:
     return float(starts.most_common(1)[0][0]) if starts else None
 
 
-def take_rows(blocks: list[Block], words: set[str]) -> list[Block]:
+def take_rows(blocks: list[Block], words: set[str], settings: PdfSettings) -> list[Block]:
     """`blocks` with the paragraphs right after a table (on its page, or at the top of the next)
     that start at the table's cells' inset and stay within its width put on it as rows, as far
     as they read as a table's rows do: first, on the next page, the rest of the cut last row's
@@ -46,7 +45,7 @@ def take_rows(blocks: list[Block], words: set[str]) -> list[Block]:
             table, extent = block, _extent(block)
             out.append(block)
             continue
-        if table is None or extent is None or not _in_table(block, table, extent, left) or not _put(
+        if table is None or extent is None or not _in_table(block, table, extent, left, settings.start_slack) or not _put(
                 table, block, extent, words):
             table = extent = None
             out.append(block)
@@ -65,7 +64,8 @@ def _extent(table: Table) -> tuple[float, float, float] | None:
     return min(firsts), min(seconds, default=max(rights)), max(rights)
 
 
-def _in_table(paragraph: Paragraph, table: Table, extent: tuple[float, float, float], left: float) -> bool:
+def _in_table(paragraph: Paragraph, table: Table, extent: tuple[float, float, float], left: float,
+              slack: float) -> bool:
     start, _, right = extent
     box, last = paragraph.box, table.rows[-1] if table.rows else None
     if box is None or last is None or paragraph.heading is not None or start - left < _INSET:
@@ -73,7 +73,7 @@ def _in_table(paragraph: Paragraph, table: Table, extent: tuple[float, float, fl
     page, before = paragraph.place.page, last.place.page
     if page is None or before is None or page - before not in (0, 1):
         return False
-    return abs(box.x0 - start) <= _AT and box.x1 <= right + (start - left) + _AT
+    return abs(box.x0 - start) <= slack and box.x1 <= right + (start - left) + slack
 
 
 def _put(table: Table, paragraph: Paragraph, extent: tuple[float, float, float], words: set[str]) -> bool:

@@ -11,9 +11,6 @@ from parsers.pdf_layout import TableLayout
 from parsers.pdf_model import Line, PdfSettings
 from parsers.pdf_rows import column_of
 
-# Points a cell's text may start from where its column's text starts (rounding of the layout).
-_AT = 1.0
-
 
 def lowest(tables: list[TableLayout], lines: list[Line]) -> TableLayout | None:
     """The table lowest on the page when no line outside the page's tables stands under it."""
@@ -48,7 +45,7 @@ def top_row(lines: list[Line], ended: TableLayout, settings: PdfSettings) -> tup
     for line in row:
         for run in cell_runs(line, settings, column_starts):
             k = column_of(run[0], bounds)
-            if k not in starts or abs(run[0].x0 - starts[k]) > _AT:
+            if k not in starts or abs(run[0].x0 - starts[k]) > settings.start_slack:
                 return None
     rights = [*bounds, ended.x1]
     layout = free_row(row, bounds, column_starts, rights, settings)
