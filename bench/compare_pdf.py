@@ -12,6 +12,7 @@ For every `<stem>.pdf` / `<stem>.plain.pdf` with a seed text, prints
 """
 from __future__ import annotations
 
+import argparse
 import difflib
 import re
 import sys
@@ -85,10 +86,12 @@ def compare(text_blocks: list[Block], pdf_blocks: list[Block]) -> Agreement:
 
 
 def main(argv: list[str]) -> None:
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    fixtures = Path(args[0]) if args else ROOT.parent / "shared" / "fixtures"
-    seeds = Path(args[1]) if len(args) > 1 else ROOT.parent / "shared" / "seeds"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("fixtures", nargs="?", type=Path, default=ROOT.parent / "shared" / "fixtures")
+    parser.add_argument("seeds", nargs="?", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("-v", action="store_true", help="list the differences")
+    args = parser.parse_args(argv)
+    fixtures, seeds, verbose = args.fixtures, args.seeds, args.v
     print(f"{'file':40} {'para found':>10} {'para prec':>10} {'cells':>7} {'cells~':>7} {'tables':>9}")
     for pdf in sorted(fixtures.glob("*.pdf")):
         stem = pdf.name.split(".")[0]

@@ -14,6 +14,7 @@ next to text vs. our rendering. `-v` lists the rows that differ.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from collections import Counter
@@ -96,17 +97,18 @@ def validate(out: Path) -> None:
 
 
 def main(argv: list[str]) -> None:
-    flags = {a for a in argv if a.startswith("-")}
-    args = [a for a in argv if not a.startswith("-")]
-    keep = args.pop(args.index(argv[argv.index("--keep") + 1])) if "--keep" in flags else None
-    stems = args or ["002", "003"]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("stems", nargs="*", default=["002", "003"], help="seed stems (default: 002 003)")
+    parser.add_argument("--validate", action="store_true", help="first hold the renderer to the real fixtures")
+    parser.add_argument("--keep", type=Path, help="keep the renderings in this folder")
+    parser.add_argument("-v", action="store_true", help="list the rows that differ")
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(keep or tmp)
-        if "--validate" in flags:
+        out = args.keep or Path(tmp)
+        if args.validate:
             validate(out)
             print()
-        dataset_table(stems, out, "-v" in flags)
-
+        dataset_table(args.stems, out, args.v)
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -13,6 +13,7 @@ page decisions here are the generator's: fonts, column widths, header rows repea
 """
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -280,7 +281,9 @@ def render(seed: Path, out_dir: Path) -> dict[str, Path]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    for kind, path in render(Path(sys.argv[1]), Path(sys.argv[2])).items():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("seed", type=Path, help="a seed text (SEED.txt)")
+    parser.add_argument("out", type=Path, help="the folder to write the renderings to")
+    args = parser.parse_args()
+    for kind, path in render(args.seed, args.out).items():
         print(f"{kind:10} {path}")
