@@ -1,7 +1,7 @@
 """Speed and memory of our PDF and DOCX extraction next to pdftotext and pypdfium2's plain text,
 and issue 7's bar: `rapportdata run --jobs 1` over the ruled fixture PDFs, start-up included.
 
-    .venv/bin/python bench/bench_pdf.py [fixtures_dir] [--repeat N] [--baseline TREE]
+    .venv/bin/python bench/bench_pdf.py [fixtures_dir] [--repeat N] [--baseline TREE]  (--help: the options)
 
 Per file: "ours-pdf" and "ours-docx" are the whole per-file work of `rapportdata run --jobs 1`:
 reading, hashing, recognising the structure, the rows of every table
@@ -27,6 +27,7 @@ with like.
 """
 from __future__ import annotations
 
+import argparse
 import ctypes
 import json
 import os
@@ -257,23 +258,40 @@ def whole_run(ruled: list[Path], repeat: int, baseline: Path | None) -> None:
           f"the ruled fixtures' run {_best(runs['run'])[0]:.2f} s, pdftotext's {_best(runs['pdftotext'])[0]:.2f} s")
 
 
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("fixtures", nargs="?", type=Path, default=ROOT.parent / "shared" / "fixtures",
+                        help="folder of the fixture PDFs (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of every measurement (default: %(default)s)")
+    parser.add_argument("--baseline", type=Path,
+                        help="also measure the sources in this folder (an export of an earlier commit)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    # Said here, before any round: a folder without PDFs left the run's rounds nothing to count
+    # (a ValueError in whole_run, after every per-file round).
+    if not args.fixtures.is_dir() or not _pdfs(args.fixtures):
+        parser.error(f"no fixture PDFs in {args.fixtures}: give the folder that holds them")
+    if args.baseline is not None:
+        args.baseline = args.baseline.resolve()
+        if not (args.baseline / "parsers").is_dir():
+            parser.error(f"--baseline {args.baseline} holds no sources (no parsers/ in it)")
+    return args
+
+
+def _pdfs(fixtures: Path) -> list[Path]:
+    return sorted(p for p in fixtures.glob("*.pdf") if not p.name.endswith(".scan.pdf"))
+
+
 def main(argv: list[str]) -> None:
-    repeat, baseline = 3, None
-    if "--repeat" in argv:
-        k = argv.index("--repeat")
-        repeat = int(argv[k + 1])
-        argv = argv[:k] + argv[k + 2:]
-    if "--baseline" in argv:
-        k = argv.index("--baseline")
-        baseline = Path(argv[k + 1]).resolve()
-        argv = argv[:k] + argv[k + 2:]
-    fixtures = Path(argv[0]) if argv else ROOT.parent / "shared" / "fixtures"
+    args = _arguments(argv)
     _adopt_orphans()
-    byte_compiled(ROOT, *([baseline] if baseline else []))
-    pdfs = sorted(p for p in fixtures.glob("*.pdf") if not p.name.endswith(".scan.pdf"))
-    per_file(pdfs, fixtures, repeat, baseline)
-    if shutil.which("pdftotext"):
-        whole_run([p for p in pdfs if ".plain." not in p.name], repeat, baseline)
+    byte_compiled(ROOT, *([args.baseline] if args.baseline else []))
+    pdfs = _pdfs(args.fixtures)
+    per_file(pdfs, args.fixtures, args.repeat, args.baseline)
+    ruled = [p for p in pdfs if ".plain." not in p.name]
+    if shutil.which("pdftotext") and ruled:
+        whole_run(ruled, args.repeat, args.baseline)
 
 
 if __name__ == "__main__":
