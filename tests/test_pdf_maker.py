@@ -32,6 +32,7 @@ class Page:
     width: float = 595.0
     height: float = 842.0
     ops: list[str] = field(default_factory=list)
+    rotate: int = 0  # the page's /Rotate: how a viewer turns it, clockwise, to show it
 
     def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False,
              scaled: bool = False, angle: float = 0.0, mono: bool = False) -> None:
@@ -98,11 +99,18 @@ def circle(page: Page, cx: float, cy: float, radius: float, rgb: tuple[float, fl
         f"{cx + k:.2f} {y - radius:.2f} {cx + radius:.2f} {y - k:.2f} {cx + radius:.2f} {y:.2f} c f")
 
 
-def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None) -> Path:
+def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None,
+              to_unicode: bytes | None = None) -> Path:
+    """The PDF of `pages`; `to_unicode` is a ToUnicode CMap given to the regular font (F1): what
+    a reader takes its codes for, whatever glyphs they draw."""
     objects: list[bytes] = [b"", b""]  # 1: catalog, 2: pages (filled in below)
+    if to_unicode is not None:
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode))
+    mapped = f" /ToUnicode {len(objects)} 0 R" if to_unicode is not None else ""
     fonts = []
     for name in ("Helvetica", "Helvetica-Bold", "Courier"):
-        objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>".encode())
+        objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding"
+                       f"{mapped if name == 'Helvetica' else ''} >>".encode())
         fonts.append(len(objects))
     kids = []
     for page in pages:
@@ -111,7 +119,7 @@ def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None)
         content = len(objects)
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width} {page.height}] "
                        f"/Resources << /Font << /F1 {fonts[0]} 0 R /F2 {fonts[1]} 0 R /F3 {fonts[2]} 0 R >> >> "
-                       f"/Contents {content} 0 R >>".encode())
+                       f"/Contents {content} 0 R{f' /Rotate {page.rotate}' if page.rotate else ''} >>".encode())
         kids.append(len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
