@@ -47,7 +47,8 @@ _TEXT_OBJECT = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -> PageContent:
     page = document[index]
     try:
-        width, height = page.get_size()
+        # The size the content is drawn in: get_size() gives the page as shown, turned by /Rotate.
+        width, height = page.get_size()[::-1] if page.get_rotation() % 180 else page.get_size()
         textpage = page.get_textpage()
         try:
             frame = page_frame(textpage.raw, width, height, settings.direction_samples)
