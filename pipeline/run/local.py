@@ -171,6 +171,9 @@ class _Worker:
             self.process.start()
         child.close()
         self.task: Task | None = None
+        # The file sent after `task`, waiting in the pipe: the worker starts it as soon as it
+        # has answered for `task`, without waiting for the run to hear the answer and reply.
+        self.queued: Task | None = None
         self.writing = False
         self.asked_to_stop = False
         self.begun = 0.0
@@ -245,15 +248,25 @@ class LocalPool:
                                  (str(self.cache), task.key)))
         except OSError:
             return False
-        # The base limit holds until the worker has counted the file's pages (a PDF that hangs
-        # PDFium while being counted is stopped all the same).
-        worker.task, worker.begun, worker.pages = task, time.monotonic(), None
-        worker.deadline = worker.begun + task.limit(None)
+        if worker.task is None:
+            self._begin(worker, task)
+        else:
+            worker.queued = task
         return True
 
-    def _retire(self, worker: _Worker, kill: bool) -> None:
+    @staticmethod
+    def _begin(worker: _Worker, task: Task) -> None:
+        # The base limit holds until the worker has counted the file's pages (a PDF that hangs
+        # PDFium while being counted is stopped all the same). A queued file's clock starts when
+        # the run hears the answer for the one before, a moment after the worker started it.
+        worker.task, worker.begun, worker.pages = task, time.monotonic(), None
+        worker.deadline = worker.begun + task.limit(None)
+
+    def _retire(self, worker: _Worker, kill: bool, pending: deque[Task] | None = None) -> None:
         worker.stop(kill=kill)
         self.workers.remove(worker)
+        if worker.queued is not None and pending is not None:
+            pending.appendleft(worker.queued)  # never started: another worker reads it
 
     def _fill(self, pending: deque[Task], size: int) -> None:
         idle = [w for w in self.workers if w.task is None]
@@ -263,6 +276,16 @@ class LocalPool:
                 self._retire(worker, kill=True)  # died while idle: a fresh one takes the task
                 continue
             pending.popleft()
+        # Each worker is sent its next file while it reads one, so that it never waits for the
+        # run between files (the run wakes, on cores the workers keep busy, a millisecond or more
+        # after each answer: 6 % of a text run's reading with two workers). Only while more files
+        # wait than there are workers: the last ones go to whichever worker is free first, so no
+        # worker is left with two while another has none.
+        for worker in self.workers:
+            if len(pending) <= len(self.workers):
+                break
+            if worker.task is not None and worker.queued is None and self._assign(worker, pending[0]):
+                pending.popleft()
 
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
         pending = deque(tasks)
@@ -276,7 +299,7 @@ class LocalPool:
             ready = set(multiprocessing.connection.wait(
                 [w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait))
             waited += time.monotonic() - waiting
-            done = [outcome for worker in busy if (outcome := self._collect(worker, ready)) is not None]
+            done = [outcome for worker in busy if (outcome := self._collect(worker, ready, pending)) is not None]
             # A worker that answered gets its next file before the run handles the answer (the
             # cache, the progress line): it never waits on the parent.
             self._fill(pending, size)
@@ -322,7 +345,7 @@ class LocalPool:
         self.workers.append(worker)
         return worker
 
-    def _collect(self, worker: _Worker, ready: AbstractSet[object]) -> Outcome | None:
+    def _collect(self, worker: _Worker, ready: AbstractSet[object], pending: deque[Task]) -> Outcome | None:
         task = worker.task
         assert task is not None
         if worker.conn in ready or worker.process.sentinel in ready:
@@ -335,14 +358,17 @@ class LocalPool:
                         return None
                     result, worker.task = message, None
                     if result.status == "memory":
-                        self._retire(worker, kill=True)
+                        self._retire(worker, kill=True, pending=pending)
+                    elif worker.queued is not None:
+                        self._begin(worker, worker.queued)
+                        worker.queued = None
                     return outcome(task, result, self.options.max_memory_mb)
             except (EOFError, OSError):
                 pass
             reason = worker.death()
-            self._retire(worker, kill=True)
+            self._retire(worker, kill=True, pending=pending)
             return outcome(task, Result("crashed", detail=reason), self.options.max_memory_mb)
         if time.monotonic() >= worker.deadline:
-            self._retire(worker, kill=True)
+            self._retire(worker, kill=True, pending=pending)
             return outcome(task, Result("timeout", pages=worker.pages), self.options.max_memory_mb)
         return None
