@@ -37,7 +37,7 @@ from parsers.blocks import (
 )
 from parsers.pdf_caption import caption_from_above, split_caption
 from parsers.pdf_continued import continued_row, joined_row, printed_twice, repeated_header, same_columns
-from parsers.pdf_garbled import GarbledText, check_text_layer
+from parsers.pdf_text_layer import TextLayerSkipped, check_scan_layer, check_text_layer
 from parsers.pdf_flow import (
     CellWords,
     cell_text,
@@ -83,15 +83,15 @@ def read_pdf(path: Path, password: str | None = None, settings: PdfSettings = DE
     # made, took 6 % of its time. Collection resumes after, for anything left.
     collecting = gc.isenabled()
     gc.disable()
-    garbled: GarbledText | None = None
+    skipped: TextLayerSkipped | None = None
     try:
         parsed = _read_text_layer(path, password, settings)
-    except GarbledText as error:
-        parsed, garbled = None, error
+    except TextLayerSkipped as error:
+        parsed, skipped = None, error
     finally:
         if collecting:
             gc.enable()
-    return parsed if parsed is not None else _scanned(path, password, garbled)
+    return parsed if parsed is not None else _scanned(path, password, skipped)
 
 
 def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) -> ParsedDocument | None:
@@ -100,10 +100,12 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
     try:
         pages, problems = _read_pages(document, settings)
         properties = _properties(document)
+        first = next((page.number for page in pages if page.lines), None)
+        if first is None:
+            return None
+        check_scan_layer(document, first - 1, settings)
     finally:
         document.close()
-    if not any(page.lines for page in pages):
-        return None
     check_text_layer((line for page in pages for line in page.lines), settings)
     keys = running_keys([(p.height, p.lines) for p in pages], settings)
     for page in pages:
@@ -201,19 +203,18 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
     return pages, problems
 
 
-def _scanned(path: Path, password: str | None, garbled: GarbledText | None) -> ParsedDocument:
-    """The file read by OCR: it has no text layer, or one that is not its text."""
-    why = (f"the PDF's text layer is not the text printed ({garbled}: its fonts map no characters)"
-           if garbled else "the PDF has no text layer (a scan)")
+def _scanned(path: Path, password: str | None, skipped: TextLayerSkipped | None) -> ParsedDocument:
+    """The file read by OCR: it has no text layer, or one not to be read as its text."""
+    why = str(skipped) if skipped else "the PDF has no text layer (a scan)"
     try:
         from parsers import ocr
     except ImportError as error:
-        raise UnreadableFile("garbled_text_layer" if garbled else "scanned_pdf",
-                             f"{why} and OCR is not installed: install the OCR support or use a PDF "
+        raise UnreadableFile(skipped.code if skipped else "scanned_pdf",
+                             f"{why}, and OCR is not installed: install the OCR support or use a PDF "
                              f"with text") from error
     parsed = ocr.read_scanned_pdf(path, password=password)
-    if garbled:
-        parsed.problems.append(Problem("warning", "garbled_text_layer", f"{why}; its pages were read by OCR"))
+    if skipped:
+        parsed.problems.append(Problem("warning", skipped.code, f"{why}; its pages were read by OCR"))
     return parsed
 
 

@@ -72,6 +72,10 @@ class PdfSettings:
     min_text_share: float = 0.5
     text_sample: int = 20_000
     min_text_sample: int = 200
+    # A page is a scan under an OCR layer when an image covers this share of it and this share of
+    # its text objects are not drawn (render mode 3, invisible).
+    scan_image_share: float = 0.5
+    scan_invisible_share: float = 0.9
     # Running headers and footers live in this share of the page height at the top and bottom.
     margin_band: float = 0.12
     # A line in the margin band is running matter when its text repeats on this share of pages.
