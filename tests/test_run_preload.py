@@ -90,7 +90,8 @@ from pipeline.run import local
 from pipeline.run.orchestrate import run
 from pipeline.run.options import RunOptions
 
-LIBRARIES = {"pyarrow.compute": "/pyarrow/_compute.", "numpy": "/numpy/", "lxml": "/lxml/"}
+LIBRARIES = {"pyarrow.compute": "/pyarrow/_compute.", "numpy": "/numpy/", "lxml": "/lxml/", "ssl": "/_ssl.",
+             "remote filesystems": "/pyarrow/_s3fs.", "hdfs": "/pyarrow/_hdfs."}
 
 def mapped(pid):
     with open(f"/proc/{pid}/maps") as maps:
@@ -115,7 +116,9 @@ def test_a_runs_workers_read_and_write_without_pyarrow_compute_or_numpy(tmp_path
     by nothing a run's workers do over text files and PDFs with a text layer, the dataset's write
     included, when every file's rows have one year: pyarrow does without numpy (the dataset a
     process with numpy writes is the same: the test above), and numpy comes with a scan. Nor is
-    lxml (a third of the text reader's import), which only an HTML table in a text file needs."""
+    lxml (a third of the text reader's import), which only an HTML table in a text file needs, nor
+    ssl and pyarrow's filesystems for other machines (S3, HDFS), which pyarrow.fs loads for its
+    remote filesystems alone: a twentieth of the fork server's imports."""
     src = tmp_path / "raw"
     shutil.copytree(seed_dir, src)
     if kind == "pdf":
@@ -123,3 +126,23 @@ def test_a_runs_workers_read_and_write_without_pyarrow_compute_or_numpy(tmp_path
     done = subprocess.run([sys.executable, "-c", _MAPPED, str(src), str(tmp_path / "out")], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.splitlines()[-1]) == {"fork server": [], "worker 0": [], "worker 1": []}
+
+
+_COLLECTIONS = """
+import gc, json
+import pipeline.run.preload  # the fork server's first
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info["generation"]))
+import pipeline.run.local, pipeline.run.extract, pipeline.dataset.arrow, parsers.text, parsers.pdf
+during, enabled = len(collections), gc.isenabled()
+pipeline.run.preload._before_first_fork()
+print(json.dumps([during, enabled, gc.isenabled(), gc.get_freeze_count() > 10_000]))
+"""
+
+
+def test_the_fork_servers_imports_set_off_no_collection_and_its_workers_collect() -> None:
+    """The workers' modules, imported by the fork server, leave next to nothing for the cyclic
+    collector, so it does not run meanwhile (every run of it traversed all that was loaded so
+    far); before the first worker is forked what was loaded is frozen and collecting resumes."""
+    done = subprocess.run([sys.executable, "-c", _COLLECTIONS], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, False, True, True]

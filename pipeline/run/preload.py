@@ -19,6 +19,14 @@ its `pickle` (compat.pxi) and binds the standard module to that name a few lines
 (types.pxi, io.pxi), so the import was all it did: 4.8M instructions of a text input's fork
 server's 636M (callgrind, PYTHONHASHSEED=0).
 
+pyarrow's filesystems (pyarrow.fs, which pyarrow.parquet imports) are loaded without those that
+reach other machines (S3, Google Cloud, Azure, HDFS: each its own library), and without `ssl`:
+pyarrow.fs imports it only to hand libcurl, which those filesystems alone use, the system's
+certificate paths (_fs.pyx, _init_ca_paths), and a worker reads and writes local files only.
+`ssl` and its C module are a twentieth of a text input's fork server (26M instructions of 575M;
+the remote filesystems 2M more), so it meets a stand-in that knows no paths, as on a system
+without them, and the real module is there for whatever imports it later.
+
 The workers' Arrow buffers come from the C library's allocator, not from pyarrow's own
 (mimalloc), which on its first allocation reserves a gigabyte of address space, or under a
 worker's memory cap the largest share of the room left that it can get: the cap would count
@@ -40,18 +48,29 @@ to_pandas, the review site, tests).
 from __future__ import annotations
 
 import gc
+
+# No collection while the workers' modules are imported (this module is the first): they make
+# objects by the hundred thousand and leave some 400 in cycles, so the collections their
+# allocations set off (the oldest generation's traverse all that is loaded so far) freed next to
+# nothing: 13M instructions of a PDF input's fork server's 675M, 8M of a text input's 548M
+# (callgrind, PYTHONHASHSEED=0). Those few are frozen with the rest; the workers collect as before.
+# Before the imports below, the first not to be collected.
+_COLLECTING = gc.isenabled()
+gc.disable()
+
 import importlib.machinery
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 from pipeline.run.kept import MethodCache, methods_file
 from pipeline.run.patterns import PatternCache, cache_file
 
 HIDDEN = "pandas"
 HIDDEN_FROM_PYARROW = ("numpy", "cloudpickle")
+REMOTE_FILESYSTEMS = ("pyarrow._s3fs", "pyarrow._gcsfs", "pyarrow._azurefs", "pyarrow._hdfs")
 
 
 class _Hidden:
@@ -63,7 +82,7 @@ class _Hidden:
 
     def find_spec(self, fullname: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname.split(".")[0] in self.names:
+        if fullname.split(".")[0] in self.names or fullname in self.names:
             raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
         return None
 
@@ -76,13 +95,24 @@ def _allocate_from_the_system() -> None:
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 
+class _NoCertificates(ModuleType):
+    # What pyarrow.fs asks of `ssl`: the certificate paths, none here.
+    @staticmethod
+    def get_default_verify_paths() -> SimpleNamespace:
+        return SimpleNamespace(cafile=None, capath=None)
+
+
 def _hide() -> None:
-    from_pyarrow = _Hidden(HIDDEN, *HIDDEN_FROM_PYARROW)
+    from_pyarrow = _Hidden(HIDDEN, *HIDDEN_FROM_PYARROW, *REMOTE_FILESYSTEMS)
+    stand_in = None if "ssl" in sys.modules else sys.modules.setdefault("ssl", _NoCertificates("ssl"))
     sys.meta_path.insert(0, from_pyarrow)
     try:
         import pyarrow as pa
+        import pyarrow.fs  # noqa: F401
     finally:
         sys.meta_path.remove(from_pyarrow)
+        if stand_in is not None and sys.modules.get("ssl") is stand_in:
+            del sys.modules["ssl"]
     sys.meta_path.insert(0, _FINDER)
     # pyarrow's Python check (a value's type tested against pandas'), then its C++ one (the
     # null sentinels of type inference): each looks once for pandas, here finding none.
@@ -108,6 +138,8 @@ def _before_first_fork() -> None:
     _PATTERNS.remove()
     _METHODS.remove()
     gc.freeze()
+    if _COLLECTING:
+        gc.enable()
 
 
 _METHODS = MethodCache(methods_file())
