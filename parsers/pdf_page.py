@@ -47,12 +47,12 @@ _TEXT_OBJECT = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -> PageContent:
     page = document[index]
     try:
-        # The size the content is drawn in: get_size() gives the page as shown, turned by /Rotate.
-        width, height = page.get_size()[::-1] if page.get_rotation() % 180 else page.get_size()
+        # Measured from the visible box's top, in user space (get_size() is the page as shown,
+        # turned by /Rotate): a crop box starting above y 0 put the page's top lines off it.
+        view = _View(*page.get_bbox())
         textpage = page.get_textpage()
         try:
-            frame = page_frame(textpage.raw, width, height, settings.direction_samples)
-            view = _View(*page.get_bbox())
+            frame = page_frame(textpage.raw, view.right, view.top, settings.direction_samples)
             if frame.degrees:
                 raw = textpage.raw
                 words = words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame, view), settings)
@@ -60,7 +60,7 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
                 words = _words(textpage, frame, view, settings)
         finally:
             textpage.close()
-        segments, marks = page_paths(page, height, settings)
+        segments, marks = page_paths(page, view.top, settings)
     finally:
         page.close()
     if frame.degrees:

@@ -33,6 +33,7 @@ class Page:
     height: float = 842.0
     ops: list[str] = field(default_factory=list)
     rotate: int = 0  # the page's /Rotate: how a viewer turns it, clockwise, to show it
+    crop: tuple[float, float, float, float] | None = None  # its /CropBox, in PDF user space
 
     def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False,
              scaled: bool = False, angle: float = 0.0, mono: bool = False) -> None:
@@ -119,7 +120,8 @@ def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None,
         content = len(objects)
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page.width} {page.height}] "
                        f"/Resources << /Font << /F1 {fonts[0]} 0 R /F2 {fonts[1]} 0 R /F3 {fonts[2]} 0 R >> >> "
-                       f"/Contents {content} 0 R{f' /Rotate {page.rotate}' if page.rotate else ''} >>".encode())
+                       f"/Contents {content} 0 R{f' /Rotate {page.rotate}' if page.rotate else ''}"
+                       f"{' /CropBox [%g %g %g %g]' % page.crop if page.crop else ''} >>".encode())
         kids.append(len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
