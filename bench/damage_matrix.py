@@ -1,0 +1,191 @@
+"""The damage matrix (issue 7, PDFs we do not have): the fixtures' ruled PDFs after what archives
+and offices do to PDFs, each read by `rapportdata run --full` and scored against gold.
+
+    .venv/bin/python bench/damage_matrix.py [--work DIR] [--variants a,b] [--jobs N]
+
+Variants, each made from the ruled fixtures 000, 001 and 004 (searchable-scan: from 000's scan):
+  gs-pdfwrite      rewritten by Ghostscript's pdfwrite (fonts re-subset, content re-encoded)
+  pdfa             converted to PDF/A-2b by Ghostscript, as archives (e-arkiv) require
+  object-streams   linearized with object streams by qpdf
+  owner-password   encrypted with an owner password only (opens without one; no printing, no edits)
+  cairo            re-drawn by poppler's pdftocairo
+  text-reversed    every page's text objects drawn in reverse order
+  rotate-90        every page given /Rotate 90 (shown landscape)
+  crop-box         a crop box cutting 10 pt off the sides and 30 pt off the foot
+  fit-letter       every page drawn as a form on a Letter sheet at 94 % of the fit (printed scaled)
+  outlines         text drawn as outlines by Ghostscript (-dNoOutputFonts): no text layer, OCR
+  postscript       printed to PostScript and distilled again (pdftops | ps2pdf): fonts that map their
+                   glyphs to no characters, read by OCR
+  searchable-scan  the 000 scan fixture's pages made a searchable PDF by Tesseract (page images
+                   under an invisible text layer), read by OCR
+The OCR variants take minutes (72 and 16 scanned pages). Printed per variant and seed: score.py's
+overall, and the gap to the same seed's ruled fixture read as it is (the target: within 0.01; the
+OCR variants are bound by OCR, whose score on the scan fixture is 0.985).
+
+Needs Ghostscript, qpdf, poppler-utils and Tesseract (Debian packages ghostscript, qpdf,
+poppler-utils, tesseract-ocr-swe); a missing program leaves its variant's row as the error.
+WORK (default /tmp/damage) keeps the made PDFs, so a second run only reads them again.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from render_matrix import GOLD, TARGET, gold_scores  # noqa: E402
+
+FIXTURES = ROOT.parent / "shared" / "fixtures"
+STEMS = ("000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2")
+BIN = ROOT / ".venv" / "bin"
+
+
+def _run(*argv: str) -> None:
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=1800)
+    if done.returncode:
+        raise RuntimeError(f"{argv[0]} failed ({done.returncode}): {done.stderr[-300:]}")
+
+
+def _gs(*options: str) -> Callable[[Path, Path], None]:
+    return lambda src, dst: _run("gs", "-q", "-dNOPAUSE", "-dBATCH", *options, "-sDEVICE=pdfwrite",
+                                 f"-sOutputFile={dst}", str(src))
+
+
+def _postscript(src: Path, dst: Path) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        _run("pdftops", str(src), f"{folder}/print.ps")
+        _run("ps2pdf", f"{folder}/print.ps", str(dst))
+
+
+def _edited(edit: Callable[[pdfium.PdfDocument, int], None]) -> Callable[[Path, Path], None]:
+    """A variant made by editing every page of the document with pypdfium2."""
+    def make(src: Path, dst: Path) -> None:
+        document = pdfium.PdfDocument(str(src))
+        try:
+            for index in range(len(document)):
+                edit(document, index)
+            document.save(str(dst))
+        finally:
+            document.close()
+    return make
+
+
+def _reverse_text(document: pdfium.PdfDocument, index: int) -> None:
+    page = document[index]
+    texts = [obj for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT]
+    for obj in texts:
+        page.remove_obj(obj)
+    for obj in reversed(texts):
+        page.insert_obj(obj)
+    page.gen_content()
+
+
+def _crop(document: pdfium.PdfDocument, index: int) -> None:
+    page = document[index]
+    left, bottom, right, top = page.get_mediabox()
+    page.set_cropbox(left + 10, bottom + 30, right - 10, top)
+
+
+def _fit_letter(src: Path, dst: Path) -> None:
+    source, target = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
+    try:
+        for index in range(len(source)):
+            width, height = source[index].get_size()
+            scale = min(612 / width, 792 / height) * 0.94
+            form = source.page_as_xobject(index, target).as_pageobject()
+            form.transform(pdfium.PdfMatrix().scale(scale, scale).translate((612 - width * scale) / 2,
+                                                                            (792 - height * scale) / 2))
+            page = target.new_page(612, 792)
+            page.insert_obj(form)
+            page.gen_content()
+        target.save(str(dst))
+    finally:
+        source.close()
+        target.close()
+
+
+def _searchable(src: Path, dst: Path) -> None:
+    scan = src.with_name(src.name.replace(".pdf", ".scan.pdf"))
+    with tempfile.TemporaryDirectory() as folder:
+        _run("pdftoppm", "-r", "200", "-gray", "-png", str(scan), f"{folder}/p")
+        for image in sorted(Path(folder).glob("p-*.png")):
+            _run("tesseract", str(image), str(image.with_suffix("")), "-l", "swe", "--dpi", "200", "pdf")
+        _run("qpdf", "--empty", "--pages", *map(str, sorted(Path(folder).glob("p-*.pdf"))), "--", str(dst))
+
+
+VARIANTS: dict[str, tuple[Callable[[Path, Path], None], tuple[str, ...]]] = {
+    "gs-pdfwrite": (_gs(), STEMS),
+    "pdfa": (_gs("-dPDFA=2", "-dPDFACompatibilityPolicy=1", "-sColorConversionStrategy=RGB"), STEMS),
+    "object-streams": (lambda s, d: _run("qpdf", "--linearize", "--object-streams=generate", str(s), str(d)), STEMS),
+    "owner-password": (lambda s, d: _run("qpdf", "--encrypt", "", "owner", "256", "--print=none", "--modify=none",
+                                         "--", str(s), str(d)), STEMS),
+    "cairo": (lambda s, d: _run("pdftocairo", "-pdf", str(s), str(d)), STEMS),
+    "text-reversed": (_edited(_reverse_text), STEMS),
+    "rotate-90": (lambda s, d: _run("qpdf", "--rotate=+90", str(s), str(d)), STEMS),
+    "crop-box": (_edited(_crop), STEMS),
+    "fit-letter": (_fit_letter, STEMS),
+    "outlines": (_gs("-dNoOutputFonts"), STEMS),
+    "postscript": (_postscript, STEMS),
+    "searchable-scan": (_searchable, STEMS[:1]),
+}
+
+
+def _dataset(inputs: Path, out: Path, jobs: int) -> dict[str, float]:
+    done = subprocess.run([str(BIN / "rapportdata"), "run", "--input", str(inputs), "--output", str(out),
+                           "--full", "--jobs", str(jobs)], capture_output=True, text=True, timeout=7200)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"rapportdata run over {inputs} failed ({done.returncode}): {done.stderr[-300:]}")
+    return gold_scores(out)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/damage"), help="where the PDFs and datasets go")
+    parser.add_argument("--variants", help="only these variants, comma-separated")
+    parser.add_argument("--jobs", type=int, default=2, help="the runs' --jobs (default 2)")
+    args = parser.parse_args(argv)
+    if not GOLD.is_dir():
+        raise SystemExit(f"no gold labels at {GOLD}: the damage matrix scores against ../shared/gold")
+    chosen = args.variants.split(",") if args.variants else list(VARIANTS)
+    unknown = set(chosen) - set(VARIANTS)
+    if unknown:
+        raise SystemExit(f"unknown variants {', '.join(sorted(unknown))}; known: {', '.join(VARIANTS)}")
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    base = args.work / "fixture"
+    base.mkdir(parents=True, exist_ok=True)
+    for stem in STEMS:
+        shutil.copy(FIXTURES / f"{stem}.pdf", base / f"{stem}.pdf")
+    reference = _dataset(base, args.work / "fixture.out", args.jobs)
+    print(f"{'variant':16} " + " ".join(f"{stem[:3]:>6} {'gap':>6}" for stem in STEMS) + "  worst gap")
+    print(f"{'fixture':16} " + " ".join(f"{reference.get(s, 0.0):6.3f} {'':6}" for s in STEMS))
+    for name in chosen:
+        make, stems = VARIANTS[name]
+        folder = args.work / name
+        folder.mkdir(exist_ok=True)
+        try:
+            for stem in stems:
+                if not (folder / f"{stem}.pdf").exists():
+                    make(FIXTURES / f"{stem}.pdf", folder / f"{stem}.pdf")
+            scores = _dataset(folder, args.work / f"{name}.out", args.jobs)
+        except (RuntimeError, FileNotFoundError, OSError) as error:
+            print(f"{name:16} error: {error}")
+            continue
+        gaps = {s: scores[s] - reference[s] for s in stems if s in scores}
+        cells = " ".join(f"{scores[s]:6.3f} {gaps[s]:+6.3f}" if s in gaps else f"{'':6} {'':6}" for s in STEMS)
+        worst = min(gaps.values(), default=0.0)
+        print(f"{name:16} {cells}  {worst:+.3f}{' *' if worst < -TARGET else ''}", flush=True)
+    print(f"* more than {TARGET} below the fixture read as it is")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
