@@ -69,16 +69,9 @@ def check_scan_layer(document: pdfium.PdfDocument, index: int, settings: PdfSett
     page = document[index]
     try:
         area = page.get_width() * page.get_height()
-        invisible = drawn = 0
-        covered = False
-        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE), max_depth=3):
-            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                left, bottom, right, top = obj.get_bounds()
-                covered = covered or (right - left) * (top - bottom) >= settings.scan_image_share * area
-            elif pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
-                invisible += 1
-            else:
-                drawn += 1
+        invisible, drawn, covered = _layers(page, area, settings)
+    except pdfium.PdfiumError:
+        return  # an object pdfium cannot measure: the page is not judged, and reads as text
     finally:
         page.close()
     if covered and invisible >= settings.scan_invisible_share * (invisible + drawn) > 0:
@@ -86,3 +79,18 @@ def check_scan_layer(document: pdfium.PdfDocument, index: int, settings: PdfSett
                                f"the PDF is a scan under an invisible OCR text layer (page {index + 1}: an image "
                                f"covers the page, and its text is not drawn), whose tables are ruled only in the "
                                f"images")
+
+
+def _layers(page: pdfium.PdfPage, area: float, settings: PdfSettings) -> tuple[int, int, bool]:
+    """The page's text objects not drawn and drawn, and whether an image covers it."""
+    invisible = drawn = 0
+    covered = False
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE), max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            covered = covered or (right - left) * (top - bottom) >= settings.scan_image_share * area
+        elif pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+            invisible += 1
+        else:
+            drawn += 1
+    return invisible, drawn, covered

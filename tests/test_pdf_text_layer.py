@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pytest
+
+import parsers.pdf_text_layer as text_layer
 from parsers.blocks import Paragraph
 from parsers.pdf import read_pdf
 from test_pdf_maker import Page, write_pdf
@@ -41,4 +45,16 @@ def test_text_layer_of_letters_is_read_as_text(tmp_path: Path) -> None:
     parsed = read_pdf(_report(tmp_path / "plain.pdf", None))
     assert not parsed.ocr
     assert parsed.problems == []
+    assert parsed.blocks[0].text == "Verksamhetsberättelse 2013"  # type: ignore[union-attr]
+
+
+def test_page_pdfium_cannot_measure_is_not_judged_a_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An object whose bounds pdfium cannot give leaves the page unjudged: read from its text,
+    # not failed as a file.
+    def unmeasurable(*args: object) -> None:
+        raise pdfium.PdfiumError("Failed to get the bounds of an object")
+
+    monkeypatch.setattr(text_layer, "_layers", unmeasurable)
+    parsed = read_pdf(_report(tmp_path / "plain.pdf", None))
+    assert not parsed.ocr and parsed.problems == []
     assert parsed.blocks[0].text == "Verksamhetsberättelse 2013"  # type: ignore[union-attr]
