@@ -5,10 +5,8 @@ table's rule, a margin wider than rows keep).
 """
 from __future__ import annotations
 
-from statistics import median
-
 from parsers.pdf_bands import Padding
-from parsers.pdf_columns import cell_runs, has_gutter
+from parsers.pdf_columns import cell_runs, has_gutter, median
 from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
 
 def _cell_rows(lines: list[Line], settings: PdfSettings) -> list[list[Line]]:

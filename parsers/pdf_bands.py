@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import takewhile
-from statistics import median
 
 from parsers.pdf_columns import (
     bridges,
@@ -20,6 +19,7 @@ from parsers.pdf_columns import (
     column_rights,
     free_row,
     has_gutter,
+    median,
     narrow_gutters,
 )
 from parsers.pdf_layout import RowLayout, TableLayout

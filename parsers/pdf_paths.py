@@ -101,7 +101,10 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
     bounds = (ctypes.c_float * 4)()  # left, bottom, right, top, as pdfium writes them
     bounds_refs = tuple(ctypes.byref(bounds, 4 * k) for k in range(4))
     thickness, shortest = settings.ruling_thickness, settings.min_segment
-    painted: dict[tuple[int, int, int], list[Segment]] = {}
+    # Per fill colour, the fills painted so far, as the bounds an edge must lie within (left,
+    # right, top, bottom, each widened or narrowed by the 0.5 pt allowed): every horizontal edge
+    # of a fill is tested against all of them.
+    painted: dict[tuple[int, int, int], list[tuple[float, float, float, float]]] = {}
     for obj in _paths(page.raw):
         stroked, filled = paint.visible(obj)
         if not (stroked or filled):
@@ -135,13 +138,10 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
         # processor may paint a shaded cell's colour again behind each line of its text: an edge
         # inside a fill of its own colour shows nothing, so it parts no rows.
         same = painted.setdefault(paint.fill(obj), [])
-        out.extend(edge for edge in edges if edge.horizontal and not any(_within(edge, under) for under in same))
-        same.append(Segment(x0, y0, x1, y1))
+        out.extend(edge for edge in edges if edge.horizontal and not any(
+            left <= edge.x0 and edge.x1 <= right and upper < edge.top < lower for left, right, upper, lower in same))
+        same.append((x0 - 0.5, x1 + 0.5, y0 + 0.5, y1 - 0.5))
     return without_bars(out, height, settings), marks
-
-
-def _within(edge: Segment, under: Segment) -> bool:
-    return under.x0 - 0.5 <= edge.x0 and edge.x1 <= under.x1 + 0.5 and under.top + 0.5 < edge.top < under.bottom - 0.5
 
 
 def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]:
