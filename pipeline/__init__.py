@@ -1,7 +1,6 @@
 """rapportdata: Stockholm stad's reports turned into a Parquet research dataset."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 _PACKAGES = Path(__file__).resolve().parent.parent
@@ -15,6 +14,8 @@ _EXTRACTION_CODE = ("parsers", "normalizers", "pipeline/schema.py", "pipeline/re
 
 def fingerprint(packages: Path = _PACKAGES) -> str:
     """A digest of the extraction code under `packages` (the project's root by default)."""
+    import hashlib  # here: the command imports the package before it starts the fork server
+
     digest = hashlib.sha256()
     for name in _EXTRACTION_CODE:
         path = packages / name

@@ -45,3 +45,32 @@ def test_the_fork_server_starts_before_the_listing_for_an_output_without_a_datas
     assert seen[0] == [*lean, "parsers.text"]  # a text input's server loads the text reader alone
     assert seen[1][:4] == lean and "parsers.docx" in seen[1] and "parsers.pdf" in seen[1]
     assert seen[2:] == [None, None, [*lean, "parsers.text"]]  # no report; a dataset; --full
+
+
+_BEFORE_THE_START = """
+import json, sys
+import pipeline.run.server as server
+heavy = ("dataclasses", "inspect", "logging", "hashlib", "pipeline.run.options", "pipeline.run.orchestrate",
+         "pipeline.dataset.cache", "pipeline.run.discover")
+seen = []
+start = server.start_workers_server
+def started(formats):
+    seen.append(sorted(name for name in heavy if name in sys.modules))
+    start(formats)
+server.start_workers_server = started
+from pipeline.run.cli import main
+code = main(["run", "--input", sys.argv[1], "--output", sys.argv[2]])
+print(json.dumps([code, seen[0]]))
+"""
+
+
+def test_the_command_starts_the_fork_server_before_its_heavier_imports(tmp_path: Path) -> None:
+    """Every module the command imports before it starts the fork server delays the fork server's
+    imports, which no worker can start before: dataclasses, logging and hashlib (and the run's
+    modules, which import them) come afterwards, while the server imports the readers."""
+    src = tmp_path / "raw"
+    src.mkdir()
+    (src / "a.txt").write_text("Verksamhetsberättelse 2018\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _BEFORE_THE_START, str(src), str(tmp_path / "out")],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, []]

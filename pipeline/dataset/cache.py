@@ -31,12 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.dataset.datapackage import MANIFEST_NAME as MANIFEST_NAME  # light, for the command's start
+
 if TYPE_CHECKING:  # pyarrow only where rows are read or written: an unchanged run needs none
     import pyarrow as pa
 
     from pipeline.dataset.writer import Part
 
-MANIFEST_NAME = "_manifest.json"
 _WRITE_BUFFER = 1 << 16  # bytes
 _ENTRY_FILE = "tables.arrows"
 _FOOTER_SIZE = struct.Struct("<Q")  # ends an entry's file: the size of the JSON before it

@@ -7,7 +7,6 @@ partitioning rather than as a field the files hold.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,10 @@ if TYPE_CHECKING:  # loaded when a dataset is written; reading the names of its 
     from pipeline.schema import TableSpec
 
 NAME = "datapackage.json"
+# The dataset's other file beside its tables, what it was built from (pipeline.dataset.cache):
+# named here, in a module that imports next to nothing, for the command, which looks for it
+# before it starts the fork server (an output that holds one may have every file in its cache).
+MANIFEST_NAME = "_manifest.json"
 PARTITION = "year"
 
 
@@ -74,6 +77,8 @@ def descriptor(folder: Path) -> dict[str, Any]:
 
 def write_datapackage(folder: Path) -> Path:
     """Write datapackage.json into the dataset folder, describing the files already there."""
+    import json  # here: the command imports this module before it starts the fork server
+
     path = folder / NAME
     path.write_text(json.dumps(descriptor(folder), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
@@ -81,6 +86,8 @@ def write_datapackage(folder: Path) -> Path:
 
 def published_tables(folder: Path) -> list[str] | None:
     """The names of the tables the datapackage.json in `folder` lists; None without a readable one."""
+    import json
+
     try:
         resources = json.loads((folder / NAME).read_text(encoding="utf-8"))["resources"]
         return [str(resource["name"]) for resource in resources]

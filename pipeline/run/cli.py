@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import argparse
-import json
-import logging
 import signal
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING
 
-from pipeline.run.options import (
+# What the command imports before it starts the fork server is light (pipeline.run.basics):
+# logging, json, the run's options and the rest come once the server is importing the readers.
+from pipeline.run.basics import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_TIMEOUT,
     DEFAULT_TIMEOUT_PER_PAGE,
@@ -20,12 +20,13 @@ from pipeline.run.options import (
     EXIT_OK,
     EXIT_PROBLEMS,
     RunError,
-    RunOptions,
-    RunSummary,
     default_jobs,
 )
 
-log = logging.getLogger("rapportdata")
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from pipeline.run.options import RunSummary
 
 EXIT_CODES = f"""\
 exit codes:
@@ -179,6 +180,8 @@ class _Reporter:
 
 
 def _logfmt(value: object) -> str:
+    import json
+
     # Quote (JSON-style) only what would break `key=value` parsing, as logfmt does.
     text = str(value)
     return json.dumps(text, ensure_ascii=False) if not text or any(c in text for c in ' "=\n') else text
@@ -196,6 +199,8 @@ def _width() -> int:
 
 
 def _setup_logging(verbose: bool, log_file: Path | None) -> int:
+    import logging
+
     handlers: list[logging.Handler] = []
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
@@ -249,18 +254,26 @@ def _command(argv: list[str] | None) -> int:
     if args.command != "run":
         parser.print_help(sys.stderr)
         return EXIT_FAILED
+    from pipeline.run.server import end_workers_server, start_for_fresh_output
+
+    # Before the logging, the run's own imports and its listing (a tenth of a second), so that
+    # the server's imports (a quarter) go on meanwhile. It ends with the run (below), or with
+    # this process, whose end it watches, if that is interrupted before the run starts.
+    started = args.executor == "local" and start_for_fresh_output(args.input.resolve(), args.output.resolve(),
+                                                                   args.full)
+    at = time.process_time()
     try:
         level = _setup_logging(args.verbose, args.log_file)
     except OSError as error:
+        end_workers_server()
         print(f"rapportdata: error: cannot open the log file {args.log_file}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    from pipeline.run.server import end_workers_server, start_for_fresh_output
+    import logging
 
-    if args.executor == "local":
-        # Before the run's own imports and its listing (a tenth of a second), so that the
-        # server's imports (a quarter) go on meanwhile. It ends with the run (below), or with
-        # this process, whose end it watches, if that is interrupted before the run starts.
-        start_for_fresh_output(args.input.resolve(), args.output.resolve(), args.full)
+    log = logging.getLogger("rapportdata")
+    if started:
+        log.debug("timeline fork server started before the listing (cpu %.3f s)", at)
+    from pipeline.run.options import RunOptions
     from pipeline.run.orchestrate import run  # heavy: after the signal handlers
 
     reporter = _Reporter(sys.stderr)

@@ -22,7 +22,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from parsers import SUFFIX_FORMATS
+from pipeline.run.basics import named_as_report
 
 _KINDS = {stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a character device",
           stat.S_ISBLK: "a block device", stat.S_ISDIR: "a folder"}
@@ -102,21 +102,6 @@ def _refusal(path: Path, root: Path) -> Skipped | None:
     return None
 
 
-def _named_as_report(name: str) -> bool:
-    return not name.startswith((".", "~$")) and Path(name).suffix.lower() in SUFFIX_FORMATS
-
-
-def named_formats(root: Path) -> set[str | None]:
-    """The formats the names of the files discover would look at show (by suffix), from the
-    names alone, without a file's status read: what the fork server is started for, before the
-    listing (pipeline.run.server). Empty for an input that holds no such file."""
-    formats: set[str | None] = set()
-    for _, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        formats.update(SUFFIX_FORMATS.get(Path(name).suffix.lower()) for name in names if _named_as_report(name))
-    return formats
-
-
 def discover(root: Path) -> Listing:
     """Every report under `root` (resolved), recursively, and the paths that are not read.
 
@@ -141,7 +126,7 @@ def discover(root: Path) -> Listing:
                 entered.append(name)
         subfolders[:] = entered
         for name in names:
-            if not _named_as_report(name):
+            if not named_as_report(name):
                 continue
             refusal = _refusal(here / name, root)
             if refusal is None:

@@ -3,41 +3,22 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-EXIT_OK = 0            # every file was read
-EXIT_PROBLEMS = 1      # the dataset was written, but some files could not be read (error problems)
-EXIT_FAILED = 2        # the run itself failed: bad arguments, unreadable input, unwritable output
-EXIT_LOCKED = 3        # another run is writing the same output
-EXIT_INTERRUPTED = 130  # stopped by Ctrl-C / SIGTERM; the previous dataset is untouched
-
-DEFAULT_TIMEOUT = 300.0
-# OCR reads a scanned page in about 6 s on a quiet 2-core machine, two or three times that when
-# loaded; a text PDF's page takes milliseconds. A 46-page scan may so take 300 + 46 * 30 s.
-DEFAULT_TIMEOUT_PER_PAGE = 30.0
-DEFAULT_MAX_MEMORY_MB = 4096
-# The address space a worker takes before it reads a file, with every reader and the libraries
-# they map loaded (Python, pyarrow, numpy, PDFium, lxml, Pillow and their arenas): 365 MB
-# measured (VmSize of an idle worker; 410 MB while the fork server loaded pandas); the fixture
-# reports in every format read from 440 MB.
-# Below this floor every file would fail with memory_limit; it leaves room for a typical report.
-MIN_MEMORY_MB = 512
-
-
-def default_jobs() -> int:
-    # sched_getaffinity honours CPU pinning (containers, taskset); cpu_count does not.
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-class RunError(Exception):
-    """The run cannot go on; `message` says why and what to do."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_FAILED):
-        super().__init__(message)
-        self.message = message
-        self.exit_code = exit_code
+# The exit codes, the defaults and RunError live in pipeline.run.basics, which the command imports
+# before it starts the fork server; the run's modules take them from here as ever.
+from pipeline.run.basics import DEFAULT_MAX_MEMORY_MB as DEFAULT_MAX_MEMORY_MB
+from pipeline.run.basics import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+from pipeline.run.basics import DEFAULT_TIMEOUT_PER_PAGE as DEFAULT_TIMEOUT_PER_PAGE
+from pipeline.run.basics import EXIT_FAILED as EXIT_FAILED
+from pipeline.run.basics import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from pipeline.run.basics import EXIT_LOCKED as EXIT_LOCKED
+from pipeline.run.basics import EXIT_OK as EXIT_OK
+from pipeline.run.basics import EXIT_PROBLEMS as EXIT_PROBLEMS
+from pipeline.run.basics import MIN_MEMORY_MB as MIN_MEMORY_MB
+from pipeline.run.basics import RunError as RunError
+from pipeline.run.basics import default_jobs as default_jobs
 
 
 @dataclass(frozen=True)

@@ -6,22 +6,24 @@ imports the readers while the run's own process imports the orchestration and li
 """
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import multiprocessing.forkserver
 import multiprocessing.resource_tracker
 import os
 import signal
 import threading
-import time
 from collections.abc import Iterator, Set as AbstractSet
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from parsers import READERS
+from pipeline.dataset.datapackage import MANIFEST_NAME
+from pipeline.run.basics import named_formats
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from typing import Any
+
 # Every reader, and the libraries they map, loaded before the memory cap: under the cap a
 # library loaded on first use fails with "failed to map segment" (an ImportError or OSError that
 # would be reported as a reader bug and cached), and the cap would count what is shared anyway.
@@ -135,19 +137,17 @@ def give_tracker_back() -> None:
         tracker._fd = _NULL_TRACKER = None
 
 
-def start_for_fresh_output(root: Path, out: Path, full: bool) -> None:
+def start_for_fresh_output(root: Path, out: Path, full: bool) -> bool:
     """Start the fork server, for the formats the input's names show, when the run will read
     files whatever the cache holds: the output holds no dataset yet (or --full) and the input
-    holds files named as reports. Otherwise the run starts it once it finds a file to read."""
-    from pipeline.dataset.cache import MANIFEST_NAME
-    from pipeline.run.discover import named_formats
-
+    holds files named as reports. Otherwise the run starts it once it finds a file to read.
+    Whether it was started. Light, as all this module imports (pipeline.run.basics)."""
     try:
         if not full and (out / MANIFEST_NAME).exists():
-            return
+            return False
         formats = named_formats(root)
     except OSError:
-        return  # the run says what is wrong with the folders
+        return False  # the run says what is wrong with the folders
     if formats:
         start_workers_server(formats)
-        log.debug("timeline fork server started before the listing (cpu %.3f s)", time.process_time())
+    return bool(formats)
