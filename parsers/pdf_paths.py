@@ -40,11 +40,17 @@ _TWO_INTS = struct.Struct("2i")
 _FOUR_UINTS = struct.Struct("4I")
 _FOUR_FLOATS = struct.Struct("4f")
 _TWO_FLOATS = struct.Struct("2f")
+# A PDF matrix (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f.
+_Matrix = tuple[float, float, float, float, float, float]
 
 
-def _paths(parent: Any, form: bool = False, level: int = 0) -> Iterator[Any]:
+def _paths(parent: Any, form: bool = False, level: int = 0,
+           outer: _Matrix | None = None) -> Iterator[tuple[Any, _Matrix | None]]:
     """The path objects of a page (or of a form XObject on it), in drawing order, those inside
-    forms where the form is drawn; as pdfium handles, which is all that is asked of them."""
+    forms where the form is drawn; as pdfium handles, each with the matrix of the forms around
+    it (None when there is none, or it moves nothing). pdfium gives an object in a form its
+    bounds and matrix in the form's space: a page printed scaled to fit, or placed on another
+    sheet (n-up, imposition), draws its grid in a form, and read so the rulings missed the text."""
     count = _COUNT_FORM_OBJECTS(parent) if form else _COUNT_OBJECTS(parent)
     if count < 0:
         raise pdfium.PdfiumError("Failed to get number of pageobjects.")
@@ -54,9 +60,33 @@ def _paths(parent: Any, form: bool = False, level: int = 0) -> Iterator[Any]:
             raise pdfium.PdfiumError("Failed to get pageobject.")
         kind = _TYPE(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj
+            yield obj, outer
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < _MAX_DEPTH - 1:
-            yield from _paths(obj, True, level + 1)
+            yield from _paths(obj, True, level + 1, _then(_matrix_of(obj), outer))
+
+
+def _matrix_of(obj: Any) -> _Matrix:
+    matrix = pdfium_c.FS_MATRIX()
+    _MATRIX(obj, ctypes.byref(matrix))
+    return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+
+
+def _then(inner: _Matrix, outer: _Matrix | None) -> _Matrix | None:
+    """`inner` followed by `outer`; None for the identity, which the caller need not apply."""
+    a, b, c, d, e, f = inner
+    if outer is not None:
+        oa, ob, oc, od, oe, of = outer
+        a, b, c, d, e, f = (oa * a + oc * b, ob * a + od * b, oa * c + oc * d, ob * c + od * d,
+                            oa * e + oc * f + oe, ob * e + od * f + of)
+    return None if (a, b, c, d, e, f) == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0) else (a, b, c, d, e, f)
+
+
+def _box_in(outer: _Matrix, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+    """The page-space box around a box given in a form's space."""
+    a, b, c, d, e, f = outer
+    xs = [a * x + c * y + e for x in (left, right) for y in (bottom, top)]
+    ys = [b * x + d * y + f for x in (left, right) for y in (bottom, top)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 class _Paint:
@@ -105,13 +135,15 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
     # right, top, bottom, each widened or narrowed by the 0.5 pt allowed): every horizontal edge
     # of a fill is tested against all of them.
     painted: dict[tuple[int, int, int], list[tuple[float, float, float, float]]] = {}
-    for obj in _paths(page.raw):
+    for obj, outer in _paths(page.raw):
         stroked, filled = paint.visible(obj)
         if not (stroked or filled):
             continue
         if not _BOUNDS(obj, *bounds_refs):
             raise pdfium.PdfiumError("Failed to locate pageobject.")
         left, bottom, right, top = _FOUR_FLOATS.unpack_from(bounds)
+        if outer:
+            left, bottom, right, top = _box_in(outer, left, bottom, right, top)
         x0, y0, x1, y1 = left, height - top, right, height - bottom
         mark = symbol_of(obj, x0, y0, x1, y1, paint, settings) if filled else None
         if mark is not None:
@@ -129,7 +161,7 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
                 mid = (x0 + x1) / 2
                 out.append(Segment(mid, y0, mid, y1))
             continue
-        edges = _path_edges(obj, height, settings)
+        edges = _path_edges(obj, height, settings, outer)
         if stroked:
             out.extend(edges)
             continue
@@ -144,12 +176,10 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
     return without_bars(out, height, settings), marks
 
 
-def _path_edges(obj: Any, height: float, settings: PdfSettings) -> list[Segment]:
+def _path_edges(obj: Any, height: float, settings: PdfSettings, outer: _Matrix | None) -> list[Segment]:
     """The axis-aligned straight edges of a larger path: the four sides of a cell's shading or
     border box, the lines of a grid drawn as one path. Curves are never rulings."""
-    matrix = pdfium_c.FS_MATRIX()
-    _MATRIX(obj, ctypes.byref(matrix))
-    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    a, b, c, d, e, f = _then(_matrix_of(obj), outer) or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     xy = (ctypes.c_float * 2)()
     x_ref, y_ref = ctypes.byref(xy, 0), ctypes.byref(xy, 4)
     unpack = _TWO_FLOATS.unpack_from

@@ -18,7 +18,7 @@ def _border(page: Page, x0: float, top: float, x1: float, bottom: float) -> None
     page.rect(x0 - 0.25, top - 0.25, x1 + 0.25, bottom + 0.25, BLACK)
 
 
-def _grid(tmp_path: Path) -> Table:
+def grid_page() -> Page:
     page = Page()
     for y in (YS[0], YS[2], YS[3], YS[4]):
         _border(page, XS[0], y, XS[-1], y)
@@ -36,7 +36,11 @@ def _grid(tmp_path: Path) -> Table:
         page.text(76, y, row[0])
         for x, text in zip(XS[2:], row[1:]):
             page.right(x - 4, y, text)
-    doc = read_pdf(write_pdf(tmp_path / "case.pdf", [page]))
+    return page
+
+
+def _grid(tmp_path: Path) -> Table:
+    doc = read_pdf(write_pdf(tmp_path / "case.pdf", [grid_page()]))
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     return table
 
