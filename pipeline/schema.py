@@ -11,10 +11,11 @@ and recognition.
 from __future__ import annotations
 
 import datetime as dt
+from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar, Union, overload
 
 import pyarrow as pa
 
@@ -361,6 +362,31 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
                                   "and boards, and how its names were linked.", IndicatorSeriesRecord),
 )}
 RECORD_TABLES: dict[type[Any], str] = {spec.record: name for name, spec in TABLES.items()}
+
+
+class Columnar(Sequence[R]):
+    """A table's records held as its columns, for a table a file makes many records of that are
+    only tabulated (its cells): a record object costs more than its row's Arrow values. As a
+    sequence it gives each record, built when asked for (tests, a renamed file's rows)."""
+
+    record: type[R]
+
+    @abstractmethod
+    def arrays(self) -> list[pa.Array]:
+        """The columns as Arrow arrays of the table's schema, in the record's field order."""
+
+    @abstractmethod
+    def at(self, index: int) -> R:
+        """The record at a non-negative index."""
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[R]: ...
+    def __getitem__(self, index: int | slice) -> R | Sequence[R]:
+        if isinstance(index, slice):
+            return [self.at(k) for k in range(len(self))[index]]
+        return self.at(range(len(self))[index])
 
 
 @dataclass

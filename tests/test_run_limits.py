@@ -115,8 +115,9 @@ else:
 
 
 def test_memory_pressure_over_good_files_is_memory_limit_and_retried(tmp_path: Path, seed_dir: Path):
-    """Good files only, at the lowest cap allowed: a report of 100,000 table rows needs about 430 MB
-    beyond a worker's own (the 50,000-row one about 240 MB, which fits), so it is stopped; it
+    """Good files only, at the lowest cap allowed: a report of 150,000 table rows needs about 500 MB
+    beyond a worker's own (the 50,000-row one about 205 MB, which fits; 100,000 rows fit too since
+    a file's cells are held as columns), so it is stopped; it
     becomes memory_limit (never invalid_rows warnings with rows gone), is not cached, and the
     small report beside it keeps every row."""
     src, alone = tmp_path / "raw", tmp_path / "alone"
@@ -125,7 +126,7 @@ def test_memory_pressure_over_good_files_is_memory_limit_and_retried(tmp_path: P
     seed = sorted(seed_dir.glob("*.txt"))[0]
     shutil.copy(seed, src / seed.name)
     shutil.copy(seed, alone / seed.name)
-    (src / "huge_table.txt").write_text(huge_table_text(100_000), encoding="utf-8")
+    (src / "huge_table.txt").write_text(huge_table_text(150_000), encoding="utf-8")
     run(options(alone, tmp_path / "free"))  # the seed's rows, uncapped
     summary = run(options(src, tmp_path / "out", max_memory_mb=MIN_MEMORY_MB))
     problems = table(tmp_path / "out", "problems")

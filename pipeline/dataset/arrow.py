@@ -10,6 +10,7 @@ import pyarrow as pa
 from pipeline.schema import (
     RECORD_TABLES,
     TABLES,
+    Columnar,
     FileRows,
     ProblemRecord,
     Record,
@@ -37,6 +38,8 @@ def _row_type(spec: TableSpec) -> tuple[pa.StructType, attrgetter[Any]]:
 
 
 def _table(spec: TableSpec, records: Sequence[Record]) -> pa.Table:
+    if isinstance(records, Columnar):  # held as its columns already (a file's cells)
+        return pa.Table.from_arrays(records.arrays(), schema=spec.schema)
     if len(records) <= ROWS_AS_TUPLES:
         # The values taken by attrgetter in C, all columns in one pyarrow call: a call a column
         # cost a fifth of a file's tabulating (most tables of a report are a few dozen rows).
@@ -75,7 +78,8 @@ def to_tables(rows: FileRows) -> dict[str, pa.Table]:
         spec = TABLES[name]
         if not records:
             continue
-        kinds = set(map(type, records))
+        # Columns of one record type hold nothing else; their records are built only if asked for.
+        kinds = {records.record} if isinstance(records, Columnar) else set(map(type, records))
         if kinds != {spec.record}:
             wrong = {kind.__name__ for kind in kinds if RECORD_TABLES.get(kind) != name}
             raise TypeError(f"records of {', '.join(sorted(wrong))} given as rows of {name}")

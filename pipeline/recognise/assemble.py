@@ -17,12 +17,13 @@ from normalizers.text import (
 )
 from parsers.blocks import Box, Paragraph, Row, Table
 from pipeline.recognise import vocabulary
+from pipeline.recognise.cell_columns import CellColumns
 from pipeline.recognise.cells import collapsed
 from pipeline.recognise.finance import FinanceReader, box_columns
 from pipeline.recognise.header import Layout, read_header
 from pipeline.recognise.realign import fitness, is_value, realign
 from pipeline.recognise.regrid import Extents, extents, regrid
-from pipeline.schema import ActivityRecord, BudgetRecord, CellRecord, IndicatorRecord
+from pipeline.schema import ActivityRecord, BudgetRecord, IndicatorRecord
 
 
 @dataclass
@@ -58,7 +59,7 @@ class TableAssembler:
         self.year = year
         self.entries: list[Entry] = []
         self.budget: list[BudgetRecord] = []
-        self.cells: list[CellRecord] = []
+        self.cells = CellColumns(doc_id, year)
         self.count = 0
         self.finance = FinanceReader(doc_id, year)
         self._open: _Open | None = None
@@ -108,31 +109,16 @@ class TableAssembler:
             budget = self.finance.read(table, rows, table_id, before, after)
             self.budget.extend(budget)
             kinds = ["budget" if budget else "other"] * len(rows)
-        self._cells(table, table_id, kinds)
+        self.cells.add(table, table_id, kinds)
 
     def goal_table(self, table: Table) -> None:
         """A table of goals: its rows are goals (the recogniser's), its cells kept raw here."""
         self.interrupt()
-        self._cells(table, self._next_id(), ["goal"] * len(table.rows))
+        self.cells.add(table, self._next_id(), ["goal"] * len(table.rows))
 
     def _next_id(self) -> str:
         self.count += 1
         return f"{self.doc_id}:t{self.count:03d}"
-
-    def _cells(self, table: Table, table_id: str, kinds: list[str]) -> None:
-        # One record a cell, the most made of any table: what is the same for a row is looked up once.
-        doc_id, year, append = self.doc_id, self.year, self.cells.append
-        for r, (row, kind) in enumerate(zip(table.rows, kinds)):
-            page, line, spans, boxes = row.place.page, row.place.line, row.spans, row.boxes
-            for c, text in enumerate(row.cells):
-                if text:
-                    span = spans.get(c) if spans else None
-                    box = boxes.get(c) if boxes else None
-                    append(CellRecord(
-                        doc_id=doc_id, year=year, table_id=table_id, kind=kind, row=r, col=c,
-                        row_span=span.rows if span else 1, col_span=span.columns if span else 1, text=text,
-                        page=page, line=line, x0=box.x0 if box else None, y0=box.y0 if box else None,
-                        x1=box.x1 if box else None, y1=box.y1 if box else None))
 
     # indicator and activity tables -------------------------------------------------------
 

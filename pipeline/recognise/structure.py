@@ -14,6 +14,7 @@ from normalizers.text import strip_markers
 from parsers.blocks import Block, Paragraph, ParsedDocument, Table
 from pipeline.recognise import vocabulary
 from pipeline.recognise.assemble import TableAssembler, row_box
+from pipeline.recognise.cell_columns import CellColumns
 from pipeline.recognise.finance import box_columns
 from pipeline.recognise.labels import (
     Label,
@@ -33,7 +34,6 @@ from pipeline.recognise.toc import find_toc
 from pipeline.schema import (
     ActivityRecord,
     BudgetRecord,
-    CellRecord,
     GoalRecord,
     IndicatorRecord,
 )
@@ -260,7 +260,7 @@ class Recognised:
     indicators: list[IndicatorRecord]
     activities: list[ActivityRecord]
     budget_rows: list[BudgetRecord]
-    table_cells: list[CellRecord]
+    table_cells: CellColumns
 
 
 def recognise(parsed: ParsedDocument, doc_id: str) -> Recognised:
