@@ -74,3 +74,23 @@ def test_the_command_starts_the_fork_server_before_its_heavier_imports(tmp_path:
     done = subprocess.run([sys.executable, "-c", _BEFORE_THE_START, str(src), str(tmp_path / "out")],
                           cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.splitlines()[-1]) == [0, []]
+
+
+_AT_EXIT = """
+import atexit, gc, sys
+atexit.register(lambda: print("frozen at exit", gc.get_freeze_count() > 10_000))  # runs after the command's
+from pipeline.run.cli import main
+code = main(["run", "--input", sys.argv[1], "--output", sys.argv[2]])
+print("frozen after the command", gc.get_freeze_count() > 0)
+"""
+
+
+def test_the_command_leaves_the_collector_nothing_to_traverse_at_exit(tmp_path: Path) -> None:
+    """The interpreter's end collects every object it tears down: the command freezes them at
+    exit (gc.freeze, an exit handler), not when it returns to a caller that goes on."""
+    src = tmp_path / "raw"
+    src.mkdir()
+    (src / "a.txt").write_text("Verksamhetsberättelse 2018\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _AT_EXIT, str(src), str(tmp_path / "out")],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-2:] == ["frozen after the command False", "frozen at exit True"]
