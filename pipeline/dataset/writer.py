@@ -100,6 +100,13 @@ class _PartitionWriter:
 # Tables written together: indicators.series_id and indicator_series come from the series linked
 # over every file's indicators. First, being the longest to write.
 SERIES_TABLES = ("indicators", "indicator_series")
+# The other tables, the longest to write first (200 text reports: table_cells 94 ms, goals 86,
+# activities 69, documents 53, budget_rows 51, checks 10, problems 2; the series 278): processes
+# sharing the write each take the next table no other has taken, so the last ones taken are the
+# shortest and no process writes a long one alone while the others are done (with two, the
+# series and these tables in TABLES' order ended at 352 ms, in this order at 329). A table not
+# named here comes last, in TABLES' order.
+LONGEST_FIRST = ("table_cells", "goals", "activities", "documents", "budget_rows", "checks", "problems")
 
 
 def write_tables(folder: Path, parts: Sequence[Part]) -> list[Path]:
@@ -113,7 +120,9 @@ def write_tables(folder: Path, parts: Sequence[Part]) -> list[Path]:
     from pipeline.schema import TABLES
 
     written: list[Path] = []
-    for names in [SERIES_TABLES, *((name,) for name in TABLES if name not in SERIES_TABLES)]:
+    rest = sorted((name for name in TABLES if name not in SERIES_TABLES),
+                  key=lambda name: LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST))
+    for names in [SERIES_TABLES, *((name,) for name in rest)]:
         try:
             (folder / names[0]).mkdir()
         except FileExistsError:
