@@ -8,6 +8,7 @@ archives, Windows-1252 with CRLF line ends.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import regex
@@ -102,12 +103,35 @@ def _cells(line: str) -> list[str]:
     return list(map(_cell_text, line.split("\t")))
 
 
+# Place(None, n) of line n, made once a worker for the lines of every text file it reads: a Place
+# is frozen, and making one cost 5,000 instructions (a fifth of reading a line), where a file's
+# lines are numbered as every other file's. Shared up to this many lines; a longer file's other
+# places are its own.
+_SHARED_PLACES = 1 << 16
+_PLACES: list[Place] = []
+
+
+def _line_places(count: int) -> list[Place]:
+    """A list whose item n is Place(None, n), for n up to count."""
+    have, shared = len(_PLACES), min(count, _SHARED_PLACES) + 1
+    if have < shared:
+        _PLACES.extend(map(Place, repeat(None), range(have, shared)))
+    if count < len(_PLACES):
+        return _PLACES
+    return _PLACES + list(map(Place, repeat(None), range(len(_PLACES), count + 1)))
+
+
 def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table] = []
+    append = blocks.append
     table: Table | None = None
     html_start: int | None = None  # first line of an HTML table being collected
+    places = _line_places(len(lines))
+    # Most files hold no CR, which one search of their text in C tells: no line needs stripping.
+    crlf = "\r" in "\n".join(lines)
     for number, line in enumerate(lines, start=1):
-        line = line.rstrip("\r")
+        if crlf:
+            line = line.rstrip("\r")
         if html_start is None:
             if not line:  # half the lines of a report: a blank line ends a table
                 table = None
@@ -130,7 +154,7 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             table = None  # a blank line ends a table
             continue
         if "\t" in line or "|" in line and _is_pipe_row(line):  # most lines hold neither: no call
-            place = Place(None, number)  # positional: keywords cost a call of their own
+            place = places[number]
             cells = _cells(line)
             if table is None:
                 table = Table([], place)
@@ -144,8 +168,11 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
             continue
         table = None
         pieces = _pieces(line)
-        if pieces:
-            place = Place(None, number)
+        if len(pieces) == 1:  # most lines: one paragraph, made without a comprehension's list
+            text, heading, bold = pieces[0]
+            append(Paragraph(text, places[number], heading, bold))
+        elif pieces:
+            place = places[number]
             blocks += [Paragraph(text, place, heading, bold) for text, heading, bold in pieces]
     # A table whose only rows were separators has no content.
     return [b for b in blocks if not isinstance(b, Table) or b.rows]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from parsers import text
 from parsers.text import parse_lines, read_text, split_glued
 from paths import FIXTURES, SEEDS
-from parsers.blocks import Paragraph, Table, UnreadableFile
+from parsers.blocks import Paragraph, Place, Table, UnreadableFile
 
 
 def paragraphs(blocks) -> list[str]:
@@ -76,3 +77,16 @@ def test_binary_file_is_refused_with_a_reason():
     with pytest.raises(UnreadableFile) as raised:
         read_text(FIXTURES / "bad" / "binary.txt")
     assert raised.value.code == "binary_file"
+
+
+def test_lines_keep_their_numbers_past_the_shared_places_and_lose_their_cr():
+    # Line places are shared by the files a worker reads up to parsers.text._SHARED_PLACES lines;
+    # a longer file's lines are numbered all the same, and CRLF files lose their CRs.
+    count = text._SHARED_PLACES + 10
+    blocks = parse_lines([f"Rad {n}" if n % 2 else "" for n in range(1, count + 1)])
+    assert [(b.text, b.place) for b in blocks[-2:]] == [(f"Rad {count - 3}", Place(None, count - 3)),
+                                                        (f"Rad {count - 1}", Place(None, count - 1))]
+    first, row = parse_lines(["Rubrik\r\r", "Andel\t5 %\r"])
+    assert (first.text, first.place, row.rows[0].cells, row.place) == ("Rubrik", Place(None, 1), ["Andel", "5 %"],
+                                                                      Place(None, 2))
+    assert parse_lines(["Rubrik"])[0].place is first.place  # one Place for line 1 of every file
