@@ -185,6 +185,8 @@ def row_groups(lines: list[Line], bounds: list[float], rights: list[float],
 def figure_rows(lines: list[Line], bounds: list[float]) -> list[list[Line]]:
     """A ruled band's lines as rows: one row, as a grid's cell wraps its text, unless figures
     stand under figures (rules only under the header and at the foot of a grid of columns)."""
+    if len(lines) == 1:
+        return [[lines[0]]]  # nothing to stand under (most grid rows): its line not split in parts
     name = min(column_of(line.words[0], bounds) for line in lines)
     groups: list[list[Line]] = [[lines[0]]]
     row = [column_parts(lines[0], bounds)]

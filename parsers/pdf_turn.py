@@ -59,7 +59,9 @@ def page_frame(raw: pdfium_c.FPDF_TEXTPAGE, width: float, height: float, samples
         if GLYPH_UNICODE(raw, i) <= 0x20:
             continue
         GLYPH_MATRIX(raw, i, matrix_ref)
-        votes[round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90] += 1
+        a, b = matrix.a, matrix.b
+        # Upright text, nearly every glyph: the angle is 0 without the trigonometry.
+        votes[0 if b == 0.0 and a > 0.0 else round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90] += 1
     degrees = votes.most_common(1)[0][0] if votes else 0
     if degrees in (90, 270):
         return Frame(degrees, height, width, width, height)
