@@ -42,8 +42,10 @@ import pypdfium2.raw as pdfium_c
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from render_matrix import GOLD, TARGET, gold_scores  # noqa: E402
+from test_pdf_maker import as_forms  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 STEMS = ("000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2")
@@ -96,24 +98,6 @@ def _crop(document: pdfium.PdfDocument, index: int) -> None:
     page.set_cropbox(left + 10, bottom + 30, right - 10, top)
 
 
-def _fit_letter(src: Path, dst: Path) -> None:
-    source, target = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
-    try:
-        for index in range(len(source)):
-            width, height = source[index].get_size()
-            scale = min(612 / width, 792 / height) * 0.94
-            form = source.page_as_xobject(index, target).as_pageobject()
-            form.transform(pdfium.PdfMatrix().scale(scale, scale).translate((612 - width * scale) / 2,
-                                                                            (792 - height * scale) / 2))
-            page = target.new_page(612, 792)
-            page.insert_obj(form)
-            page.gen_content()
-        target.save(str(dst))
-    finally:
-        source.close()
-        target.close()
-
-
 def _searchable(src: Path, dst: Path) -> None:
     scan = src.with_name(src.name.replace(".pdf", ".scan.pdf"))
     with tempfile.TemporaryDirectory() as folder:
@@ -123,7 +107,7 @@ def _searchable(src: Path, dst: Path) -> None:
         _run("qpdf", "--empty", "--pages", *map(str, sorted(Path(folder).glob("p-*.pdf"))), "--", str(dst))
 
 
-VARIANTS: dict[str, tuple[Callable[[Path, Path], None], tuple[str, ...]]] = {
+VARIANTS: dict[str, tuple[Callable[[Path, Path], object], tuple[str, ...]]] = {
     "gs-pdfwrite": (_gs(), STEMS),
     "pdfa": (_gs("-dPDFA=2", "-dPDFACompatibilityPolicy=1", "-sColorConversionStrategy=RGB"), STEMS),
     "object-streams": (lambda s, d: _run("qpdf", "--linearize", "--object-streams=generate", str(s), str(d)), STEMS),
@@ -133,7 +117,7 @@ VARIANTS: dict[str, tuple[Callable[[Path, Path], None], tuple[str, ...]]] = {
     "text-reversed": (_edited(_reverse_text), STEMS),
     "rotate-90": (lambda s, d: _run("qpdf", "--rotate=+90", str(s), str(d)), STEMS),
     "crop-box": (_edited(_crop), STEMS),
-    "fit-letter": (_fit_letter, STEMS),
+    "fit-letter": (lambda s, d: as_forms(s, d, 0.94), STEMS),
     "outlines": (_gs("-dNoOutputFonts"), STEMS),
     "postscript": (_postscript, STEMS),
     "searchable-scan": (_searchable, STEMS[:1]),

@@ -142,6 +142,27 @@ def write_pdf(path: Path, pages: list[Page], info: dict[str, str] | None = None,
     return path
 
 
+def as_forms(source: Path, target: Path, fill: float, sheet: tuple[float, float] = (612.0, 792.0)) -> Path:
+    """Every page of `source` drawn as a form XObject centred on a sheet (Letter by default) at
+    `fill` of the scale that fits it, as a PDF printer's fit to page or an n-up tool places it."""
+    src, dst = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    try:
+        for index in range(len(src)):
+            width, height = src[index].get_size()
+            scale = min(sheet[0] / width, sheet[1] / height) * fill
+            form = src.page_as_xobject(index, dst).as_pageobject()
+            form.transform(pdfium.PdfMatrix().scale(scale, scale).translate((sheet[0] - width * scale) / 2,
+                                                                            (sheet[1] - height * scale) / 2))
+            page = dst.new_page(*sheet)
+            page.insert_obj(form)
+            page.gen_content()
+        dst.save(str(target))
+    finally:
+        src.close()
+        dst.close()
+    return target
+
+
 def test_made_pdf_opens_with_its_text(tmp_path: Path) -> None:
     page = Page()
     page.text(72, 72, "Tabell 1. Nettokostnader", bold=True)

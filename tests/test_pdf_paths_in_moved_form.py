@@ -7,35 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from parsers.blocks import Span, Table
 from parsers.pdf import read_pdf
-from test_pdf_maker import write_pdf
+from test_pdf_maker import as_forms, write_pdf
 from test_pdf_tables_grid_spans import grid_page
-
-
-def _fitted(source: Path, target: Path, scale: float, x: float, y: float) -> Path:
-    """Every page of `source` drawn as a form on a Letter page, scaled and moved."""
-    src, dst = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
-    try:
-        for index in range(len(src)):
-            form = src.page_as_xobject(index, dst).as_pageobject()
-            form.transform(pdfium.PdfMatrix().scale(scale, scale).translate(x, y))
-            page = dst.new_page(612, 792)
-            page.insert_obj(form)
-            page.gen_content()
-        dst.save(str(target))
-    finally:
-        src.close()
-        dst.close()
-    return target
 
 
 def test_grid_of_a_page_printed_scaled_in_a_form_keeps_its_cells_and_spans(tmp_path: Path) -> None:
     page = write_pdf(tmp_path / "page.pdf", [grid_page()])
     [printed] = [b for b in read_pdf(page).blocks if isinstance(b, Table)]
-    [fitted] = [b for b in read_pdf(_fitted(page, tmp_path / "fitted.pdf", 0.85, 40.0, 30.0)).blocks
+    [fitted] = [b for b in read_pdf(as_forms(page, tmp_path / "fitted.pdf", 0.85)).blocks
                 if isinstance(b, Table)]
     assert [row.cells for row in fitted.rows] == [row.cells for row in printed.rows]
     assert fitted.rows[0].spans == {0: Span(2, 1), 1: Span(1, 2), 3: Span(1, 2)}
