@@ -7,6 +7,7 @@ archives, Windows-1252 with CRLF line ends.
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -109,13 +110,18 @@ def _cells(line: str) -> list[str]:
 # places are its own.
 _SHARED_PLACES = 1 << 16
 _PLACES: list[Place] = []
+_GROWING = threading.Lock()
 
 
 def _line_places(count: int) -> list[Place]:
     """A list whose item n is Place(None, n), for n up to count."""
-    have, shared = len(_PLACES), min(count, _SHARED_PLACES) + 1
-    if have < shared:
-        _PLACES.extend(map(Place, repeat(None), range(have, shared)))
+    shared = min(count, _SHARED_PLACES) + 1
+    if len(_PLACES) < shared:
+        # Grown by one thread at a time: a Dask worker reads files in threads, and two growing
+        # it at once appended their places twice, so that item n was another line's place.
+        with _GROWING:
+            have = len(_PLACES)
+            _PLACES.extend(map(Place, repeat(None), range(have, max(have, shared))))
     if count < len(_PLACES):
         return _PLACES
     return _PLACES + list(map(Place, repeat(None), range(len(_PLACES), count + 1)))

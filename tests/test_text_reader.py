@@ -1,6 +1,9 @@
 """The text reader on the seed texts and on small inputs in the shapes other converters leave."""
 from __future__ import annotations
 
+import sys
+import threading
+
 import pytest
 
 from parsers import text
@@ -90,3 +93,29 @@ def test_lines_keep_their_numbers_past_the_shared_places_and_lose_their_cr():
     assert (first.text, first.place, row.rows[0].cells, row.place) == ("Rubrik", Place(None, 1), ["Andel", "5 %"],
                                                                       Place(None, 2))
     assert parse_lines(["Rubrik"])[0].place is first.place  # one Place for line 1 of every file
+
+
+def test_line_places_grown_by_threads_at_once_stay_numbered(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Dask worker reads files in threads: four growing the shared places at once, switched as
+    # often as the interpreter can, must leave place n the place of line n.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(10):
+            places: list[Place] = []
+            monkeypatch.setattr(text, "_PLACES", places)
+            start = threading.Barrier(4)
+
+            def grow(up_to: int) -> None:
+                start.wait()
+                for count in range(50, up_to, 50):
+                    text._line_places(count)
+
+            threads = [threading.Thread(target=grow, args=(3000 + 500 * k,)) for k in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert [place.line for place in places] == list(range(len(places)))
+    finally:
+        sys.setswitchinterval(interval)
