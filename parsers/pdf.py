@@ -37,7 +37,6 @@ from parsers.blocks import (
 )
 from parsers.pdf_caption import caption_from_above, split_caption
 from parsers.pdf_continued import continued_row, joined_row, printed_twice, repeated_header, same_columns
-from parsers.pdf_text_layer import TextLayerSkipped, check_scan_layer, check_text_layer
 from parsers.pdf_flow import (
     CellWords,
     cell_text,
@@ -60,6 +59,7 @@ from parsers.pdf_page import lines_of, plain_body, read_page
 from parsers.pdf_ruled import ruled_tables
 from parsers.pdf_table_rest import take_rows
 from parsers.pdf_tables import free_tables
+from parsers.pdf_text_layer import TextLayerSkipped, check_scan_layer, check_text_layer
 from parsers.pdf_top_row import lowest, top_row
 
 
