@@ -107,6 +107,17 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
     finally:
         document.close()
     check_text_layer((line for page in pages for line in page.lines), settings)
+    return _assembled(pages, problems, properties, settings)
+
+
+def read_words(contents: list[PageContent], settings: PdfSettings = DEFAULT_SETTINGS) -> ParsedDocument:
+    """The blocks of pages whose words were placed by another reader (text laid out in columns
+    by spaces, one page a form feed): the same paragraphs, tables and joins as a PDF's."""
+    return _assembled(_pages_of(list(contents), [], settings), [], {}, settings)
+
+
+def _assembled(pages: list[_Page], problems: list[Problem], properties: dict[str, str],
+               settings: PdfSettings) -> ParsedDocument:
     keys = running_keys([(p.height, p.lines) for p in pages], settings)
     for page in pages:
         page.lines = [line for line in page.lines if not is_running(line, page.height, keys, settings)]
@@ -170,7 +181,6 @@ def _properties(document: pdfium.PdfDocument) -> dict[str, str]:
 
 
 def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[list[_Page], list[Problem]]:
-    pages: list[_Page] = []
     problems: list[Problem] = []
     contents: list[PageContent | None] = []
     for index in range(len(document)):
@@ -180,6 +190,11 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
             problems.append(Problem("warning", "unreadable_page", f"page {index + 1} could not be read ({error}); "
                                                                   f"it is left out", page=index + 1))
             contents.append(None)
+    return _pages_of(contents, problems, settings), problems
+
+
+def _pages_of(contents: list[PageContent | None], problems: list[Problem], settings: PdfSettings) -> list[_Page]:
+    pages: list[_Page] = []
     plain_body([word for content in contents if content for word in content.words], settings)
     page_lines = [lines_of(content.words, settings) if content else [] for content in contents]
     for above, below in zip(page_lines, page_lines[1:]):
@@ -200,7 +215,7 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
                 problems.append(Problem("warning", "page_without_text",
                                         f"page {page.number} has no text layer (a scanned page?); its content "
                                         f"is not read", page=page.number))
-    return pages, problems
+    return pages
 
 
 def _scanned(path: Path, password: str | None, skipped: TextLayerSkipped | None) -> ParsedDocument:

@@ -17,6 +17,7 @@ import regex
 from normalizers.text import strip_markup
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
 from parsers.encoding import decode
+from parsers.text_layout import laid_out, read_laid_out
 
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
 _MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+(.*)$")
@@ -187,6 +188,8 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
 def read_text(path: Path) -> ParsedDocument:
     text, problems = decode(path.read_bytes())
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    if laid_out(text):
+        return ParsedDocument(read_laid_out(text), fmt, problems=problems)
     return ParsedDocument(parse_lines(text.split("\n")), fmt, problems=problems)
 
 

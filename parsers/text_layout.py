@@ -1,0 +1,70 @@
+"""Text laid out in columns by spaces, a page a form feed: what `pdftotext -layout` and converters
+like it leave of a PDF. Its tables have no tabs to split at: a cell's text and the next may be a
+single space apart, wrapped cells go on on the lines below, and header cells are stacked over
+several lines. They are what the PDF reader's line-free tables are, with a character's column
+for its position, so the text is read as monospace pages by the PDF reader's page assembly, and
+its blocks are given back their lines in the file (read as plain lines, the ruled fixtures'
+`pdftotext -layout` text gave no indicator, activity or budget row: gold 0.414).
+"""
+from __future__ import annotations
+
+import regex
+
+from parsers.blocks import Block, Paragraph, Place, Table
+from parsers.pdf_model import PageContent, Word
+
+# A column gutter: three spaces or more between two words of a line.
+_GUTTER = regex.compile(r"\S {3,}\S")
+_WORD = regex.compile(r"\S+")
+# The monospace page: a size, a character's advance and a line's pitch, in points.
+_SIZE, _ADVANCE, _PITCH, _MARGIN = 10.0, 6.0, 12.0, 36.0
+# Lines with a gutter, of a text's lines with words, from which it is laid out in columns.
+_LAID_OUT_SHARE = 0.05
+_MIN_LINES = 20
+
+
+def laid_out(text: str) -> bool:
+    """Pages apart at form feeds, no tabs, and columns set by spaces on some of the lines."""
+    if "\f" not in text or "\t" in text:
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= _MIN_LINES and sum(1 for line in lines if _GUTTER.search(line)) >= _LAID_OUT_SHARE * len(lines)
+
+
+def read_laid_out(text: str) -> list[Block]:
+    from parsers.pdf import read_words  # the PDF reader only for such text
+
+    contents: list[PageContent] = []
+    starts: list[int] = []  # the file's 0-based line index of each page's first line
+    start = 0
+    for number, page in enumerate(text.split("\f"), start=1):
+        lines = page.split("\n")
+        words = [Word(m.group(), _ADVANCE * m.start(), _ADVANCE * m.end(), _MARGIN + _PITCH * k,
+                      _MARGIN + _PITCH * k + _SIZE, _SIZE, False)
+                 for k, line in enumerate(lines) for m in _WORD.finditer(line.rstrip("\r"))]
+        width = _ADVANCE * max((len(line) for line in lines), default=0) + 2 * _MARGIN
+        contents.append(PageContent(number, width, _PITCH * len(lines) + 2 * _MARGIN, words, [], []))
+        starts.append(start)
+        start += len(lines) - 1  # the form feed ends the page's last line, which the next goes on
+    return [_in_the_file(block, starts) for block in read_words(contents).blocks]
+
+
+def _line(top: float, page: int | None, starts: list[int]) -> int:
+    """The 1-based line in the file of a line whose top is `top` on the page."""
+    return starts[(page or 1) - 1] + round((top - _MARGIN) / _PITCH) + 1
+
+
+def _in_the_file(block: Block, starts: list[int]) -> Block:
+    """The block placed as a text file's are: by its line, with no page or box."""
+    if isinstance(block, Paragraph):
+        line = _line(block.box.y0, block.place.page, starts) if block.box else None
+        block.place, block.box = Place(None, line), None
+        return block
+    assert isinstance(block, Table)
+    at: int | None = None
+    for row in block.rows:
+        tops = [box.y0 for box in row.boxes.values()]
+        at = _line(min(tops), row.place.page, starts) if tops else at
+        row.place, row.boxes = Place(None, at), {}
+    block.place = block.rows[0].place if block.rows else Place(None, None)
+    return block

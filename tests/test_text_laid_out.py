@@ -1,0 +1,44 @@
+"""Text laid out in columns by spaces, a page a form feed, as `pdftotext -layout` leaves a PDF:
+its tables are read as tables (the PDF reader's line-free tables on the characters' columns),
+and its rows placed by their lines in the file, as every text file's are. Read as plain lines,
+the ruled fixtures' laid-out text gave no indicator, activity or budget row (gold 0.414)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from parsers.blocks import Row, Table
+from parsers.text import read_text
+from parsers.text_layout import laid_out
+from paths import FIXTURES, SEEDS
+
+
+@pytest.fixture(scope="module")
+def laid_out_001(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs pdftotext (poppler-utils)")
+    out = tmp_path_factory.mktemp("layout") / "001.txt"
+    subprocess.run(["pdftotext", "-layout", str(FIXTURES / "001_0037d1aa6ba7bc46.pdf"), str(out)], check=True)
+    return out
+
+
+def _rows(path: Path) -> dict[tuple[str, ...], Row]:
+    return {tuple(row.cells): row for b in read_text(path).blocks if isinstance(b, Table) for row in b.rows}
+
+
+def test_indicator_row_of_laid_out_text_is_the_seed_row(laid_out_001: Path) -> None:
+    seed = _rows(SEEDS / "001_0037d1aa6ba7bc46.txt")
+    row = ("Antal ungdomar som fått sommarjobb i stadens regi", "80 st", "3000 st", "År")
+    assert row in seed
+    found = _rows(laid_out_001)
+    assert row in found
+    place = found[row].place
+    assert place.page is None and found[row].boxes == {}
+    assert laid_out_001.read_text(encoding="utf-8").split("\n")[place.line - 1].startswith(row[0])  # type: ignore[operator]
+
+
+def test_seed_texts_are_not_laid_out() -> None:
+    assert [seed.name for seed in sorted(SEEDS.glob("*.txt")) if laid_out(seed.read_text(encoding="utf-8"))] == []
