@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,7 +114,7 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
 def read_words(contents: list[PageContent], settings: PdfSettings = DEFAULT_SETTINGS) -> ParsedDocument:
     """The blocks of pages whose words were placed by another reader (text laid out in columns
     by spaces, one page a form feed): the same paragraphs, tables and joins as a PDF's."""
-    return _assembled(_pages_of(list(contents), [], settings), [], {}, settings)
+    return _assembled(_pages_of(contents, [], settings), [], {}, settings)
 
 
 def _assembled(pages: list[_Page], problems: list[Problem], properties: dict[str, str],
@@ -193,7 +194,8 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
     return _pages_of(contents, problems, settings), problems
 
 
-def _pages_of(contents: list[PageContent | None], problems: list[Problem], settings: PdfSettings) -> list[_Page]:
+def _pages_of(contents: Sequence[PageContent | None], problems: list[Problem],
+              settings: PdfSettings) -> list[_Page]:
     pages: list[_Page] = []
     plain_body([word for content in contents if content for word in content.words], settings)
     page_lines = [lines_of(content.words, settings) if content else [] for content in contents]

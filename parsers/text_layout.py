@@ -16,8 +16,11 @@ from parsers.pdf_model import PageContent, Word
 # A column gutter: three spaces or more between two words of a line.
 _GUTTER = regex.compile(r"\S {3,}\S")
 _WORD = regex.compile(r"\S+")
-# The monospace page: a size, a character's advance and a line's pitch, in points.
-_SIZE, _ADVANCE, _PITCH, _MARGIN = 10.0, 6.0, 12.0, 36.0
+# The monospace page: a size, a character's advance and a line's pitch, in points. A character
+# is 0.3 of the size wide, so one space is a word space and three (the gutter `laid_out` asks
+# for) the reader's column gap (0.9 sizes), where two, as a justified line stretches its
+# spaces, stay below it.
+_SIZE, _ADVANCE, _PITCH, _MARGIN = 10.0, 3.0, 12.0, 36.0
 # Lines with a gutter, of a text's lines with words, from which it is laid out in columns.
 _LAID_OUT_SHARE = 0.05
 _MIN_LINES = 20
