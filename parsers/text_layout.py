@@ -19,8 +19,12 @@ _WORD = regex.compile(r"\S+")
 # The monospace page: a size, a character's advance and a line's pitch, in points. A character
 # is 0.3 of the size wide, so one space is a word space and three (the gutter `laid_out` asks
 # for) the reader's column gap (0.9 sizes), where two, as a justified line stretches its
-# spaces, stay below it.
-_SIZE, _ADVANCE, _PITCH, _MARGIN = 10.0, 3.0, 12.0, 36.0
+# spaces, stay below it. Lines are 1.3 sizes apart, so that a blank line (a gap of 1.6 sizes)
+# ends a closely set stretch as a paragraph's space does in a PDF (the reader's stretches go on
+# over gaps of up to 1.5 line heights), yet stays within a padded table's row spacing: at 1.2
+# (a gap of 1.4) the paragraphs a blank line sets apart ran on into the table under them, and
+# a goal's heading and description became its first rows.
+_SIZE, _ADVANCE, _PITCH, _MARGIN = 10.0, 3.0, 13.0, 36.0
 # Lines with a gutter, of a text's lines with words, from which it is laid out in columns.
 _LAID_OUT_SHARE = 0.05
 _MIN_LINES = 20
