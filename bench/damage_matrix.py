@@ -18,12 +18,15 @@ Variants, each made from the ruled fixtures 000, 001 and 004 (searchable-scan: f
                    glyphs to no characters, read by OCR
   searchable-scan  the 000 scan fixture's pages made a searchable PDF by Tesseract (page images
                    under an invisible text layer), read by OCR
+  pdftotext-layout the PDFs' text as `pdftotext -layout` leaves it (columns set by spaces, a page a
+                   form feed), as archives converted to text hold reports: a .txt, no PDF
 The OCR variants take minutes (72 and 16 scanned pages). Printed per variant and seed: score.py's
 overall, and the gap to the same seed's ruled fixture read as it is (the target: within 0.01; the
 OCR variants are bound by OCR, whose score on the scan fixture is 0.985).
 
-Needs Ghostscript, qpdf, poppler-utils and Tesseract (Debian packages ghostscript, qpdf,
-poppler-utils, tesseract-ocr-swe); a missing program leaves its variant's row as the error.
+Needs Ghostscript, qpdf, poppler-utils (pdftocairo, pdftops, pdftoppm, pdftotext) and Tesseract
+(Debian packages ghostscript, qpdf, poppler-utils, tesseract-ocr-swe); a missing program leaves its
+variant's row as the error.
 WORK (default /tmp/damage) keeps the made PDFs, so a second run only reads them again.
 """
 from __future__ import annotations
@@ -107,20 +110,23 @@ def _searchable(src: Path, dst: Path) -> None:
         _run("qpdf", "--empty", "--pages", *map(str, sorted(Path(folder).glob("p-*.pdf"))), "--", str(dst))
 
 
-VARIANTS: dict[str, tuple[Callable[[Path, Path], object], tuple[str, ...]]] = {
-    "gs-pdfwrite": (_gs(), STEMS),
-    "pdfa": (_gs("-dPDFA=2", "-dPDFACompatibilityPolicy=1", "-sColorConversionStrategy=RGB"), STEMS),
-    "object-streams": (lambda s, d: _run("qpdf", "--linearize", "--object-streams=generate", str(s), str(d)), STEMS),
+# A variant's maker, the fixtures it is made from, and the suffix of what it makes.
+VARIANTS: dict[str, tuple[Callable[[Path, Path], object], tuple[str, ...], str]] = {
+    "gs-pdfwrite": (_gs(), STEMS, ".pdf"),
+    "pdfa": (_gs("-dPDFA=2", "-dPDFACompatibilityPolicy=1", "-sColorConversionStrategy=RGB"), STEMS, ".pdf"),
+    "object-streams": (lambda s, d: _run("qpdf", "--linearize", "--object-streams=generate", str(s), str(d)),
+                       STEMS, ".pdf"),
     "owner-password": (lambda s, d: _run("qpdf", "--encrypt", "", "owner", "256", "--print=none", "--modify=none",
-                                         "--", str(s), str(d)), STEMS),
-    "cairo": (lambda s, d: _run("pdftocairo", "-pdf", str(s), str(d)), STEMS),
-    "text-reversed": (_edited(_reverse_text), STEMS),
-    "rotate-90": (lambda s, d: _run("qpdf", "--rotate=+90", str(s), str(d)), STEMS),
-    "crop-box": (_edited(_crop), STEMS),
-    "fit-letter": (lambda s, d: as_forms(s, d, 0.94), STEMS),
-    "outlines": (_gs("-dNoOutputFonts"), STEMS),
-    "postscript": (_postscript, STEMS),
-    "searchable-scan": (_searchable, STEMS[:1]),
+                                         "--", str(s), str(d)), STEMS, ".pdf"),
+    "cairo": (lambda s, d: _run("pdftocairo", "-pdf", str(s), str(d)), STEMS, ".pdf"),
+    "text-reversed": (_edited(_reverse_text), STEMS, ".pdf"),
+    "rotate-90": (lambda s, d: _run("qpdf", "--rotate=+90", str(s), str(d)), STEMS, ".pdf"),
+    "crop-box": (_edited(_crop), STEMS, ".pdf"),
+    "fit-letter": (lambda s, d: as_forms(s, d, 0.94), STEMS, ".pdf"),
+    "outlines": (_gs("-dNoOutputFonts"), STEMS, ".pdf"),
+    "postscript": (_postscript, STEMS, ".pdf"),
+    "searchable-scan": (_searchable, STEMS[:1], ".pdf"),
+    "pdftotext-layout": (lambda s, d: _run("pdftotext", "-layout", str(s), str(d)), STEMS, ".txt"),
 }
 
 
@@ -153,13 +159,13 @@ def main(argv: list[str]) -> None:
     print(f"{'variant':16} " + " ".join(f"{stem[:3]:>6} {'gap':>6}" for stem in STEMS) + "  worst gap")
     print(f"{'fixture':16} " + " ".join(f"{reference.get(s, 0.0):6.3f} {'':6}" for s in STEMS))
     for name in chosen:
-        make, stems = VARIANTS[name]
+        make, stems, suffix = VARIANTS[name]
         folder = args.work / name
         folder.mkdir(exist_ok=True)
         try:
             for stem in stems:
-                if not (folder / f"{stem}.pdf").exists():
-                    make(FIXTURES / f"{stem}.pdf", folder / f"{stem}.pdf")
+                if not (folder / f"{stem}{suffix}").exists():
+                    make(FIXTURES / f"{stem}.pdf", folder / f"{stem}{suffix}")
             scores = _dataset(folder, args.work / f"{name}.out", args.jobs)
         except (RuntimeError, FileNotFoundError, OSError) as error:
             print(f"{name:16} error: {error}")
