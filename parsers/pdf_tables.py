@@ -319,11 +319,20 @@ def _header_over(lines: list[Line], start: int, end: int, left: float, settings:
             or lines[end].top - lines[end - 1].bottom > settings.row_padding * size):
         return None
     stop = region_end(lines, end)
+    if stop < len(lines) and _labels_only(lines[end:stop]) and abs(lines[stop].size - size) <= 0.1 * size \
+            and lines[stop].top - lines[stop - 1].bottom <= settings.row_padding * size:
+        # Column labels under group labels, set apart as the rows under them are: the header's
+        # second line, and the rows its body.
+        stop = region_end(lines, stop)
     if tight or not any(not line.bold and has_gutter(line, left, settings) for line in lines[end:stop]):
         # No plain line there shows columns by a gutter: only text edges that line up with the
         # header's make it a body, else it is a heading under a heading.
         return _aligned_header(lines, start, end, stop, left, settings)
     return _gapped_header(lines, start, end, stop, left, settings, before)
+
+
+def _labels_only(lines: list[Line]) -> bool:
+    return not any(is_figure(word.text) for line in lines for word in line.words)
 
 
 def _aligned_header(lines: list[Line], start: int, end: int, stop: int, left: float,

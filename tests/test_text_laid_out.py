@@ -60,3 +60,30 @@ def test_paragraphs_a_blank_line_sets_apart_stay_out_of_the_table_under_them(lai
     result = score("000_05871d331dd0cb08", dataset_rows(laid_out_000, laid_out_000.parent))
     assert result.goals is not None and result.goals >= 0.9, result.wrong.get("goals")
     assert result.indicators is not None and result.indicators >= 0.95, result.wrong.get("indicators")
+
+
+def _budget_text() -> str:
+    def row(cells: tuple[str, ...]) -> str:
+        return (f"{cells[0]:<40}" + "".join(f"{c:<11}" for c in cells[1:])).rstrip()
+
+    rows = [("Taxor och avgifter", "-50,6", "-33,6", "66,4%", "-51,0", "-32,3", "63,4%"),
+            ("Personalkostnader", "696,0", "456,3", "65,6%", "689,4", "448,3", "65,0%"),
+            ("Netto", "1 219,9", "714,1", "58,5%", "1 194,6", "741,4", "62,1%")]
+    prose = [f"Stycke {k} om verksamheten under perioden och dess resultat i stort." for k in range(18)]
+    return "\n".join(
+        ["Tertialrapport 1 2018", "Socialnämnden", "", *prose, "", "Uppföljning av driftbudget", "mnkr",
+         f"{'Riktvärde 66,7%':<40}{'augusti 2017':<33}augusti 2018", "",
+         " " * 40 + "Budget     Utfall     Förbrukn   Budget     Utfall     Förbrukn", "",
+         *[row(r) for r in rows], "", "Nämndens utfall till och med augusti är 741,4 mnkr."]) + "\n\f"
+
+
+def test_group_labels_a_blank_line_over_the_column_labels_head_the_budget_table(tmp_path: Path) -> None:
+    # As pdftotext -layout sets a two-level budget header: group labels, a blank line, the
+    # column labels, a blank line, the rows. The group labels were the table's title.
+    path = tmp_path / "budget.txt"
+    path.write_text(_budget_text(), encoding="utf-8")
+    rows = dataset_rows(path, tmp_path)["budget_rows"]
+    assert {(r["table_title"], r["column"]) for r in rows if r["row_label"] == "Netto"} == {
+        ("Uppföljning av driftbudget", f"augusti {year} / {label}")
+        for year in (2017, 2018) for label in ("Budget", "Utfall", "Förbrukn")}
+    assert [r["value"] for r in rows if r["row_label"] == "Netto"][:3] == [1219.9, 714.1, 58.5]
