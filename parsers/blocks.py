@@ -18,7 +18,9 @@ Contract for parsers (tests/test_parsers_agree.py holds them to it):
 - A cell that spans several rows or columns in the source says so in `Row.spans` (its first
   row and column hold the text; the positions it covers hold ""), so header structure survives.
 - Paged readers give each paragraph and cell its box on the page (`Box`, PDF points from the
-  page's top left), so a row can be shown where it was printed; other readers leave them None.
+  page's top left, in the reader's frame: text upright), so a row can be shown where it was
+  printed; other readers leave them None. Where the page as a viewer shows it differs (turned
+  by /Rotate, cropped), `ParsedDocument.shown` says how (`PageView`).
 - A coloured shape or icon standing for an assessment (a green circle, a red square) is a
   `symbol` description ("green circle") on the paragraph or cell, never invented text.
 - Running page headers and footers ("Sida 3 (16)") are not emitted.
@@ -47,6 +49,52 @@ class Box:
     y0: float
     x1: float
     y1: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """Where a paged reader's boxes lie on the page as a viewer shows it, for a page where the
+    two differ. The reader measures a page in the space its content is drawn in, from the top of
+    its visible box, turned so that its text runs upright (`degrees`: 90 for text running up
+    the sheet); a viewer shows the visible box alone (the crop box, `left` ... `top` in user
+    space), turned clockwise by the page's /Rotate (`rotation`). The dataset gives boxes as
+    shown, so that a row is found where a viewer, or a rendering of the page, puts it."""
+
+    degrees: int
+    rotation: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @property
+    def moves(self) -> bool:
+        """Whether the page as shown is other than the reader's frame."""
+        return bool(self.degrees or self.rotation or self.left)
+
+    def shown(self, box: Box) -> Box:
+        (ax, ay), (bx, by) = self._shown(*self._user(box.x0, box.y0)), self._shown(*self._user(box.x1, box.y1))
+        return Box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+    def _user(self, u: float, v: float) -> tuple[float, float]:
+        """The point in user space (y up) of a point of the reader's frame."""
+        if self.degrees == 90:
+            return v, u
+        if self.degrees == 180:
+            return self.right - u, v
+        if self.degrees == 270:
+            return self.right - v, self.top - u
+        return u, self.top - v
+
+    def _shown(self, x: float, y: float) -> tuple[float, float]:
+        """The point from the shown page's top left (y down) of a point in user space."""
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +162,9 @@ class ParsedDocument:
     # What the file says of itself (PDF Info, DOCX core properties, HTML <title>/<meta>):
     # "title", "author", "created" (ISO date), "subject". A last resort for the metadata.
     properties: dict[str, str] = field(default_factory=dict)
+    # page number -> where its boxes lie on the page as shown, for pages where that differs
+    # from the reader's frame (a /Rotate, a crop box off the page's left, text turned up the sheet)
+    shown: dict[int, PageView] = field(default_factory=dict)
 
 
 class UnreadableFile(Exception):

@@ -27,6 +27,7 @@ import pypdfium2 as pdfium
 from parsers.blocks import (
     Block,
     Box,
+    PageView,
     Paragraph,
     ParsedDocument,
     Place,
@@ -99,7 +100,7 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
     """The document read from its text layer; None when it has none (a scan)."""
     document = open_pdf(path, password)
     try:
-        pages, problems = _read_pages(document, settings)
+        pages, problems, shown = _read_pages(document, settings)
         properties = _properties(document)
         first = next((page.number for page in pages if page.lines), None)
         if first is None:
@@ -108,7 +109,9 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
     finally:
         document.close()
     check_text_layer((line for page in pages for line in page.lines), settings)
-    return _assembled(pages, problems, properties, settings)
+    parsed = _assembled(pages, problems, properties, settings)
+    parsed.shown = shown
+    return parsed
 
 
 def read_words(contents: list[PageContent], settings: PdfSettings = DEFAULT_SETTINGS) -> ParsedDocument:
@@ -181,7 +184,8 @@ def _properties(document: pdfium.PdfDocument) -> dict[str, str]:
     return out
 
 
-def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[list[_Page], list[Problem]]:
+def _read_pages(document: pdfium.PdfDocument,
+                settings: PdfSettings) -> tuple[list[_Page], list[Problem], dict[int, PageView]]:
     problems: list[Problem] = []
     contents: list[PageContent | None] = []
     for index in range(len(document)):
@@ -191,7 +195,8 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings) -> tuple[li
             problems.append(Problem("warning", "unreadable_page", f"page {index + 1} could not be read ({error}); "
                                                                   f"it is left out", page=index + 1))
             contents.append(None)
-    return _pages_of(contents, problems, settings), problems
+    shown = {c.number: c.shown for c in contents if c is not None and c.shown is not None and c.shown.moves}
+    return _pages_of(contents, problems, settings), problems, shown
 
 
 def _pages_of(contents: Sequence[PageContent | None], problems: list[Problem],

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers.blocks import PageView as PageView  # a page's place as shown, which PageContent carries
+
 
 @dataclass(frozen=True, slots=True)
 class PdfSettings:
@@ -190,6 +192,7 @@ class PageContent:
     words: list[Word]
     segments: list[Segment]
     marks: list[Mark] = field(default_factory=list)
+    shown: PageView | None = None  # None where the page as shown is the reader's frame
 
 
 @dataclass(frozen=True, slots=True)

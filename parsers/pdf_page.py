@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parsers.pdf_model import Line, Mark, PageContent, PdfSettings, Word
+from parsers.pdf_model import Line, Mark, PageContent, PageView, PdfSettings, Word
 from parsers.pdf_open import GLYPH_MATRIX, GLYPH_UNICODE, unchecked
 from parsers.pdf_paths import page_paths
 from parsers.pdf_turn import Frame, page_frame
@@ -61,13 +61,14 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
         finally:
             textpage.close()
         segments, marks = page_paths(page, view.top, settings)
+        shown = PageView(frame.degrees, page.get_rotation(), view.left, view.bottom, view.right, view.top)
     finally:
         page.close()
     if frame.degrees:
         segments = [frame.segment(seg) for seg in segments]
         marks = [Mark(*frame.box(m.x0, frame.page_height - m.bottom, m.x1, frame.page_height - m.top), m.name)
                  for m in marks]
-    return PageContent(index + 1, frame.width, frame.height, words, segments, marks)
+    return PageContent(index + 1, frame.width, frame.height, words, segments, marks, shown)
 
 
 # Two glyph boxes (FS_RECTF: left, top, right, bottom) and an origin (x, y).
@@ -228,8 +229,7 @@ class _View:
 def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame, view: _View) -> list[Word]:
     box = pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
-    origin_x = ctypes.c_double()
-    origin_y = ctypes.c_double()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
     chars: list[Word] = []
     size = 0.0

@@ -57,8 +57,8 @@ def _line() -> Any:
 
 
 def _box(edge: str) -> Any:
-    return _column(F, f"The {edge} edge of the row's box on its PDF page, in points from the page's "
-                     "top left (y grows downwards); null for sources without pages.")
+    return _column(F, f"The {edge} edge of the row's box on its PDF page as a viewer shows it (turned by /Rotate, "
+                     "cropped), in points from its top left (y grows downwards); null for sources without pages.")
 
 
 def _numeric(label: str) -> Any:
@@ -244,8 +244,8 @@ class CellRecord:
     text: str = _column(S, "The cell text, markup removed.")
     page: int | None = _page()
     line: int | None = _line()
-    x0: float | None = _column(F, "The cell's left edge on its PDF page, in points from the page's left; "
-                                 "null for sources without pages.")
+    x0: float | None = _column(F, "The cell's left edge on its PDF page as a viewer shows it (as the rows' "
+                                 "boxes), in points from the page's left; null for sources without pages.")
     y0: float | None = _column(F, "The cell's top edge, in points from the page's top.")
     x1: float | None = _column(F, "The cell's right edge.")
     y1: float | None = _column(F, "The cell's bottom edge.")

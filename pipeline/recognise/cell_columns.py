@@ -15,7 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from parsers.blocks import Box, Span, Table
+from parsers.blocks import Box, PageView, Span, Table
 from pipeline.schema import TABLES, CellRecord, Columnar
 
 
@@ -70,6 +70,13 @@ class CellColumns(Columnar[CellRecord]):
                         self._spans[index] = span
                     if (box := row.boxes.get(cols[index])) is not None:
                         self._boxes[index] = box
+
+    def show(self, views: dict[int, PageView]) -> None:
+        """The boxes of cells on the pages of `views` as shown (`pipeline.recognise.page_view`)."""
+        for index, box in self._boxes.items():
+            page = self._pages[index]
+            if page is not None and page in views:
+                self._boxes[index] = views[page].shown(box)
 
     def at(self, index: int) -> CellRecord:
         span, box = self._spans.get(index), self._boxes.get(index)

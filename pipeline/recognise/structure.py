@@ -29,6 +29,7 @@ from pipeline.recognise.labels import (
 from pipeline.recognise.goal_table import TableGoal, read_goal_table
 from pipeline.recognise.header import heading_in_header
 from pipeline.recognise.metadata import Metadata, read_metadata
+from pipeline.recognise.page_view import as_shown
 from pipeline.recognise.settings import SETTINGS
 from pipeline.recognise.toc import find_toc
 from pipeline.schema import (
@@ -269,5 +270,11 @@ def recognise(parsed: ParsedDocument, doc_id: str) -> Recognised:
     recogniser = Recogniser(parsed, doc_id, metadata.year)
     recogniser.run()
     tables = recogniser.tables
-    return Recognised(metadata, recogniser.goal_records(metadata.year), tables.indicator_records(),
-                      tables.activity_records(), tables.budget, tables.cells)
+    goals, indicators, activities = recogniser.goal_records(metadata.year), tables.indicator_records(), \
+        tables.activity_records()
+    budget, cells = tables.budget, tables.cells
+    if parsed.shown:
+        goals, indicators = as_shown(goals, parsed.shown), as_shown(indicators, parsed.shown)
+        activities, budget = as_shown(activities, parsed.shown), as_shown(budget, parsed.shown)
+        cells.show(parsed.shown)
+    return Recognised(metadata, goals, indicators, activities, budget, cells)
