@@ -23,15 +23,12 @@ Choices a reader of the output should know:
 from __future__ import annotations
 
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import regex
-from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import Part
 from docx.styles.style import CharacterStyle
 from lxml import etree
@@ -45,8 +42,8 @@ from parsers.blocks import (
     Row,
     Span,
     Table,
-    UnreadableFile,
 )
+from parsers.docx_package import open_docx
 from parsers.symbols import hex_colour_name, image_symbol
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -346,23 +343,6 @@ class _BodyReader:
                           header=header, spans=row_spans, symbols=_symbols(found))
                       for (cells, found, header, place), row_spans in zip(rows, spans)], rows[0][3])
 
-def _xml_refusal(error: etree.XMLSyntaxError) -> UnreadableFile:
-    """Why lxml refused a part of a sound zip, in words: its safety limits are not damage."""
-    reason = str(error)
-    if "Excessive depth" in reason:
-        return UnreadableFile("docx_xml_too_deep", "the Word file is a valid .docx zip, but its XML nests elements "
-                                                   "more than 256 levels deep, past the XML parser's safety limit, "
-                                                   "so it was not read: no Word document nests so deep; open it in "
-                                                   "Word and save it again, or ask where it came from")
-    if "too long" in reason or "huge" in reason.lower():
-        return UnreadableFile("docx_xml_too_large", "the Word file is a valid .docx zip, but its XML holds a single "
-                                                    "text of more than 10 MB, past the XML parser's safety limit, so "
-                                                    "it was not read: open it in Word and save it again, or ask "
-                                                    "where it came from")
-    return UnreadableFile("damaged_docx", f"the Word file is a valid zip but its XML is malformed ({reason}): "
-                                          "re-save it from Word or re-download it")
-
-
 def _properties(core: Any) -> dict[str, str]:
     """Title, subject, author and created date of the core properties, where they are given."""
     found = {"title": core.title, "subject": core.subject, "author": core.author}
@@ -373,16 +353,7 @@ def _properties(core: Any) -> dict[str, str]:
 
 
 def read_docx(path: Path) -> ParsedDocument:
-    try:
-        document = Document(str(path))
-    except etree.XMLSyntaxError as error:
-        raise _xml_refusal(error) from error
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as error:
-        raise UnreadableFile("damaged_docx", "the Word file is damaged or incomplete (not a valid .docx zip): "
-                                             "re-save it from Word or re-download it") from error
-    except ValueError as error:  # python-docx: a zip package, but of another kind (.xlsx, .pptx)
-        raise UnreadableFile("not_a_word_file", f"the file is a zip package but not a Word document ({error}): "
-                                                f"give it its real extension or export it as .docx") from error
+    document = open_docx(path)
     # Paragraph styles are character styles too; table and numbering styles style no text.
     styles = [style for style in document.styles if isinstance(style, CharacterStyle)]
     reader = _BodyReader(_Styles(styles), _Images(document.part))

@@ -1,6 +1,7 @@
 """Per-file work on a Dask cluster, through the same worker protocol as the local pool."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -16,7 +17,8 @@ def _dask_extract(job: Job, task: Task) -> Result:
     pages = file_pages(job)
     threads = ThreadPoolExecutor(max_workers=1)
     try:
-        return threads.submit(run_job, job).result(task.limit(pages))
+        # Capped: a wait past threading.TIMEOUT_MAX (--timeout 1e10) raises OverflowError.
+        return threads.submit(run_job, job).result(min(task.limit(pages), threading.TIMEOUT_MAX))
     except FutureTimeout:
         return Result("timeout", pages=pages)
     finally:

@@ -69,6 +69,10 @@ def _extract(path: Path, root: Path, password: str | None, sha256: str | None) -
     except MemoryError:
         raise
     except Exception as error:  # a parser bug must cost this file only, never the run
+        if isinstance(error, OSError) and error.filename == str(path):
+            # The file went, or its permissions changed, after it was hashed: not a reader's bug.
+            return failed(source_path, "unreadable_file", f"the file could not be read: {error.strerror}; it "
+                          "was removed or replaced while the run read it, or this user may not read it")
         log.debug("parser failed on %s\n%s", source_path, traceback.format_exc())
         return failed(source_path, "parser_error",
                       f"the reader failed on this file ({type(error).__name__}: {error}); run with --verbose "

@@ -43,6 +43,10 @@ from pipeline.run.worker import (Job, Outcome, Result, Started, Task, WriteJob, 
 
 log = logging.getLogger(__name__)
 STOP_GRACE_S = 3.0  # a stopped worker's time to end its helpers and remove its files before SIGKILL
+# The longest the run waits for its workers at once: poll() takes a C int of milliseconds (24 days),
+# and a PDF of 200,000 pages at 30 s a page, or --timeout 1e9, asks for more (OverflowError, the
+# whole run lost). Waking once an hour to look again costs nothing.
+MAX_WAIT_S = 3600.0
 
 
 def _stopped(signum: int, frame: FrameType | None) -> None:
@@ -295,7 +299,7 @@ class LocalPool:
         while any(w.task for w in self.workers):
             busy = [w for w in self.workers if w.task is not None]
             waiting = time.monotonic()
-            wait = max(0.0, min(w.deadline for w in busy) - waiting)
+            wait = min(MAX_WAIT_S, max(0.0, min(w.deadline for w in busy) - waiting))
             ready = set(multiprocessing.connection.wait(
                 [w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait))
             waited += time.monotonic() - waiting

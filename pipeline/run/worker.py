@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", bound="Record")
 
 # ok: the tables came back; stored: the worker put them in the cache itself (only the problems
-# came back); memory / timeout / crashed: a limit stopped the file; error: a bug, this file only.
-Status = Literal["ok", "stored", "memory", "timeout", "crashed", "error"]
+# came back); unreadable: the file went or changed after it was hashed (its problem row came
+# back, not to be cached); memory / timeout / crashed: a limit stopped the file; error: a bug,
+# this file only.
+Status = Literal["ok", "stored", "unreadable", "memory", "timeout", "crashed", "error"]
 
 
 @dataclass(frozen=True)
@@ -170,9 +172,18 @@ def run_job(job: Job) -> Result:
         rows = extract_file(path, root, password=job.password, sha256=job.sha256)
         name, was_escaped = source_name(path, root)
         tables = to_tables(_renamed(rows, name) if was_escaped else rows)
+        if rows.doc_id is None and [p.code for p in rows.problems] == ["unreadable_file"]:
+            return Result("unreadable", tables)  # readable when the run hashed it: read it again next run
         if job.cache is None:
             return Result("ok", tables)
-        Cache(Path(job.cache[0])).store(job.cache[1], tables)
+        try:
+            Cache(Path(job.cache[0])).store(job.cache[1], tables)
+        except OSError:
+            # The disk is full, or the cache folder went: a fault of the output, not of this file,
+            # which must not become its problem row (and be cached as the file's). The run stores
+            # the rows itself, or stops, saying what is wrong with the output.
+            log.debug("storing the rows of %s in the cache failed", job.path, exc_info=True)
+            return Result("ok", tables)
         problems = tables.get("problems")
         return Result("stored", {} if problems is None else {"problems": problems})
     except MemoryError:
@@ -180,7 +191,8 @@ def run_job(job: Job) -> Result:
     except Exception as error:  # a recogniser bug, this file only, unless the memory cap caused it
         if near_memory_cap():
             return _OUT_OF_MEMORY
-        log.error("extraction failed on %s", job.path, exc_info=True)
+        # The traceback is for --verbose and --log-file, as the problem row says: never on stderr.
+        log.debug("extraction failed on %s", job.path, exc_info=True)
         return Result("error", detail=f"{type(error).__name__}: {error}")
 
 
@@ -236,6 +248,8 @@ def outcome(task: Task, result: Result, max_memory_mb: int) -> Outcome:
         return Outcome(task, result.tables, final=True)
     if result.status == "stored":
         return Outcome(task, result.tables, final=True, stored=True)
+    if result.status == "unreadable":
+        return Outcome(task, result.tables, final=False)
     if result.status == "error":
         return Outcome(task, problem_tables(task.source_path, "internal_error", (
             f"rapportdata failed on this file ({result.detail}); rerun with --verbose or --log-file for the "
