@@ -18,6 +18,7 @@ from normalizers.text import strip_markup
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
 from parsers.encoding import decode
 from parsers.text_layout import laid_out, read_laid_out
+from parsers.text_rules import has_column_rules, with_rule_tables
 
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
 _MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+(.*)$")
@@ -190,6 +191,8 @@ def read_text(path: Path) -> ParsedDocument:
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     if laid_out(text):
         return ParsedDocument(read_laid_out(text), fmt, problems=problems)
+    if has_column_rules(text):
+        return ParsedDocument(with_rule_tables(text.split("\n"), parse_lines), fmt, problems=problems)
     return ParsedDocument(parse_lines(text.split("\n")), fmt, problems=problems)
 
 
