@@ -8,7 +8,6 @@ word's ends are measured, with the calls made in that loop bound without ctypes'
 from __future__ import annotations
 
 import ctypes
-import math
 import re
 import struct
 from operator import attrgetter
@@ -18,8 +17,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_model import Line, Mark, PageContent, PageView, PdfSettings, Word
-from parsers.pdf_open import GLYPH_MATRIX, GLYPH_UNICODE, unchecked
+from parsers.pdf_open import GLYPH_UNICODE, unchecked
 from parsers.pdf_paths import page_paths
+from parsers.pdf_styles import TEXT_OBJECT, Styles
 from parsers.pdf_turn import Frame, page_frame
 
 # pdfium's text page inserts line ends (CR/LF) between lines; they are no glyphs. It writes a
@@ -30,18 +30,10 @@ _SPACES = {0x20, 0xA0, 0x09, 0x2002, 0x2003, 0x2009, 0x202F, 0x3000}
 # A Latin font's ascender and descender as shares of its size.
 _ASCENT = 0.8
 _DESCENT = 0.2
-_BOLD_WEIGHT = 600
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
-_REGULAR_NAMES = ("regular", "roman", "book", "light", "medium", "normal")
-_FORCE_BOLD_FLAG = 1 << 18
 
 
 _LOOSE_CHAR_BOX = unchecked(pdfium_c.FPDFText_GetLooseCharBox, None)
 _CHAR_ORIGIN = unchecked(pdfium_c.FPDFText_GetCharOrigin, None)
-_FONT_SIZE = unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
-_FONT_INFO = unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
-# The text object a glyph belongs to, as its address (None for a glyph pdfium added).
-_TEXT_OBJECT = unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -> PageContent:
@@ -71,11 +63,11 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
     return PageContent(index + 1, frame.width, frame.height, words, segments, marks, shown)
 
 
-# Two glyph boxes (FS_RECTF: left, top, right, bottom) and an origin (x, y).
-_MEASURED = struct.Struct("8f2d")
+# Two glyph boxes (FS_RECTF: left, top, right, bottom), then an origin (x, y).
+_BOXES = struct.Struct("8f")
+_ORIGIN_Y = struct.Struct("d")
 # A word, the hyphen glyph that ends it with it; a lone hyphen glyph too. Its run of letters is
-# scanned once, without backtracking to look for the hyphen inside it. Split by it, a page's text
-# is what lies between words, then a word, in turn.
+# scanned once, without backtracking to look for the hyphen inside it.
 _TOKEN = re.compile(r"([^\s\x00\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe])")
 
 
@@ -90,39 +82,46 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
         # Characters outside the BMP take two places in pdfium's text: measure every glyph.
         return words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame, view), settings)
     # pdfium writes a word's first and last glyph box and its origin into one buffer, read back
-    # in one unpack: a ctypes field read costs as much as the call that filled it.
+    # by unpacking: a ctypes field read costs as much as the call that filled it.
     measured = (ctypes.c_double * 6)()
     first_ref, last_ref = ctypes.byref(measured, 0), ctypes.byref(measured, 16)
     origin_x_ref, origin_y_ref = ctypes.byref(measured, 32), ctypes.byref(measured, 40)
-    unpack = _MEASURED.unpack_from
-    styles = _Styles()
+    unpack, unpack_origin_y = _BOXES.unpack_from, _ORIGIN_Y.unpack_from
+    styles = Styles()
     known = styles.known
+    # Per text object whose glyphs share a baseline, that baseline. pdfium places a glyph's
+    # origin at the object's matrix applied to (advance, 0), whose y is the matrix's own when its
+    # b is 0: every glyph of the object has the same, and it is asked once, not for every word.
+    # Only a word of two glyphs or more that runs left to right shows that its object's advance
+    # runs along x (in vertical writing it runs down, and the origin with it).
+    baselines: dict[int | None, float] = {}
     hyphens = "\x02" in text or "\ufffe" in text
     page_height = frame.page_height
     v_left, v_bottom, v_right, v_top = view.left, view.bottom, view.right, view.top
     # Bound to locals: this loop runs for every word of the document.
-    char_box, text_object, char_origin = _LOOSE_CHAR_BOX, _TEXT_OBJECT, _CHAR_ORIGIN
+    char_box, text_object, char_origin, find = _LOOSE_CHAR_BOX, TEXT_OBJECT, _CHAR_ORIGIN, text.find
     ascent, descent = _ASCENT, _DESCENT
     words: list[Word] = []
-    # The words and their places from one split of the text, not a match object per word.
-    parts = iter(_TOKEN.split(text))
+    # The words from one pass over the text; a page without a line-end hyphen or a NUL (most)
+    # is split at its white space, as the pattern would split it, without a match per word.
+    tokens = _TOKEN.findall(text) if hyphens or "\x00" in text else text.split()
     b = 0
-    for between, token in zip(parts, parts):
-        a = b + len(between)
+    for token in tokens:
+        # Only white space (and NULs) lies between two words, none of which starts a word.
+        a = find(token, b)
         b = a + len(token)
         if hyphens and ("\x02" in token or "\ufffe" in token):
             token = token.replace("\x02", "-").replace("\ufffe", "-")
         char_box(raw, a, first_ref)
         char_box(raw, b - 1, last_ref)
-        char_origin(raw, a, origin_x_ref, origin_y_ref)
-        left, top, first_right, bottom, last_left, last_top, right, last_bottom, _, origin_y = unpack(measured)
+        left, top, first_right, bottom, last_left, last_top, right, last_bottom = unpack(measured)
         # Both glyphs lie wholly inside the page's visible box.
         if not (v_left <= left and first_right <= v_right and v_bottom <= bottom and top <= v_top
                 and v_left <= last_left and right <= v_right and v_bottom <= last_bottom and last_top <= v_top):
             words.extend(words_of(_chars(raw, a, b, frame, view), settings))
             continue
         obj = text_object(raw, a)
-        size, turned, bold, font = known.get(obj) or styles.measure(raw, a, obj)
+        size, turned, bold, font, level = known.get(obj) or styles.measure(raw, a, obj)
         if turned:
             # A word running up or down an upright page (a turned column header): whole, in
             # its own order, at its box.
@@ -135,78 +134,14 @@ def _words(textpage: pdfium.PdfTextPage, frame: Frame, view: _View, settings: Pd
             continue
         # Height from the baseline and the size, not from glyph boxes, which vary with the
         # glyph: lines then have one height, and gaps between them measure the spacing.
-        baseline = page_height - origin_y
+        baseline = baselines.get(obj)
+        if baseline is None:
+            char_origin(raw, a, origin_x_ref, origin_y_ref)
+            baseline = page_height - unpack_origin_y(measured, 40)[0]
+            if level and obj and b - a > 1:
+                baselines[obj] = baseline
         words.append(Word(token, left, right, baseline - ascent * size, baseline + descent * size, size, bold, font))
     return words
-
-
-class _Sizes:
-    """The size a glyph is printed at. Many producers set the font at size 1 and scale it with
-    the text matrix, so the font size pdfium reports is multiplied by the matrix's vertical
-    scale (its length, so that rotated text has its size too)."""
-
-    def __init__(self) -> None:
-        self._matrix = pdfium_c.FS_MATRIX()
-        self._ref = ctypes.byref(self._matrix)
-        self.turned = False  # whether the last glyph asked about runs other than left to right
-
-    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
-        m = self._matrix
-        GLYPH_MATRIX(raw, index, self._ref)
-        b, c = m.b, m.c
-        if b == 0.0 and c == 0.0:  # upright text, the common case
-            self.turned = False
-            scale = abs(m.d)
-        else:
-            self.turned = abs(b) > abs(m.a)
-            scale = math.hypot(c, m.d)
-        return float(_FONT_SIZE(raw, index)) * (scale if scale > 0 else 1.0)
-
-
-class _BoldFonts:
-    """Whether the glyph at an index is set in a bold font, and the font's name, asked once per
-    font.
-
-    The font's name and flags come from one pdfium call into reused buffers; only a font not
-    seen before is looked at through its text object (a few calls and a pointer cast)."""
-
-    def __init__(self) -> None:
-        self._name = ctypes.create_string_buffer(256)
-        self._flags = ctypes.c_int()
-        self._info = (self._name, ctypes.c_ulong(len(self._name)), ctypes.byref(self._flags))
-        self._known: dict[tuple[bytes, int], tuple[bool, str]] = {}
-
-    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[bool, str]:
-        _FONT_INFO(raw, index, *self._info)
-        key = (self._name.value, self._flags.value)
-        known = self._known.get(key)
-        if known is None:
-            font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
-            known = self._known[key] = (_is_bold(font), key[0].decode("latin-1"))
-        return known
-
-
-class _Styles:
-    """A glyph's size, whether it runs other than left to right, whether it is bold and its font's
-    name, asked
-    of pdfium once per text object of the page: the glyphs of one text object share its font,
-    size and matrix. One per text page, whose text objects' addresses it keeps."""
-
-    def __init__(self) -> None:
-        self._sizes = _Sizes()
-        self._bold = _BoldFonts()
-        self.known: dict[int | None, tuple[float, bool, bool, str]] = {}  # text object -> its style
-
-    def __call__(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool, str]:
-        obj = _TEXT_OBJECT(raw, index)
-        return self.known.get(obj) or self.measure(raw, index, obj)
-
-    def measure(self, raw: pdfium_c.FPDF_TEXTPAGE, index: int, obj: int | None) -> tuple[float, bool, bool, str]:
-        size = self._sizes(raw, index)
-        style = (size, self._sizes.turned, *self._bold(raw, index))
-        if obj:
-            self.known[obj] = style
-        return style
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +169,7 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame, view
     chars: list[Word] = []
     size = 0.0
     bold = False
-    styles = _Styles()
+    styles = Styles()
     for i in range(start, end):
         code = GLYPH_UNICODE(raw, i)
         if code in _NOT_GLYPHS:
@@ -247,29 +182,12 @@ def _chars(raw: pdfium_c.FPDF_TEXTPAGE, start: int, end: int, frame: Frame, view
         if not view.shows(box):
             continue
         _CHAR_ORIGIN(raw, i, *origin_refs)
-        size, _, bold, font = styles(raw, i)
+        size, _, bold, font, _ = styles(raw, i)
         text = "-" if code in _LINE_END_HYPHENS else chr(code)
         x0, _, x1, _ = frame.box(box.left, box.bottom, box.right, box.top)
         _, baseline = frame.point(origin_x.value, origin_y.value)
         chars.append(Word(text, x0, x1, baseline - _ASCENT * size, baseline + _DESCENT * size, size, bold, font))
     return chars
-
-
-def _is_bold(font: pdfium_c.FPDF_FONT) -> bool:
-    # The name says it when it names a weight: subset fonts often declare weight 400 whatever
-    # they are, and some declare a bold weight for their regular face (pdfium then guesses it
-    # from the stems). Only a name without a weight leaves it to the declared weight and flags.
-    if not font:
-        return False
-    name = ctypes.create_string_buffer(256)
-    pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
-    lowered = name.value.decode("latin-1").lower()
-    if any(mark in lowered for mark in _BOLD_NAMES):
-        return True
-    if any(mark in lowered for mark in _REGULAR_NAMES):
-        return False
-    return (pdfium_c.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT
-            or bool(pdfium_c.FPDFFont_GetFlags(font) & _FORCE_BOLD_FLAG))
 
 
 def words_of(chars: list[Word], settings: PdfSettings) -> list[Word]:
