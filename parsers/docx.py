@@ -39,6 +39,7 @@ from parsers.blocks import (
     Paragraph,
     ParsedDocument,
     Place,
+    Problem,
     Row,
     Span,
     Table,
@@ -362,4 +363,11 @@ def read_docx(path: Path) -> ParsedDocument:
         properties = _properties(document.core_properties)
     except (ValueError, KeyError, etree.XMLSyntaxError):
         properties = {}  # a malformed docProps/core.xml costs the last-resort metadata only
-    return ParsedDocument(reader.blocks, "docx", properties=properties)
+    # An altChunk embeds a part in another format (HTML, RTF, a whole .docx) that Word merges in
+    # when it opens the file; it is not read here, and what it holds must not go missing unsaid.
+    chunks = sum(1 for _ in document.element.body.iter(f"{_W}altChunk"))
+    problems = [Problem("warning", "docx_alt_chunk", f"the Word file embeds {chunks} part(s) in another format "
+                                                     "(altChunk: HTML, RTF or Word, as generating programs leave "
+                                                     "them), which were not read: open the file in Word and save "
+                                                     "it again, which merges them into the document")] if chunks else []
+    return ParsedDocument(reader.blocks, "docx", problems=problems, properties=properties)

@@ -54,6 +54,9 @@ _BOLD = {"b", "strong"}
 _HEADING = regex.compile(r"^h([1-6])$")
 _META_CHARSET = regex.compile(rb"""(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""")
 _XML_DECLARATION = regex.compile(r"(?<=^\s*)<\?xml[^>]*\?>")
+# A DOCTYPE with an internal subset (`<!DOCTYPE html [<!ENTITY ...>]>`, XHTML's, or an attack's):
+# lxml's HTML parser ends the DOCTYPE at its first ">" and reads the rest, "]>" and all, as text.
+_DOCTYPE_SUBSET = regex.compile(r"(?si)\s*<!DOCTYPE([^\[>]*)\[.*?\]\s*>")
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as Windows-1252 by every browser.
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
                     "ascii": "cp1252"}
@@ -372,6 +375,8 @@ def read_html(path: Path) -> ParsedDocument:
     # lxml refuses a str that still carries an XML encoding declaration; it says nothing anyway
     # once the text is decoded. Removing it on its line keeps source lines right.
     text = _XML_DECLARATION.sub("", text, count=1)
+    if subset := _DOCTYPE_SUBSET.match(text):  # left out, its lines kept as blank ones
+        text = f"<!DOCTYPE{subset.group(1)}>" + "\n" * subset.group(0).count("\n") + text[subset.end():]
     try:
         root, deep = _parse(text, fragment=False)
     except (etree.ParserError, ValueError) as error:

@@ -1,0 +1,42 @@
+"""Hostile inputs at the DOCX and HTML readers whose content went missing unsaid or came out as
+junk: a Word file whose text is an embedded part in another format (altChunk), and a page with a
+DOCTYPE internal subset (entity declarations, as an XHTML file or an attack carries them)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from generated import docx_with_document_xml
+from parsers.blocks import Paragraph
+from parsers.docx import read_docx
+from parsers.html import read_html
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def test_an_alt_chunk_not_read_is_said(tmp_path: Path) -> None:
+    base = tmp_path / "base.docx"
+    document = docx.Document()
+    document.add_paragraph("Nämndmål: Alla barn har en trygg uppväxt")
+    document.save(str(base))
+    xml = (f"<w:document {_W} {_R}><w:body><w:p><w:r><w:t>Inledning</w:t></w:r></w:p>"
+           '<w:altChunk r:id="rId99"/><w:tbl><w:tr><w:tc><w:altChunk r:id="rId98"/></w:tc></w:tr></w:tbl>'
+           "</w:body></w:document>").encode()
+    parsed = read_docx(docx_with_document_xml(base, tmp_path / "chunk.docx", xml))
+    assert [b.text for b in parsed.blocks if isinstance(b, Paragraph)] == ["Inledning"]
+    assert [(p.severity, p.code) for p in parsed.problems] == [("warning", "docx_alt_chunk")]
+    assert "embeds 2 part(s)" in parsed.problems[0].message
+    assert read_docx(base).problems == []
+
+
+def test_a_doctype_internal_subset_is_not_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "entiteter.xhtml"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE html [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n'
+                    '<!ENTITY a "aaaa">\n]>\n<html><body>\n<p>Nämndmål &amp; mer</p>\n<p>&x;</p>\n</body></html>\n',
+                    encoding="utf-8")
+    parsed = read_html(path)
+    paragraphs = [b for b in parsed.blocks if isinstance(b, Paragraph)]
+    assert [p.text for p in paragraphs] == ["Nämndmål & mer", "&x;"]  # never the file's content
+    assert paragraphs[0].place.line == 7 and parsed.problems == []
