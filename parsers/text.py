@@ -19,6 +19,7 @@ from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
 from parsers.encoding import decode
 from parsers.text_layout import laid_out, read_laid_out
 from parsers.text_rules import has_column_rules, with_rule_tables
+from parsers.text_wrap import unwrapped
 
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
 _MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+(.*)$")
@@ -192,7 +193,11 @@ def read_text(path: Path) -> ParsedDocument:
     if laid_out(text):
         return ParsedDocument(read_laid_out(text), fmt, problems=problems)
     if has_column_rules(text):
-        return ParsedDocument(with_rule_tables(text.split("\n"), parse_lines), fmt, problems=problems)
-    return ParsedDocument(parse_lines(text.split("\n")), fmt, problems=problems)
+        return ParsedDocument(with_rule_tables(text.split("\n"), _unwrapped_lines), fmt, problems=problems)
+    return ParsedDocument(_unwrapped_lines(text.split("\n")), fmt, problems=problems)
+
+
+def _unwrapped_lines(lines: list[str]) -> list[Paragraph | Table]:
+    return parse_lines(unwrapped(lines))
 
 
