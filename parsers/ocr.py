@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import regex
 
-from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table, UnreadableFile
+from parsers.blocks import Paragraph, ParsedDocument, Place, Problem, Row, Table, UnreadableFile
 from parsers.ocr_engine import EngineError, SheetSettings, languages, read_sheet, read_words
 from parsers.ocr_image import (
     Grey,
@@ -367,10 +369,19 @@ def read_scanned_pdf(path: Path, password: str | None = None,
     # PDFium is not thread-safe: pages are rendered one at a time, and each only when a worker
     # is ready for it, so memory stays flat however many pages the file has.
     pdfium_lock = threading.Lock()
+    unloaded: list[Problem] = []
 
     def read(index: int) -> OcrPage:
         with pdfium_lock:
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as error:  # a page tree that loops: this page only
+                unloaded.append(Problem("warning", "unreadable_page", f"page {index + 1} could not be read "
+                                                                      f"({error}); it is left out", page=index + 1))
+                return OcrPage(index + 1, 0, [], [])
+            if not pdfium_c.FPDFPage_CountObjects(page.raw):  # nothing drawn: no render, no Tesseract's 2 s
+                page.close()
+                return OcrPage(index + 1, 0, [], [])
             image = np.asarray(page.render(scale=chosen.dpi / 72, grayscale=True).to_pil().convert("L"))
             page.close()
         return read_page(index + 1, image, chosen, number_lang)
@@ -384,4 +395,5 @@ def read_scanned_pdf(path: Path, password: str | None = None,
         document.close()
     running = running_lines(pages, chosen)
     blocks = [block for page in pages for block in page_blocks(page, running, chosen)]
-    return ParsedDocument(blocks, "pdf", page_count=len(pages), ocr=True)
+    return ParsedDocument(blocks, "pdf", page_count=len(pages), ocr=True,
+                          problems=sorted(unloaded, key=lambda problem: problem.page or 0))

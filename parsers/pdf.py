@@ -101,6 +101,11 @@ def _read_text_layer(path: Path, password: str | None, settings: PdfSettings) ->
     document = open_pdf(path, password)
     try:
         pages, problems, shown = _read_pages(document, settings)
+        if pages and sum(problem.code == "unreadable_page" for problem in problems) == len(pages):
+            # Not a scan: OCR would load the same pages and fail as PDFium did ("Failed to load page.").
+            raise UnreadableFile("damaged_pdf", f"none of the PDF's {len(pages)} pages could be loaded (its page "
+                                                "tree is damaged, or loops back on itself): open it in a PDF "
+                                                "viewer and save or print it to a new PDF")
         properties = _properties(document)
         first = next((page.number for page in pages if page.lines), None)
         if first is None:
