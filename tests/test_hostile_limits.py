@@ -87,3 +87,26 @@ def test_a_file_gone_after_its_hashing_is_unreadable_and_read_again_next_run(tmp
     assert not (tmp_path / "cache" / "k").exists()
     task = Task(Path(job.path), "borta.txt", job.sha256, "k", 300.0)
     assert outcome(task, result, 0).final is False
+
+
+def test_a_reader_failing_at_the_memory_cap_is_the_caps_not_a_cached_parser_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under --max-memory-mb 512 a 50 MB page of 6M paragraphs failed in lxml with "XMLSyntaxError:
+    # unknown error": a parser_error row, cached as the file's, where a higher cap reads it.
+    import parsers
+    import pipeline.run.extract as extract
+    from lxml import etree
+
+    def fail(path: Path, password: str | None = None) -> None:
+        raise etree.XMLSyntaxError("unknown error", 1, 0, 0)
+
+    monkeypatch.setattr(parsers, "read", fail)
+    monkeypatch.setattr(extract, "near_memory_cap", lambda: True, raising=False)  # not there at HEAD~1
+    path = tmp_path / SEED.name
+    shutil.copy(SEED, path)
+    result = run_job(_job(path, tmp_path / "cache"))
+    assert result.status == "memory" and not (tmp_path / "cache" / "k").exists()
+    task = Task(path, SEED.name, file_sha256(SEED), "k", 300.0)
+    assert outcome(task, result, 512).final is False
+    monkeypatch.setattr(extract, "near_memory_cap", lambda: False)  # far from it: the reader's bug
+    assert [p.code for p in extract.extract_file(path, tmp_path).problems] == ["parser_error"]

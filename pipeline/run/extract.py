@@ -17,6 +17,7 @@ import parsers
 from parsers.blocks import UnreadableFile
 from pipeline.dataset.checks import file_checks
 from pipeline.recognise.structure import recognise
+from pipeline.run.worker import near_memory_cap
 from pipeline.schema import DocumentRecord, FileRows, ProblemRecord, Record
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,10 @@ def _extract(path: Path, root: Path, password: str | None, sha256: str | None) -
     except MemoryError:
         raise
     except Exception as error:  # a parser bug must cost this file only, never the run
+        if near_memory_cap():
+            # At the cap, libraries fail in their own words (lxml: XMLSyntaxError "unknown error"):
+            # the cap's, to retry under a higher one, not a parser_error kept in the cache.
+            raise MemoryError(f"{type(error).__name__} at the memory cap") from error
         if isinstance(error, OSError) and error.filename == str(path):
             # The file went, or its permissions changed, after it was hashed: not a reader's bug.
             return failed(source_path, "unreadable_file", f"the file could not be read: {error.strerror}; it "
