@@ -17,13 +17,18 @@ from parsers.text_layout import laid_out
 from paths import FIXTURES, SEEDS
 
 
-@pytest.fixture(scope="module")
-def laid_out_001(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _laid_out(factory: pytest.TempPathFactory, stem: str) -> Path:
+    """pdftotext -layout of the stem's ruled fixture, named as the seed (scored against its gold)."""
     if shutil.which("pdftotext") is None:
         pytest.skip("needs pdftotext (poppler-utils)")
-    out = tmp_path_factory.mktemp("layout") / "001.txt"
-    subprocess.run(["pdftotext", "-layout", str(FIXTURES / "001_0037d1aa6ba7bc46.pdf"), str(out)], check=True)
+    out = factory.mktemp("layout") / f"{stem}.txt"
+    subprocess.run(["pdftotext", "-layout", str(FIXTURES / f"{stem}.pdf"), str(out)], check=True)
     return out
+
+
+@pytest.fixture(scope="module")
+def laid_out_001(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _laid_out(tmp_path_factory, "001_0037d1aa6ba7bc46")
 
 
 def _rows(path: Path) -> dict[tuple[str, ...], Row]:
@@ -47,11 +52,7 @@ def test_seed_texts_are_not_laid_out() -> None:
 
 @pytest.fixture(scope="module")
 def laid_out_000(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("needs pdftotext (poppler-utils)")
-    out = tmp_path_factory.mktemp("layout") / "000_05871d331dd0cb08.txt"
-    subprocess.run(["pdftotext", "-layout", str(FIXTURES / "000_05871d331dd0cb08.pdf"), str(out)], check=True)
-    return out
+    return _laid_out(tmp_path_factory, "000_05871d331dd0cb08")
 
 
 def test_paragraphs_a_blank_line_sets_apart_stay_out_of_the_table_under_them(laid_out_000: Path) -> None:
