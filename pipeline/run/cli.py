@@ -184,9 +184,11 @@ class _Reporter:
 def _logfmt(value: object) -> str:
     import json
 
-    # Quote (JSON-style) only what would break `key=value` parsing, as logfmt does.
+    # Quote (JSON-style) only what would break `key=value` parsing, as logfmt does, and control
+    # characters (a file named with a CR or an escape sequence would rewrite the terminal's line).
     text = str(value)
-    return json.dumps(text, ensure_ascii=False) if not text or any(c in text for c in ' "=\n') else text
+    return json.dumps(text, ensure_ascii=False) if not text or any(c in ' "=' or c < " " or c == "\x7f"
+                                                                   for c in text) else text
 
 
 def _duration(seconds: float) -> str:
