@@ -29,7 +29,9 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 def _decode_utf16(raw: bytes, codec: str) -> str | None:
     try:
-        text = raw.decode(codec)
+        # An odd byte at the end is half a character, as a copy that did not complete leaves it:
+        # the text before it is whole (decode says so), and the half goes with a warning.
+        text = raw[:len(raw) - len(raw) % 2].decode(codec)
     except UnicodeDecodeError:
         return None
     # Binary data can pass for UTF-16 by its NUL pattern ("\x00\x01" repeated); text it is not
@@ -50,17 +52,22 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
     data appended to a text must not slip through), except NUL padding at its very end, which a
     copy or download that did not complete leaves and which is dropped with a warning."""
     problems: list[Problem] = []
+    if len(raw) % 2:
+        problems = [Problem("warning", "truncated_utf_16", "the file is UTF-16 but ends in half a character, as a "
+                                                         "copy or download that did not complete leaves it; it was "
+                                                         "left out: check that the file is complete")]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(raw, "utf-16")  # the BOM tells the byte order and is removed
         if text is not None:
-            return text, []
+            return text, problems
     guessed = _utf16_without_bom(raw)
     if guessed:
         text = _decode_utf16(raw, guessed)
         if text is not None:
             order = "little" if guessed.endswith("le") else "big"
             return text, [Problem("warning", "utf_16", f"the file is UTF-16 ({order}-endian) without a byte order "
-                                                       "mark; it was read as UTF-16")]
+                                                       "mark; it was read as UTF-16"), *problems]
+    problems = []
     content = raw.rstrip(b"\x00")
     if len(content) < len(raw):
         problems.append(Problem("warning", "nul_padding", f"the file ends in {len(raw) - len(content):,} NUL bytes, "

@@ -40,3 +40,18 @@ def test_a_doctype_internal_subset_is_not_read_as_text(tmp_path: Path) -> None:
     paragraphs = [b for b in parsed.blocks if isinstance(b, Paragraph)]
     assert [p.text for p in paragraphs] == ["Nämndmål & mer", "&x;"]  # never the file's content
     assert paragraphs[0].place.line == 7 and parsed.problems == []
+
+
+def test_utf16_text_cut_in_half_a_character_is_read_with_a_warning(tmp_path: Path) -> None:
+    # It was refused as binary data ("a NUL byte at byte 3"): the odd last byte failed the decoding.
+    from parsers.text import read_text
+    from paths import SEEDS
+
+    seed = SEEDS / "001_0037d1aa6ba7bc46.txt"
+    text = seed.read_text(encoding="utf-8")
+    for name, raw, codes in (("bom.txt", text.encode("utf-16") + b"\x00", ["truncated_utf_16"]),
+                             ("nobom.txt", text.encode("utf-16-le") + b"\x00", ["utf_16", "truncated_utf_16"])):
+        (tmp_path / name).write_bytes(raw)
+        parsed = read_text(tmp_path / name)
+        assert parsed.blocks == read_text(seed).blocks
+        assert [p.code for p in parsed.problems] == codes and "half a character" in parsed.problems[-1].message
