@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parsers.pdf_model import Line, Mark, PageContent, PageView, PdfSettings, Word
+from parsers.pdf_model import Line, Mark, PageContent, PageView, PdfSettings, Word, line_as_made
 from parsers.pdf_open import GLYPH_UNICODE, unchecked
 from parsers.pdf_paths import page_paths
 from parsers.pdf_styles import TEXT_OBJECT, Styles
@@ -227,8 +227,9 @@ def _flush(chars: list[Word], words: list[Word]) -> None:
 def plain_body(words: list[Word], settings: PdfSettings) -> None:
     """When most of a document's text reads as bold, its fonts say so of the body text too (a
     weight or flag set on every face): bold then tells nothing, and no word is bold."""
-    total = sum(len(w.text) for w in words)
-    if total and sum(len(w.text) for w in words if w.bold) > settings.bold_body_share * total:
+    # Lists, not generators, summed: a generator's step costs more than a list's, for every word.
+    total = sum([len(w.text) for w in words])
+    if total and sum([len(w.text) for w in words if w.bold]) > settings.bold_body_share * total:
         for word in words:
             word.bold = False
 
@@ -259,8 +260,13 @@ def lines_of(words: list[Word], settings: PdfSettings) -> list[Line]:
         groups.append((members, top, bottom))
     lines = []
     for members, top, bottom in groups:
-        ordered = _without_leaders(_glue(sorted(members, key=_LEFT)))
-        lines.append(Line(ordered, ordered[0].x0, max([w.x1 for w in ordered]), top, bottom))
+        glued, size, bold = _glue(sorted(members, key=_LEFT))
+        text = " ".join([w.text for w in glued])
+        ordered = _without_leaders(glued, text)
+        if ordered is glued:  # no leader dropped (nearly every line): its text, size and boldness at hand
+            lines.append(line_as_made(glued, glued[0].x0, max([w.x1 for w in glued]), top, bottom, text, size, bold))
+        else:
+            lines.append(Line(ordered, ordered[0].x0, max([w.x1 for w in ordered]), top, bottom))
     return lines
 
 
@@ -270,16 +276,16 @@ _DOTS = {".", "·", "…", ". ."}
 _DOT_RUN = re.compile(r"[.·…_]{3}")
 
 
-def _without_leaders(words: list[Word]) -> list[Word]:
+def _without_leaders(words: list[Word], spaced: str) -> list[Word]:
     """The dot leader between a row's label and its figures ("With a disability ...... 54,425
     894 18.7") is no text: dropped, so that the label's cell ends where its words end. A
     contents entry keeps its leader (one page number after it), which is what marks it."""
-    text = "".join([w.text for w in words])
     # Most lines hold none of the leader's dots, or fewer than its three (a full stop): tests
-    # and counts settle them before the pattern, which is tried at every position of the line.
-    if (not ("." in text or "_" in text or "·" in text or "…" in text)
-            or text.count(".") + text.count("_") + text.count("·") + text.count("…") < 3
-            or not _DOT_RUN.search(text)):
+    # and counts on the line's text (`spaced`: its words joined by spaces, which hold no dot)
+    # settle them before the pattern, which is tried at every position of the words' text.
+    if (not ("." in spaced or "_" in spaced or "·" in spaced or "…" in spaced)
+            or spaced.count(".") + spaced.count("_") + spaced.count("·") + spaced.count("…") < 3
+            or not _DOT_RUN.search("".join([w.text for w in words]))):
         return words
     leader = [_LEADER.fullmatch(w.text) is not None for w in words]
     for k in range(len(words) - 2):
@@ -302,16 +308,23 @@ def _without_leaders(words: list[Word]) -> list[Word]:
     return [w for w, is_leader in zip(words, leader) if not is_leader]
 
 
-def _glue(words: list[Word]) -> list[Word]:
+def _glue(words: list[Word]) -> tuple[list[Word], float, bool]:
     """Join pieces of one word that the producer wrote as separate runs (kerning, font
-    changes inside a word): they touch, with no space between them."""
-    out = [words[0]]
+    changes inside a word): they touch, with no space between them. With the line's size (its
+    largest word's, as max finds it) and whether all its words are bold, found on the way."""
+    last = words[0]
+    out = [last]
+    size, bold = last.size, last.bold
     for word in words[1:]:
-        last = out[-1]
         if -0.2 * word.size < word.x0 - last.x1 < 0.05 * word.size:
-            out[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
-                           max(last.bottom, word.bottom), max(last.size, word.size), last.bold and word.bold,
-                           last.font if last.font == word.font else "")
+            last = out[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
+                                  max(last.bottom, word.bottom), max(last.size, word.size), last.bold and word.bold,
+                                  last.font if last.font == word.font else "")
         else:
             out.append(word)
-    return out
+            last = word
+        if word.size > size:
+            size = word.size
+        bold = bold and word.bold
+    # As a Line takes them: a lone word's own boldness, all() of several.
+    return out, size, bold if len(out) == 1 else bool(bold)

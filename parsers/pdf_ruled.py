@@ -17,7 +17,7 @@ from parsers.pdf_bands import (
 )
 from parsers.pdf_columns import cell_runs, find_gutters, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
-from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment
+from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment, line_as_made
 from parsers.pdf_rows import figure_rows
 
 
@@ -344,6 +344,9 @@ def _clip(line: Line, x0: float, x1: float, top: float, bottom: float) -> Line |
     words = [w for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1]
     if not words:
         return None
+    if len(words) == len(line.words):  # the line whole (most are, in a cell): a copy with its text
+        return line_as_made(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom, line.text,
+                            line.size, line.bold)
     return Line(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom)
 
 
