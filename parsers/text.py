@@ -8,7 +8,7 @@ archives, Windows-1252 with CRLF line ends.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
 from parsers.encoding import decode
 from parsers.text_layout import laid_out, read_laid_out
 from parsers.text_rules import has_column_rules, with_rule_tables
+from parsers.text_underlines import has_underlines, marked
 from parsers.text_wrap import unwrapped
 
 _SEPARATOR_CELL = regex.compile(r"^\s*:?-{3,}:?\s*$")
@@ -192,12 +193,13 @@ def read_text(path: Path) -> ParsedDocument:
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     if laid_out(text):
         return ParsedDocument(read_laid_out(text), fmt, problems=problems)
+    # Converters' layouts, each found by a search of the text: a table's column rules, headings'
+    # underlines, paragraphs wrapped at a width.
+    parse = partial(_parsed, underlined=has_underlines(text))
     if has_column_rules(text):
-        return ParsedDocument(with_rule_tables(text.split("\n"), _unwrapped_lines), fmt, problems=problems)
-    return ParsedDocument(_unwrapped_lines(text.split("\n")), fmt, problems=problems)
+        return ParsedDocument(with_rule_tables(text.split("\n"), parse), fmt, problems=problems)
+    return ParsedDocument(parse(text.split("\n")), fmt, problems=problems)
 
 
-def _unwrapped_lines(lines: list[str]) -> list[Paragraph | Table]:
-    return parse_lines(unwrapped(lines))
-
-
+def _parsed(lines: list[str], underlined: bool) -> list[Paragraph | Table]:
+    return parse_lines(unwrapped(marked(lines) if underlined else lines))
