@@ -193,12 +193,13 @@ def read_text(path: Path) -> ParsedDocument:
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     if laid_out(text):
         return ParsedDocument(read_laid_out(text), fmt, problems=problems)
-    # Converters' layouts, each found by a search of the text: a table's column rules, headings'
-    # underlines, paragraphs wrapped at a width.
-    parse = partial(_parsed, underlined=has_underlines(text))
+    # Converters' layouts, each found by a quick look at the text: a table's column rules,
+    # headings' underlines, paragraphs wrapped at a width.
+    lines = text.split("\n")
+    parse = partial(_parsed, underlined=has_underlines(lines))
     if has_column_rules(text):
-        return ParsedDocument(with_rule_tables(text.split("\n"), parse), fmt, problems=problems)
-    return ParsedDocument(parse(text.split("\n")), fmt, problems=problems)
+        return ParsedDocument(with_rule_tables(lines, parse), fmt, problems=problems)
+    return ParsedDocument(parse(lines), fmt, problems=problems)
 
 
 def _parsed(lines: list[str], underlined: bool) -> list[Paragraph | Table]:

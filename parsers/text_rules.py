@@ -12,7 +12,7 @@ Pure functions of a file's lines; the lines a table takes are blanked for the li
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -20,10 +20,10 @@ from normalizers.text import strip_markup
 from parsers.blocks import Paragraph, Place, Row, Table
 
 # The rule under a header: a run of dashes per column, two columns or more.
-_COLUMN_RULE = regex.compile(r"^ *-{3,}(?: +-{3,})+ *\r?$", regex.MULTILINE)
+_COLUMN_RULE = regex.compile(r"^ *-{3,}(?: +-{3,})+ *\r?$")
 _RUN = regex.compile(r"-+")
 # A grid table's border between rows, `=` under its header.
-_BORDER = regex.compile(r"^ *\+(?:[-=:]{3,}\+)+ *\r?$", regex.MULTILINE)
+_BORDER = regex.compile(r"^ *\+(?:[-=:]{3,}\+)+ *\r?$")
 # A multiline table's first and last line: dashes across it.
 _EDGE = regex.compile(r"^ *-{3,} *\r?$")
 # How far a multiline table's last line may stand under its first: a table of a report is
@@ -31,8 +31,19 @@ _EDGE = regex.compile(r"^ *-{3,} *\r?$")
 _MAX_LINES = 5000
 
 
+def lines_with(text: str, needle: str) -> Iterator[str]:
+    """The text's lines that hold `needle`, found by the string's own search: a pattern searched
+    over a whole report tries every position of it (4 ms of a 145 kB report's 10 ms read)."""
+    start = 0
+    while (at := text.find(needle, start)) >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield text[text.rfind("\n", 0, at) + 1:end]
+        start = end + 1
+
+
 def has_column_rules(text: str) -> bool:
-    return "---" in text and (_COLUMN_RULE.search(text) is not None or _BORDER.search(text) is not None)
+    return any(_COLUMN_RULE.match(line) or _BORDER.match(line) for line in lines_with(text, "---"))
 
 
 def with_rule_tables(lines: list[str],
