@@ -353,6 +353,16 @@ def _properties(core: Any) -> dict[str, str]:
     return properties
 
 
+def _core_properties(document: Any) -> Any | None:
+    """The package's core properties, related as Word relates them or as LibreOffice does
+    (".../officedocument/2006/relationships/metadata/core-properties"), which python-docx does not
+    know: asked for them then, it made up its defaults (title "Word Document")."""
+    for rel in document.part.package.rels.values():
+        if not rel.is_external and rel.reltype.lower().endswith("/relationships/metadata/core-properties"):
+            return getattr(rel.target_part, "core_properties", None)
+    return None
+
+
 def read_docx(path: Path) -> ParsedDocument:
     document = open_docx(path)
     # Paragraph styles are character styles too; table and numbering styles style no text.
@@ -360,7 +370,8 @@ def read_docx(path: Path) -> ParsedDocument:
     reader = _BodyReader(_Styles(styles), _Images(document.part))
     reader.read(document.element.body)
     try:
-        properties = _properties(document.core_properties)
+        core = _core_properties(document)
+        properties = _properties(core) if core is not None else {}
     except (ValueError, KeyError, etree.XMLSyntaxError):
         properties = {}  # a malformed docProps/core.xml costs the last-resort metadata only
     # An altChunk embeds a part in another format (HTML, RTF, a whole .docx) that Word merges in

@@ -55,3 +55,30 @@ def test_utf16_text_cut_in_half_a_character_is_read_with_a_warning(tmp_path: Pat
         parsed = read_text(tmp_path / name)
         assert parsed.blocks == read_text(seed).blocks
         assert [p.code for p in parsed.problems] == codes and "half a character" in parsed.problems[-1].message
+
+
+def test_a_doc_keeps_its_own_properties_not_python_docx_defaults(tmp_path: Path) -> None:
+    # LibreOffice relates docProps/core.xml by a relationship type python-docx does not know, which
+    # then made up its defaults: every legacy .doc was titled "Word Document" (and lost its title,
+    # author and date). A .doc saved from the 000 fixture keeps the fixture's.
+    import subprocess
+
+    import pytest
+
+    from parsers.doc import find_soffice, read_doc
+    from paths import FIXTURES
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not on PATH")
+    source = FIXTURES / "000_05871d331dd0cb08.docx"
+    subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc:MS Word 97", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    parsed = read_doc(tmp_path / "000_05871d331dd0cb08.doc")
+    expected = read_docx(source).properties
+    assert expected["title"] == "Verksamhetsberättelse VB 2013"
+    assert {key: parsed.properties.get(key) for key in ("title", "author")} == \
+        {key: expected[key] for key in ("title", "author")}
+    rtf = tmp_path / "rtf.doc"
+    rtf.write_bytes(b"{\\rtf1\\ansi N\\'e4mndm\\'e5l: Alla barn\\par}")
+    assert "title" not in read_doc(rtf).properties  # none of its own, none made up
