@@ -80,7 +80,8 @@ def rule_tables(lines: list[str]) -> list[tuple[int, int, Table]]:
 
 def _table(lines: list[str], rule: int, floor: int) -> tuple[int, int, Table] | None:
     """The table whose column rule is lines[rule]; `floor`: where the table before it ends."""
-    starts = [m.start() for m in _RUN.finditer(lines[rule])]
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(lines[rule])]
+    starts, widths = [lo for lo, _ in runs], [hi - lo for lo, hi in runs]
     top = rule
     while top > floor and lines[top - 1].strip() and not _EDGE.match(lines[top - 1]):
         top -= 1
@@ -104,15 +105,18 @@ def _table(lines: list[str], rule: int, floor: int) -> tuple[int, int, Table] | 
         first, last = top, end
     if not groups:
         return None
-    rows = [Row(_cells([lines[j] for j in range(top, rule)], starts), Place(None, top + 1), header=True)] \
+    rows = [Row(_cells([lines[j] for j in range(top, rule)], starts, widths=widths), Place(None, top + 1),
+                header=True)] \
         if header else []
-    rows += [Row(_cells([lines[j] for j in group], starts), Place(None, group[0] + 1)) for group in groups]
+    rows += [Row(_cells([lines[j] for j in group], starts, widths=widths), Place(None, group[0] + 1))
+             for group in groups]
     return first, last, Table(rows, rows[0].place)
 
 
 def _grid(lines: list[str], top: int) -> tuple[int, int, Table] | None:
     """The grid table whose first border is lines[top]."""
     bars = [m.start() for m in regex.finditer(r"\+", lines[top])]
+    widths = [hi - lo - 3 for lo, hi in zip(bars, bars[1:])]  # a bar and a space each side
     rows: list[Row] = []
     group: list[str] = []
     end = top + 1
@@ -120,7 +124,7 @@ def _grid(lines: list[str], top: int) -> tuple[int, int, Table] | None:
         line = lines[end]
         if _BORDER.match(line):
             if group:
-                rows.append(Row(_cells(group, bars[:-1], 1, bars[1:]), Place(None, end - len(group) + 1)))
+                rows.append(Row(_cells(group, bars[:-1], 1, bars[1:], widths), Place(None, end - len(group) + 1)))
             group = []
             if "=" in line:  # what stands above is the header
                 for row in rows:
@@ -150,10 +154,29 @@ def _groups(lines: list[str], start: int, end: int) -> list[list[int]]:
     return groups
 
 
-def _cells(lines: list[str], starts: list[int], skip: int = 0, ends: list[int] | None = None) -> list[str]:
+def _cells(lines: list[str], starts: list[int], skip: int = 0, ends: list[int] | None = None,
+           widths: list[int] | None = None) -> list[str]:
     """A row's cells: each column's slice of its lines, from where its run of dashes starts to
     where the next one does (or, in a grid, between the bars), the lines of a wrapped cell
-    joined."""
+    joined. `widths`: how many characters a column's text may take on a line: a word longer
+    than that fills the line alone and goes on on the next (pandoc breaks it: "Perio" / "dens")."""
     his: list[int | None] = list(ends) if ends else [*starts[1:], None]
-    bounds = [(lo + skip, hi) for lo, hi in zip(starts, his)]
-    return [strip_markup(" ".join(part for line in lines if (part := line[lo:hi].strip())), True) for lo, hi in bounds]
+    out = []
+    for k, (lo, hi) in enumerate(zip(starts, his)):
+        text, previous = "", ""
+        for line in lines:
+            part = line[lo + skip:hi].strip()
+            if part:
+                glued = widths is not None and len(previous) >= widths[k] and " " not in previous \
+                    and _goes_on(previous, part)
+                text = f"{text}{part}" if glued or not text else f"{text} {part}"
+                previous = part
+        out.append(strip_markup(text, True))
+    return out
+
+
+def _goes_on(previous: str, part: str) -> bool:
+    """The part goes on with the word that fills the line before, as a word broken at the
+    column's edge does: a letter in lower case after a letter, a digit after a digit, a mark."""
+    return (part[0].islower() and previous[-1].isalpha() or part[0].isdigit() and previous[-1].isdigit()
+            or part[0] in ":;,.%)")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from goldcheck import dataset_rows
+from parsers.blocks import Table
 from parsers.text import read_text
 from parsers.text_rules import has_column_rules
 from paths import FIXTURES, SEEDS
@@ -47,3 +48,12 @@ def test_a_line_of_dashes_alone_is_no_table(tmp_path: Path) -> None:
 
 def test_no_seed_has_column_rules() -> None:
     assert [p.name for p in sorted(SEEDS.glob("*.txt")) if has_column_rules(p.read_text(encoding="utf-8"))] == []
+
+
+def test_words_pandoc_breaks_at_a_narrow_column_are_whole_again() -> None:
+    # Each figure a column too narrow for it: "12" over "50" over "st" is "1250 st". A word
+    # that only fills a line's width ("Antal ... tillhandahållas") still ends at a space.
+    [table] = [b for b in read_text(PANDOC / "narrow_grid.txt").blocks if isinstance(b, Table)]
+    assert table.rows[1].cells == [
+        "Antal praktikplatser som kan tillhandahållas för de aspiranter som Jobbtorg Stockholm kan matcha",
+        "1250 st", "0 st", "1600 st", "VB 2013"]
