@@ -167,8 +167,9 @@ def _cells(lines: list[str], starts: list[int], skip: int = 0, ends: list[int] |
         for line in lines:
             part = line[lo + skip:hi].strip()
             if part:
-                glued = widths is not None and len(previous) >= widths[k] and " " not in previous \
-                    and _goes_on(previous, part)
+                # (A sign alone on its line is a figure's, moved on whole to the next.)
+                glued = widths is not None and (previous in ("-", "\u2212") and part[0].isdigit() or len(
+                    previous) >= widths[k] and " " not in previous and _goes_on(previous, part))
                 text = f"{text}{part}" if glued or not text else f"{text} {part}"
                 previous = part
         out.append(strip_markup(text, True))
@@ -177,6 +178,7 @@ def _cells(lines: list[str], starts: list[int], skip: int = 0, ends: list[int] |
 
 def _goes_on(previous: str, part: str) -> bool:
     """The part goes on with the word that fills the line before, as a word broken at the
-    column's edge does: a letter in lower case after a letter, a digit after a digit, a mark."""
-    return (part[0].islower() and previous[-1].isalpha() or part[0].isdigit() and previous[-1].isdigit()
+    column's edge does: a letter in lower case after a letter, a digit after a digit or a decimal
+    comma, a mark."""
+    return (part[0].islower() and previous[-1].isalpha() or part[0].isdigit() and previous[-1] in "0123456789,."
             or part[0] in ":;,.%)")

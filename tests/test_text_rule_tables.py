@@ -11,7 +11,7 @@ import pytest
 from goldcheck import dataset_rows
 from parsers.blocks import Table
 from parsers.text import read_text
-from parsers.text_rules import has_column_rules
+from parsers.text_rules import has_column_rules, rule_tables
 from paths import FIXTURES, SEEDS
 
 PANDOC = FIXTURES / "pandoc"
@@ -57,3 +57,14 @@ def test_words_pandoc_breaks_at_a_narrow_column_are_whole_again() -> None:
     assert table.rows[1].cells == [
         "Antal praktikplatser som kan tillhandahållas för de aspiranter som Jobbtorg Stockholm kan matcha",
         "1250 st", "0 st", "1600 st", "VB 2013"]
+
+
+def test_a_decimal_figure_down_a_one_character_column_and_a_sign_moved_alone() -> None:
+    # As pandoc's reStructuredText sets a budget table's narrow columns.
+    lines = ["+------------+---+-----+", "| Kostnader  | N | fö  |", "+============+===+=====+",
+             "| Budget     | 1 | -   |", "|            | 5 | 0,2 |", "|            | , |     |",
+             "|            | 4 |     |", "+------------+---+-----+"]
+    [(first, end, table)] = rule_tables(lines)
+    assert (first, end) == (0, 8)
+    assert [row.cells for row in table.rows] == [["Kostnader", "N", "fö"], ["Budget", "15,4", "-0,2"]]
+    assert [row.header for row in table.rows] == [True, False]
