@@ -33,11 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from render_matrix import GOLD, SEEDS, TARGET, gold_scores  # noqa: E402
+from render_matrix import SEEDS  # noqa: E402
+from variant_runs import chosen, print_variants, scored_run  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 STEMS = ("000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2")
-BIN = ROOT / ".venv" / "bin"
 
 
 def _pandoc(*options: str) -> Callable[[str, Path], None]:
@@ -75,49 +75,26 @@ VARIANTS: dict[str, Callable[[str, Path], None]] = {
 }
 
 
-def _dataset(inputs: Path, out: Path, jobs: int) -> dict[str, float]:
-    done = subprocess.run([str(BIN / "rapportdata"), "run", "--input", str(inputs), "--output", str(out),
-                           "--full", "--jobs", str(jobs)], capture_output=True, text=True, timeout=3600)
-    if done.returncode not in (0, 1):
-        raise RuntimeError(f"rapportdata run over {inputs} failed ({done.returncode}): {done.stderr[-300:]}")
-    return gold_scores(out)
-
-
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/converters"), help="where the texts and datasets go")
     parser.add_argument("--variants", help="only these variants, comma-separated")
     parser.add_argument("--jobs", type=int, default=2, help="the runs' --jobs (default 2)")
     args = parser.parse_args(argv)
-    if not GOLD.is_dir():
-        raise SystemExit(f"no gold labels at {GOLD}: the converter matrix scores against ../shared/gold")
-    chosen = args.variants.split(",") if args.variants else list(VARIANTS)
-    unknown = set(chosen) - set(VARIANTS)
-    if unknown:
-        raise SystemExit(f"unknown variants {', '.join(sorted(unknown))}; known: {', '.join(VARIANTS)}")
+    names = chosen(args, list(VARIANTS), "converter matrix")
     base = args.work / "text"
     base.mkdir(parents=True, exist_ok=True)
     for stem in STEMS:
         shutil.copy(SEEDS / f"{stem}.txt", base / f"{stem}.txt")
-    reference = _dataset(base, args.work / "text.out", args.jobs)
-    print(f"{'variant':18} " + " ".join(f"{stem[:3]:>6} {'gap':>6}" for stem in STEMS) + "  worst gap")
-    print(f"{'text (data/raw)':18} " + " ".join(f"{reference.get(s, 0.0):6.3f} {'':6}" for s in STEMS))
-    for name in chosen:
-        folder = args.work / name
-        folder.mkdir(exist_ok=True)
-        try:
-            for stem in STEMS:
-                if not (folder / f"{stem}.txt").exists():
-                    VARIANTS[name](stem, folder / f"{stem}.txt")
-            scores = _dataset(folder, args.work / f"{name}.out", args.jobs)
-        except (RuntimeError, OSError, subprocess.SubprocessError) as error:
-            print(f"{name:18} error: {error}")
-            continue
-        gaps = {s: scores[s] - reference[s] for s in STEMS if s in scores}
-        cells = " ".join(f"{scores[s]:6.3f} {gaps[s]:+6.3f}" if s in gaps else f"{'':6} {'':6}" for s in STEMS)
-        worst = min(gaps.values(), default=0.0)
-        print(f"{name:18} {cells}  {worst:+.3f}{' *' if worst < -TARGET else ''}", flush=True)
-    print(f"* more than {TARGET} below the seed's text")
+
+    def make(name: str, folder: Path) -> tuple[str, ...]:
+        for stem in STEMS:
+            if not (folder / f"{stem}.txt").exists():
+                VARIANTS[name](stem, folder / f"{stem}.txt")
+        return STEMS
+
+    reference = scored_run(base, args.work / "text.out", args.jobs)
+    print_variants(args.work, names, make, STEMS, reference, "the seed's text", args.jobs)
 
 
 if __name__ == "__main__":

@@ -47,12 +47,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from render_matrix import GOLD, TARGET, gold_scores  # noqa: E402
+from variant_runs import chosen, print_variants, scored_run  # noqa: E402
 from test_pdf_maker import as_forms  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 STEMS = ("000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2")
-BIN = ROOT / ".venv" / "bin"
 
 
 def _run(*argv: str) -> None:
@@ -130,51 +129,28 @@ VARIANTS: dict[str, tuple[Callable[[Path, Path], object], tuple[str, ...], str]]
 }
 
 
-def _dataset(inputs: Path, out: Path, jobs: int) -> dict[str, float]:
-    done = subprocess.run([str(BIN / "rapportdata"), "run", "--input", str(inputs), "--output", str(out),
-                           "--full", "--jobs", str(jobs)], capture_output=True, text=True, timeout=7200)
-    if done.returncode not in (0, 1):
-        raise RuntimeError(f"rapportdata run over {inputs} failed ({done.returncode}): {done.stderr[-300:]}")
-    return gold_scores(out)
-
-
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/damage"), help="where the PDFs and datasets go")
     parser.add_argument("--variants", help="only these variants, comma-separated")
     parser.add_argument("--jobs", type=int, default=2, help="the runs' --jobs (default 2)")
     args = parser.parse_args(argv)
-    if not GOLD.is_dir():
-        raise SystemExit(f"no gold labels at {GOLD}: the damage matrix scores against ../shared/gold")
-    chosen = args.variants.split(",") if args.variants else list(VARIANTS)
-    unknown = set(chosen) - set(VARIANTS)
-    if unknown:
-        raise SystemExit(f"unknown variants {', '.join(sorted(unknown))}; known: {', '.join(VARIANTS)}")
+    names = chosen(args, list(VARIANTS), "damage matrix")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     base = args.work / "fixture"
     base.mkdir(parents=True, exist_ok=True)
     for stem in STEMS:
         shutil.copy(FIXTURES / f"{stem}.pdf", base / f"{stem}.pdf")
-    reference = _dataset(base, args.work / "fixture.out", args.jobs)
-    print(f"{'variant':16} " + " ".join(f"{stem[:3]:>6} {'gap':>6}" for stem in STEMS) + "  worst gap")
-    print(f"{'fixture':16} " + " ".join(f"{reference.get(s, 0.0):6.3f} {'':6}" for s in STEMS))
-    for name in chosen:
-        make, stems, suffix = VARIANTS[name]
-        folder = args.work / name
-        folder.mkdir(exist_ok=True)
-        try:
-            for stem in stems:
-                if not (folder / f"{stem}{suffix}").exists():
-                    make(FIXTURES / f"{stem}.pdf", folder / f"{stem}{suffix}")
-            scores = _dataset(folder, args.work / f"{name}.out", args.jobs)
-        except (RuntimeError, FileNotFoundError, OSError) as error:
-            print(f"{name:16} error: {error}")
-            continue
-        gaps = {s: scores[s] - reference[s] for s in stems if s in scores}
-        cells = " ".join(f"{scores[s]:6.3f} {gaps[s]:+6.3f}" if s in gaps else f"{'':6} {'':6}" for s in STEMS)
-        worst = min(gaps.values(), default=0.0)
-        print(f"{name:16} {cells}  {worst:+.3f}{' *' if worst < -TARGET else ''}", flush=True)
-    print(f"* more than {TARGET} below the fixture read as it is")
+
+    def make(name: str, folder: Path) -> tuple[str, ...]:
+        maker, stems, suffix = VARIANTS[name]
+        for stem in stems:
+            if not (folder / f"{stem}{suffix}").exists():
+                maker(FIXTURES / f"{stem}.pdf", folder / f"{stem}{suffix}")
+        return stems
+
+    reference = scored_run(base, args.work / "fixture.out", args.jobs)
+    print_variants(args.work, names, make, STEMS, reference, "the fixture", args.jobs)
 
 
 if __name__ == "__main__":
