@@ -73,6 +73,11 @@ def detect_format(path: Path) -> tuple[str, list[Problem]]:
     if by_content and by_name in ("txt", "md") and by_content != "html":
         return by_content, [Problem("warning", "wrong_extension",
                                     f"the file is named {path.suffix} but its content is {by_content.upper()}")]
+    if by_name == "doc" and not by_content and not head.startswith(b"{\\rtf") and b"\x00" not in head:
+        # Plain text saved under .doc (as some systems export): LibreOffice is given Word and RTF
+        # alone; the text reader reads it, or says why it is not text.
+        return "txt", [Problem("warning", "wrong_extension", "the file is named .doc but its content is plain "
+                                                             "text, not Word; it was read as text")]
     if by_name:
         return by_name, []
     if by_content:

@@ -82,3 +82,25 @@ def test_a_doc_keeps_its_own_properties_not_python_docx_defaults(tmp_path: Path)
     rtf = tmp_path / "rtf.doc"
     rtf.write_bytes(b"{\\rtf1\\ansi N\\'e4mndm\\'e5l: Alla barn\\par}")
     assert "title" not in read_doc(rtf).properties  # none of its own, none made up
+
+
+def test_plain_text_named_doc_is_read_as_text(tmp_path: Path) -> None:
+    # It was refused (not_a_word_file): LibreOffice is given Word 97-2003 and RTF only.
+    import pytest
+
+    import parsers
+    from parsers.blocks import UnreadableFile
+    from paths import SEEDS
+
+    seed = SEEDS / "001_0037d1aa6ba7bc46.txt"
+    named = tmp_path / "export.doc"
+    named.write_bytes(seed.read_bytes())
+    parsed = parsers.read(named)
+    assert parsed.blocks == parsers.read(seed).blocks
+    assert [(p.severity, p.code) for p in parsed.problems] == [("warning", "wrong_extension")]
+    assert "plain text" in parsed.problems[0].message
+    binary = tmp_path / "dos.doc"  # binary without Word's or RTF's signature: still not a Word file
+    binary.write_bytes(b"\x31\xbe\x00\x00" + bytes(range(256)) * 4)
+    with pytest.raises(UnreadableFile) as refused:
+        parsers.read(binary)
+    assert refused.value.code == "not_a_word_file"
