@@ -255,7 +255,7 @@ def _outside(line: Line, tables: list[TableLayout]) -> Line | None:
     words = [w for w in line.words if not any(t.x0 <= (w.x0 + w.x1) / 2 <= t.x1 for t in around)]
     if len(words) == len(line.words):
         return line
-    return Line(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom) if words else None
+    return Line(words, words[0].x0, max([w.x1 for w in words]), line.top, line.bottom) if words else None
 
 
 def _page_blocks(page: _Page, words: set[str], known: CellWords, levels: dict[float, int],
@@ -316,8 +316,12 @@ def _table_block(table: TableLayout, page: _Page, words: set[str], known: CellWo
 
 
 def _box(lines: list[Line]) -> Box:
-    return Box(min(line.x0 for line in lines), min(line.top for line in lines),
-               max(line.x1 for line in lines), max(line.bottom for line in lines))
+    if len(lines) == 1:  # a cell's one line, most of them: its own box, without four passes
+        line = lines[0]
+        return Box(line.x0, line.top, line.x1, line.bottom)
+    # Lists, not generators: a generator's step costs more than a list's.
+    return Box(min([line.x0 for line in lines]), min([line.top for line in lines]),
+               max([line.x1 for line in lines]), max([line.bottom for line in lines]))
 
 
 def _line_number(line: Line, page: _Page) -> int | None:
