@@ -170,13 +170,19 @@ class Cache:
         # table (a file a table made the cache take a quarter of a text run's worker time).
         # Buffered: the IPC writer makes a system call for every piece of every column.
         ends: dict[str, int] = {}  # table -> where its IPC file ends in the entry's file
-        with pa.output_stream(str(temporary / _ENTRY_FILE), buffer_size=_WRITE_BUFFER) as file:
-            for name, table in tables.items():
-                with pa.ipc.new_file(file, table.schema) as sink:
-                    sink.write_table(table)
-                ends[name] = file.tell()
-            footer = json.dumps(ends).encode("utf-8")
-            file.write(footer + _FOOTER_SIZE.pack(len(footer)))
+        try:
+            with pa.output_stream(str(temporary / _ENTRY_FILE), buffer_size=_WRITE_BUFFER) as file:
+                for name, table in tables.items():
+                    with pa.ipc.new_file(file, table.schema) as sink:
+                        sink.write_table(table)
+                    ends[name] = file.tell()
+                footer = json.dumps(ends).encode("utf-8")
+                file.write(footer + _FOOTER_SIZE.pack(len(footer)))
+        except BaseException:
+            # A full disk: the half-written entry must not stay to fill it further (a failed run
+            # runs no keep_only, and each of its workers left one per file, under its own pid).
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
         final = self.folder / key
         if final.exists():
             shutil.rmtree(final)
