@@ -139,3 +139,13 @@ def docx_with_document_xml(source: Path, target: Path, document_xml: bytes) -> P
             data = document_xml if item.filename == "word/document.xml" else original.read(item)
             copy.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
     return target
+
+
+def one_goal_docx(path: Path) -> Path:
+    """A Word file made by python-docx of one goal's paragraph: the parts a test edits."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Nämndmål: Alla barn har en trygg uppväxt")
+    document.save(str(path))
+    return path

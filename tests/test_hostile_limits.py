@@ -8,9 +8,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import docx
 import pytest
 
+from generated import one_goal_docx
 from parsers.blocks import UnreadableFile
 from parsers.docx import read_docx
 from paths import SEEDS
@@ -26,10 +26,7 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 def test_a_docx_zip_bomb_is_refused_unopened(tmp_path: Path) -> None:
     # 1.1 GB of XML in a 4 MB zip: python-docx inflated it all (a gigabyte of memory, half a
     # minute), then lxml refused it ("unknown error" past 1 GB, reported as malformed XML).
-    base = tmp_path / "base.docx"
-    document = docx.Document()
-    document.add_paragraph("Nämndmål: Alla barn har en trygg uppväxt")
-    document.save(str(base))
+    base = one_goal_docx(tmp_path / "base.docx")
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(base) as original, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
         for item in original.infolist():

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
-
-from generated import docx_with_document_xml
+from generated import docx_with_document_xml, one_goal_docx
 from parsers.blocks import Paragraph
 from parsers.docx import read_docx
 from parsers.html import read_html
@@ -17,10 +15,7 @@ _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 
 
 def test_an_alt_chunk_not_read_is_said(tmp_path: Path) -> None:
-    base = tmp_path / "base.docx"
-    document = docx.Document()
-    document.add_paragraph("Nämndmål: Alla barn har en trygg uppväxt")
-    document.save(str(base))
+    base = one_goal_docx(tmp_path / "base.docx")
     xml = (f"<w:document {_W} {_R}><w:body><w:p><w:r><w:t>Inledning</w:t></w:r></w:p>"
            '<w:altChunk r:id="rId99"/><w:tbl><w:tr><w:tc><w:altChunk r:id="rId98"/></w:tc></w:tr></w:tbl>'
            "</w:body></w:document>").encode()
