@@ -22,7 +22,6 @@ and poppler-utils (pdftotext); a missing program leaves its variant's row as the
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from render_matrix import SEEDS  # noqa: E402
-from variant_runs import chosen, print_variants, scored_run  # noqa: E402
+from variant_runs import arguments, print_variants, scored_run  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 STEMS = ("000_05871d331dd0cb08", "001_0037d1aa6ba7bc46", "004_522f212c0b3259a2")
@@ -76,12 +75,7 @@ VARIANTS: dict[str, Callable[[str, Path], None]] = {
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--work", type=Path, default=Path("/tmp/converters"), help="where the texts and datasets go")
-    parser.add_argument("--variants", help="only these variants, comma-separated")
-    parser.add_argument("--jobs", type=int, default=2, help="the runs' --jobs (default 2)")
-    args = parser.parse_args(argv)
-    names = chosen(args, list(VARIANTS), "converter matrix")
+    args, names = arguments(argv, __doc__ or "", "/tmp/converters", "texts", list(VARIANTS), "converter matrix")
     base = args.work / "text"
     base.mkdir(parents=True, exist_ok=True)
     for stem in STEMS:

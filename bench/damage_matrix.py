@@ -31,7 +31,6 @@ WORK (default /tmp/damage) keeps the made PDFs, so a second run only reads them 
 """
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -47,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from variant_runs import chosen, print_variants, scored_run  # noqa: E402
+from variant_runs import arguments, print_variants, scored_run  # noqa: E402
 from test_pdf_maker import as_forms  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures"
@@ -130,12 +129,7 @@ VARIANTS: dict[str, tuple[Callable[[Path, Path], object], tuple[str, ...], str]]
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--work", type=Path, default=Path("/tmp/damage"), help="where the PDFs and datasets go")
-    parser.add_argument("--variants", help="only these variants, comma-separated")
-    parser.add_argument("--jobs", type=int, default=2, help="the runs' --jobs (default 2)")
-    args = parser.parse_args(argv)
-    names = chosen(args, list(VARIANTS), "damage matrix")
+    args, names = arguments(argv, __doc__ or "", "/tmp/damage", "PDFs", list(VARIANTS), "damage matrix")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     base = args.work / "fixture"
     base.mkdir(parents=True, exist_ok=True)

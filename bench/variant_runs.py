@@ -19,15 +19,22 @@ def scored_run(inputs: Path, out: Path, jobs: int) -> dict[str, float]:
     return gold_scores(out)
 
 
-def chosen(args: argparse.Namespace, known: Sequence[str], bench: str) -> list[str]:
-    """The variants `--variants` names (all by default), after checking the gold is there."""
+def arguments(argv: list[str], doc: str, work: str, what: str, known: Sequence[str],
+              bench: str) -> tuple[argparse.Namespace, list[str]]:
+    """The bench's options (--work, --variants, --jobs) and the variants chosen, after checking
+    the gold is there."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--work", type=Path, default=Path(work), help=f"where the {what} and datasets go")
+    parser.add_argument("--variants", help="only these variants, comma-separated")
+    parser.add_argument("--jobs", type=int, default=2, help="the runs' --jobs (default 2)")
+    args = parser.parse_args(argv)
     if not GOLD.is_dir():
         raise SystemExit(f"no gold labels at {GOLD}: the {bench} scores against ../shared/gold")
     names = args.variants.split(",") if args.variants else list(known)
     unknown = set(names) - set(known)
     if unknown:
         raise SystemExit(f"unknown variants {', '.join(sorted(unknown))}; known: {', '.join(known)}")
-    return names
+    return args, names
 
 
 def print_variants(work: Path, names: list[str], make: Callable[[str, Path], Sequence[str]],
