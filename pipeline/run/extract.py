@@ -17,7 +17,7 @@ import parsers
 from parsers.blocks import UnreadableFile
 from pipeline.dataset.checks import file_checks
 from pipeline.recognise.structure import recognise
-from pipeline.run.worker import near_memory_cap
+from pipeline.run.memory import near_memory_cap
 from pipeline.schema import DocumentRecord, FileRows, ProblemRecord, Record
 
 log = logging.getLogger(__name__)

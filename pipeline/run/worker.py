@@ -6,13 +6,13 @@ A worker reads one file (`Job`) and answers with a `Result`; the run turns each 
 from __future__ import annotations
 
 import logging
-import resource
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from parsers import SUFFIX_FORMATS
 from pipeline.run.discover import escaped, source_name
+from pipeline.run.memory import near_memory_cap
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -141,26 +141,6 @@ def _renamed(rows: FileRows, name: str) -> FileRows:
 
 
 _OUT_OF_MEMORY = Result("memory")  # made beforehand: at the cap, even building it may fail
-NEAR_CAP = 0.9  # an error raised once the worker's peak passed this share of its cap is memory's
-
-
-def near_memory_cap() -> bool:
-    """Whether this process has come close to its address-space cap. At the cap, C extensions fail
-    in their own ways, not always with MemoryError (the regex module raises RuntimeError "invalid RE
-    code" when its allocation fails); such an error is the limit's, not a reader bug."""
-    try:
-        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
-        if limit == resource.RLIM_INFINITY:
-            return False
-        with open("/proc/self/status", encoding="ascii") as status:
-            peak = next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmPeak:")), 0)
-        return peak >= NEAR_CAP * limit
-    except MemoryError:
-        return True
-    except (OSError, ValueError):
-        return False  # no /proc: only a MemoryError counts
-
-
 def run_job(job: Job) -> Result:
     """Run in a worker: read, recognise and tabulate one file; never raises."""
     from pipeline.dataset.arrow import to_tables
