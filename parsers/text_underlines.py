@@ -22,7 +22,7 @@ _STARTS = frozenset(("===", "---", "~~~", "^^^", ".. "))
 def has_underlines(lines: list[str]) -> bool:
     # A line's first three characters, not a pattern over the whole text: that tries every
     # position of it, a few milliseconds a report.
-    return any(line[:3] in _STARTS for line in lines)
+    return any(line[:3] in _STARTS and (line.startswith(".. ") or _RULE.match(line) is not None) for line in lines)
 
 
 def marked(lines: list[str]) -> list[str]:
