@@ -105,9 +105,7 @@ def _table(lines: list[str], rule: int, floor: int) -> tuple[int, int, Table] | 
         first, last = top, end
     if not groups:
         return None
-    rows = [Row(_cells([lines[j] for j in range(top, rule)], starts, widths=widths), Place(None, top + 1),
-                header=True)] \
-        if header else []
+    rows = [Row(_cells(header, starts, widths=widths), Place(None, top + 1), header=True)] if header else []
     rows += [Row(_cells([lines[j] for j in group], starts, widths=widths), Place(None, group[0] + 1))
              for group in groups]
     return first, last, Table(rows, rows[0].place)

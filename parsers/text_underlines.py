@@ -13,7 +13,6 @@ import regex
 
 # A line of one punctuation character repeated, three or more.
 _RULE = regex.compile(r"^([=\-~^*+#\"'`])\1{2,}\s*$")
-_MARKUP = regex.compile(r"^\.\. (?:_[^:]+:|\|[^|]+\||[a-z-]+::|\[[^\]]+\]|\S)")
 _MAX_LEVEL = 6
 # How an underline (levels 1-4 of pandoc and Markdown) or a markup line starts.
 _STARTS = frozenset(("===", "---", "~~~", "^^^", ".. "))
@@ -40,6 +39,7 @@ def marked(lines: list[str]) -> list[str]:
         if k >= 2 and out[k - 2].strip() == lines[k].strip():
             out[k - 2] = ""  # the overline of a reStructuredText title
     for k, line in enumerate(out):
-        if line.startswith(".. ") and _MARKUP.match(line):
+        # Explicit markup (a link target ".. _name:", a directive, a comment) starts ".. " and a mark.
+        if line.startswith(".. ") and line[3:4].strip():
             out[k] = ""
     return out
