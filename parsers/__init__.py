@@ -32,6 +32,7 @@ READERS = {
     "doc": "parsers.doc:read_doc",
     "html": "parsers.html:read_html",
 }
+TEXT_FORMATS = ("txt", "md")
 
 # The shared libraries reading a scan maps beyond what the PDF reader maps, and pytesseract,
 # which imports pandas (for a DataFrame output OCR does not use) unless it is hidden then, as
@@ -66,11 +67,11 @@ def detect_format(path: Path) -> tuple[str, list[Problem]]:
         raise UnreadableFile("empty_file", "the file is empty (0 bytes): nothing to read; "
                                            "check that the download or copy completed")
     by_content = sniff(head)
-    if by_content and by_name and by_content != by_name and by_name not in ("txt", "md"):
+    if by_content and by_name and by_content != by_name and by_name not in TEXT_FORMATS:
         return by_content, [Problem("warning", "wrong_extension",
                                     f"the file is named .{path.suffix.lstrip('.')} but its content is "
                                     f"{by_content.upper()}; it was read as {by_content.upper()}")]
-    if by_content and by_name in ("txt", "md") and by_content != "html":
+    if by_content and by_name in TEXT_FORMATS and by_content != "html":
         return by_content, [Problem("warning", "wrong_extension",
                                     f"the file is named {path.suffix} but its content is {by_content.upper()}")]
     if by_name == "doc" and not by_content and not head.startswith(b"{\\rtf") and b"\x00" not in head:
@@ -121,9 +122,13 @@ def looks_scanned(path: Path, password: str | None = None) -> bool:
 
 def read(path: Path, password: str | None = None) -> ParsedDocument:
     """Read any supported file. Raises UnreadableFile when nothing can be read."""
+    from parsers.controls import clean_blocks
+
     fmt, problems = detect_format(path)
     module_name, func_name = READERS[fmt].split(":")
     reader = cast("Callable[..., ParsedDocument]", getattr(importlib.import_module(module_name), func_name))
     parsed = reader(path, password=password) if fmt == "pdf" else reader(path)
+    if fmt not in TEXT_FORMATS:  # a text file's whole text is cleaned before its lines are read
+        clean_blocks(parsed)
     parsed.problems[:0] = problems
     return parsed

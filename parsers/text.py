@@ -16,6 +16,7 @@ import regex
 
 from normalizers.text import strip_markup
 from parsers.blocks import Paragraph, ParsedDocument, Place, Row, Table
+from parsers.controls import plain_text
 from parsers.encoding import decode
 from parsers.text_layout import laid_out, read_laid_out
 from parsers.text_rules import has_column_rules, with_rule_tables
@@ -189,7 +190,10 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Table]:
 
 
 def read_text(path: Path) -> ParsedDocument:
-    text, problems = decode(path.read_bytes())
+    raw = path.read_bytes()
+    text, problems = decode(raw)
+    text, controls = plain_text(raw, text)
+    problems += controls
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     if laid_out(text):
         return ParsedDocument(read_laid_out(text), fmt, problems=problems)
