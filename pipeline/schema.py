@@ -257,7 +257,7 @@ class ProblemRecord:
     source_path: str = _column(S, "Path of the file relative to the input folder; bytes of a name that are not UTF-8 are shown as \\xNN escapes.")
     doc_id: str | None = _column(S, "The file's doc_id, null if it could not be read at all.")
     severity: str = _column(S, "`error` (the file gave no rows) or `warning` (it gave rows, some may be missing).")
-    code: str = _column(S, "Short machine-readable reason, e.g. `encrypted_pdf`, `timeout`, `unreadable_page`.")
+    code: str = _column(S, "Short machine-readable reason, e.g. `encrypted_pdf`, `timeout`, `unreadable_page`: every code is listed under Problem codes below.")
     message: str = _column(S, "What happened and what a person can do about it.")
     page: int | None = _page()
     line: int | None = _line()

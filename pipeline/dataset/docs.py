@@ -1,10 +1,13 @@
-"""Generate docs/data-dictionary.md from pipeline/schema.py: `python -m pipeline.dataset.docs`.
+"""Generate docs/data-dictionary.md from pipeline/schema.py and problem_codes.tsv beside this
+module: `python -m pipeline.dataset.docs`.
 
 The dictionary is generated, never edited by hand, so it cannot drift from the tables the
-writer produces; tests/test_run.py checks the committed file is current.
+writer produces; tests/test_run_incremental.py checks the committed file is current, and
+tests/test_problem_codes.py that the codes listed are the codes the sources give.
 """
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from pipeline.dataset.writer import UNKNOWN_YEAR
 from pipeline.schema import TABLES
 
 DICTIONARY = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"
+PROBLEM_CODES = Path(__file__).with_name("problem_codes.tsv")
 
 HEADER = f"""\
 # Data dictionary
@@ -62,7 +66,22 @@ def render() -> str:
         parts.append(f"\n## {spec.name}\n\n{spec.doc} File: `<out>/{spec.name}/`, {partitioning}.\n\n"
                      "| column | type | meaning |\n| --- | --- | --- |\n")
         parts.extend(f"| `{c.name}` | {c.type} | {c.doc.replace('|', '/')} |\n" for c in spec.columns)
+    parts.append(_problem_codes())
     return "".join(parts)
+
+
+def problem_codes() -> list[dict[str, str]]:
+    """The rows of problem_codes.tsv: code, severity, stage, meaning."""
+    with PROBLEM_CODES.open(encoding="utf-8", newline="") as rows:
+        return list(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _problem_codes() -> str:
+    head = ("\n## Problem codes\n\nEvery `code` of the `problems` table. An `error` means the file's rows are not in the "
+            "dataset; a `warning`, that they are, read as the meaning says. Each row's `message` says what was "
+            "found in that file and what to do.\n\n| code | severity | found by | meaning |\n| --- | --- | --- | --- |\n")
+    return head + "".join(f"| `{r['code']}` | {r['severity']} | {r['stage']} | {r['meaning'].replace('|', '/')} |\n"
+                          for r in problem_codes())
 
 
 def main() -> int:
