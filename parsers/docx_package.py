@@ -1,8 +1,15 @@
 """Opening a .docx package for the DOCX reader (parsers.docx), and saying in words why one
 cannot be: a zip that is damaged, of another Office kind, past the XML parser's safety limits,
-or one that would unpack past what Word itself writes (a zip bomb)."""
+or one that would unpack past what Word itself writes (a zip bomb).
+
+Word also saves "Strict Open XML" (ISO/IEC 29500 Strict, which some archives ask for): the same
+package under other namespace names (http://purl.oclc.org/ooxml/...), which python-docx does not
+know, so that it finds no document in it. Such a package is read with its names given in the
+transitional form, as Word reads both.
+"""
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +27,43 @@ if TYPE_CHECKING:
 # part into memory before anything can be checked, and lxml fails on a part past 1 GB with an
 # "unknown error": such a package is refused by the sizes its zip declares, unopened.
 MAX_UNPACKED_MB = 1024
+
+# Strict's namespaces and their transitional names. The relationships namespace is also the stem of every relationship type (".../officeDocument",
+# ".../styles", ".../image", ...), which keep their last step.
+_STRICT = "http://purl.oclc.org/ooxml/"
+_TRANSITIONAL = {
+    "wordprocessingml/main": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "officeDocument/relationships": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "officeDocument/math": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "officeDocument/docPropsVTypes": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+    "drawingml/main": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "drawingml/wordprocessingDrawing": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "drawingml/picture": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "drawingml/chart": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+}
+_STRICT_DOCUMENT = (_STRICT + "officeDocument/relationships/officeDocument").encode()
+
+
+def _strict_as_transitional(path: Path) -> io.BytesIO | None:
+    """The package with Strict's namespace names in the transitional form, in memory; None when
+    it is no Strict package (or no zip: Document() then says what it is)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            if _STRICT_DOCUMENT not in package.read("_rels/.rels"):
+                return None
+            copy = io.BytesIO()
+            with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as renamed:
+                for item in package.infolist():
+                    data = package.read(item)
+                    if item.filename.endswith((".xml", ".rels")):
+                        for strict, transitional in _TRANSITIONAL.items():
+                            data = data.replace((_STRICT + strict).encode(), transitional.encode())
+                    # Stored: deflating the pictures again would cost more than reading them.
+                    renamed.writestr(item.filename, data, compress_type=zipfile.ZIP_STORED)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return None
+    copy.seek(0)
+    return copy
 
 
 def _unpacked_mb(path: Path) -> int:
@@ -58,7 +102,7 @@ def open_docx(path: Path) -> WordDocument:
                                                "writes (512 MB, pictures included), so it was not read: it is "
                                                "damaged or a zip bomb; ask where it came from")
     try:
-        return Document(str(path))
+        return Document(_strict_as_transitional(path) or str(path))
     except etree.XMLSyntaxError as error:
         raise _xml_refusal(error) from error
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
