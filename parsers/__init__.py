@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # suffix -> format; the order of formats in READERS is the order sniffing tries them.
 SUFFIX_FORMATS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-    ".pdf": "pdf", ".docx": "docx", ".doc": "doc",
+    ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "doc", ".odt": "doc",
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 
@@ -43,13 +43,21 @@ TEXT_FORMATS = ("txt", "md")
 SCAN_LIBRARIES = ("numpy", "PIL.Image", "pytesseract")
 
 
+def opendocument_text(head: bytes) -> bool:
+    """An OpenDocument text (.odt, .ott): a zip whose first part, stored, names its kind."""
+    return head.startswith(b"PK\x03\x04") and head[30:].startswith(b"mimetypeapplication/vnd.oasis.opendocument.text")
+
+
 def sniff(head: bytes) -> str | None:
-    """The format the file's first bytes show, or None when they show nothing certain."""
+    """The format the file's first bytes show, or None when they show nothing certain. "doc" is
+    what LibreOffice converts: Word 97-2003, RTF and OpenDocument text."""
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
+    if opendocument_text(head):
+        return "doc"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if head.startswith((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf")):
         return "doc"
     lowered = head[:512].lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
@@ -74,11 +82,11 @@ def detect_format(path: Path) -> tuple[str, list[Problem]]:
     if by_content and by_name in TEXT_FORMATS and by_content != "html":
         return by_content, [Problem("warning", "wrong_extension",
                                     f"the file is named {path.suffix} but its content is {by_content.upper()}")]
-    if by_name == "doc" and not by_content and not head.startswith(b"{\\rtf") and b"\x00" not in head:
-        # Plain text saved under .doc (as some systems export): LibreOffice is given Word and RTF
-        # alone; the text reader reads it, or says why it is not text.
-        return "txt", [Problem("warning", "wrong_extension", "the file is named .doc but its content is plain "
-                                                             "text, not Word; it was read as text")]
+    if by_name == "doc" and not by_content and b"\x00" not in head:
+        # Plain text saved under .doc (as some systems export): LibreOffice is given Word, RTF
+        # and OpenDocument alone; the text reader reads it, or says why it is not text.
+        return "txt", [Problem("warning", "wrong_extension", f"the file is named {path.suffix} but its content is "
+                                                             "plain text; it was read as text")]
     if by_name:
         return by_name, []
     if by_content:

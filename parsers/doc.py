@@ -1,7 +1,10 @@
-"""Legacy Word .doc reports, converted to .docx by LibreOffice and read by the DOCX reader.
+"""Legacy Word .doc reports, RTF and OpenDocument text (.odt), converted to .docx by LibreOffice
+and read by the DOCX reader.
 
 No Python library reads the binary .doc format's tables reliably; LibreOffice's import filter
 does, and its .docx export keeps merged cells as gridSpan/vMerge, which the DOCX reader handles.
+RTF (what older systems export, and Word's "Rich Text") and OpenDocument (LibreOffice's own, and
+what some archives ask for) take the same way.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from parsers import opendocument_text
 from parsers.blocks import ParsedDocument, UnreadableFile
 from parsers.docx import read_docx
 
@@ -52,12 +56,15 @@ def _run(command: list[str], timeout: float, workdir: Path) -> subprocess.Comple
 
 def _import_filter(source: Path) -> str:
     with source.open("rb") as handle:
-        head = handle.read(8)
+        head = handle.read(128)
+    if opendocument_text(head):
+        return "writer8"
     for magic, name in _IMPORT_FILTERS.items():
         if head.startswith(magic):
             return name
-    raise UnreadableFile("not_a_word_file", "the file is named .doc but is neither a Word 97-2003 document "
-                                            "nor RTF: open it in the program that made it and save it as .docx")
+    raise UnreadableFile("not_a_word_file", f"the file is named {source.suffix} but is neither a Word 97-2003 "
+                                            "document, RTF nor OpenDocument text: open it in the program that made "
+                                            "it and save it as .docx")
 
 
 def convert_to_docx(source: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_S) -> Path:
@@ -65,8 +72,9 @@ def convert_to_docx(source: Path, workdir: Path, timeout: float = CONVERT_TIMEOU
     import_filter = _import_filter(source)
     soffice = find_soffice()
     if soffice is None:
-        raise UnreadableFile("libreoffice_missing", "legacy Word .doc needs LibreOffice to convert it: install it "
-                                                    "(apt-get install libreoffice-writer) or save the file as .docx")
+        raise UnreadableFile("libreoffice_missing", "legacy Word .doc, RTF and OpenDocument text need LibreOffice "
+                                                    "to convert them: install it (apt-get install "
+                                                    "libreoffice-writer) or save the file as .docx")
     # A fixed name makes the output's name known (out/source.docx), whatever dots, spaces or
     # wrong extension the original name has.
     staged = workdir / "source.doc"
@@ -79,14 +87,14 @@ def convert_to_docx(source: Path, workdir: Path, timeout: float = CONVERT_TIMEOU
     try:
         completed = _run(command, timeout, workdir)
     except subprocess.TimeoutExpired as error:
-        raise UnreadableFile("conversion_timeout", f"LibreOffice did not convert the .doc within {timeout:.0f} s: "
+        raise UnreadableFile("conversion_timeout", f"LibreOffice did not convert the file within {timeout:.0f} s: "
                                                    "the file may be damaged or very large; open it in Word "
                                                    "and save it as .docx") from error
     converted = workdir / "out" / "source.docx"
     if not converted.is_file():
         detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise UnreadableFile("damaged_doc", f"LibreOffice could not convert the legacy Word file ({detail[0]}): "
-                                            "it may be damaged, password-protected or not a Word file; "
+        raise UnreadableFile("damaged_doc", f"LibreOffice could not convert the document ({detail[0]}): "
+                                            "it may be damaged, password-protected or of another kind; "
                                             "open it in Word and save it as .docx")
     return converted
 
