@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 SUFFIX_FORMATS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
     ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "doc", ".odt": "doc",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".mht": "mhtml", ".mhtml": "mhtml",
 }
 
 # format -> "module:function"; imported lazily so a missing optional library only affects its format.
@@ -31,6 +31,7 @@ READERS = {
     "docx": "parsers.docx:read_docx",
     "doc": "parsers.doc:read_doc",
     "html": "parsers.html:read_html",
+    "mhtml": "parsers.mhtml:read_mhtml",
 }
 TEXT_FORMATS = ("txt", "md")
 
@@ -62,6 +63,8 @@ def sniff(head: bytes) -> str | None:
     lowered = head[:512].lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if lowered.startswith((b"mime-version:", b"from:", b"content-type:")) and b"multipart/related" in head.lower():
+        return "mhtml"  # a web archive: a MIME message's headers, then the page and its pictures
     return None
 
 

@@ -371,7 +371,11 @@ def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
 
 
 def read_html(path: Path) -> ParsedDocument:
-    text, problems = decode_html(path.read_bytes())
+    return html_document(*decode_html(path.read_bytes()))
+
+
+def html_document(text: str, problems: list[Problem]) -> ParsedDocument:
+    """The blocks of a page's decoded text (`problems`: what decoding it found)."""
     # lxml refuses a str that still carries an XML encoding declaration; it says nothing anyway
     # once the text is decoded. Removing it on its line keeps source lines right.
     text = _XML_DECLARATION.sub("", text, count=1)

@@ -92,7 +92,7 @@ def _record(cls: type[R]) -> type[R]:
 class DocumentRecord:
     doc_id: str = _doc_id()
     source_path: str = _column(S, "Path of the file relative to the input folder; bytes of a name that are not UTF-8 are shown as \\xNN escapes.")
-    source_format: str = _column(S, "`pdf`, `docx`, `doc` (Word 97-2003, RTF or OpenDocument text, converted by LibreOffice), `txt`, `md` or `html`.")
+    source_format: str = _column(S, "`pdf`, `docx`, `doc` (Word 97-2003, RTF or OpenDocument text, converted by LibreOffice), `txt`, `md` or `html` (a web archive's page too: .mht).")
     sha256: str = _column(S, "SHA-256 of the file's bytes.")
     title: str | None = _column(S, 'Report title as printed ("Verksamhetsberättelse VB 2013").')
     report_type: str = _column(S, "`verksamhetsberättelse`, `verksamhetsplan`, `tertialrapport`, "

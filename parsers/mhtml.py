@@ -1,0 +1,49 @@
+"""Web archives (.mht, .mhtml): Word's "Single File Web Page" save and a browser's "web page,
+single file". A MIME message (RFC 2557) holds the page as its HTML part, quoted-printable or
+base64, beside the page's pictures; the HTML reader reads that part. Places are lines of the
+page's HTML, as in an .html file.
+"""
+from __future__ import annotations
+
+import codecs
+import email.parser
+import email.policy
+from email.message import Message
+from pathlib import Path
+
+from parsers.blocks import ParsedDocument, Problem, UnreadableFile
+from parsers.html import decode_html, html_document
+
+
+def _page(message: Message) -> Message | None:
+    """The archive's page: the part its root names (the start parameter), else its first HTML part."""
+    parts = [part for part in message.walk() if part.get_content_type() == "text/html"]
+    start = str(message.get_param("start") or "").strip()
+    named = [part for part in parts if start and str(part.get("Content-ID", "")).strip() == start]
+    return next(iter(named or parts), None)
+
+
+def _decoded(page: Message) -> tuple[str, list[Problem]]:
+    raw = page.get_payload(decode=True)
+    assert isinstance(raw, bytes)
+    declared = page.get_content_charset()
+    try:
+        known = declared is not None and codecs.lookup(declared) is not None
+    except LookupError:
+        known = False
+    if not known:
+        return decode_html(raw)  # the page's own <meta> charset, or what its bytes are
+    try:
+        return raw.decode(str(declared)), []
+    except UnicodeDecodeError:
+        return decode_html(raw)
+
+
+def read_mhtml(path: Path) -> ParsedDocument:
+    with path.open("rb") as handle:
+        message = email.parser.BytesParser(policy=email.policy.compat32).parse(handle)
+    page = _page(message)
+    if page is None:
+        raise UnreadableFile("empty_html", "the web archive holds no HTML page (no text/html part): check that "
+                                           "it was saved completely")
+    return html_document(*_decoded(page))
