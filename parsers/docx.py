@@ -57,7 +57,10 @@ _V = "{urn:schemas-microsoft-com:vml}"
 # Elements that only wrap content (content controls, custom XML, smart tags): read through them.
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 # mc:Fallback repeats the content of mc:Choice for older readers; text boxes are read as blocks.
-_SKIPPED = {f"{_MC}Fallback", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr"}
+# A tracked move's old place (moveFrom) is read as Word shows the change accepted: the text is
+# where it was moved to (moveTo), once. A deletion's text is w:delText, never read as w:t is.
+_SKIPPED = {f"{_MC}Fallback", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
+            f"{_W}moveFrom"}
 _HEADING_STYLE = regex.compile(r"(?i)^(?:heading\s?([1-6])|title)$")
 _TOC_STYLE = regex.compile(r"(?i)^toc\s?\d$")
 _OFF = {"0", "false", "off", "none"}
@@ -330,7 +333,8 @@ class _BodyReader:
         grid_width = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
         rows: list[tuple[list[str], list[_Cell], bool, Place]] = []
         for tr in _content(tbl):
-            if tr.tag == f"{_W}tr":
+            # A row deleted with its changes tracked is no row of the table Word shows accepted.
+            if tr.tag == f"{_W}tr" and tr.find(f"{_W}trPr/{_W}del") is None:
                 self.ordinal += 1
                 cells, found = _row_cells(tr, self.images)
                 header = bool(_is_on(tr.find(f"{_W}trPr/{_W}tblHeader")))
