@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # suffix -> format; the order of formats in READERS is the order sniffing tries them.
 SUFFIX_FORMATS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-    ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "doc", ".odt": "doc",
+    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".doc": "doc", ".rtf": "doc", ".odt": "doc",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".mht": "mhtml", ".mhtml": "mhtml",
 }
 

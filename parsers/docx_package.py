@@ -5,7 +5,7 @@ or one that would unpack past what Word itself writes (a zip bomb).
 Word also saves "Strict Open XML" (ISO/IEC 29500 Strict, which some archives ask for): the same
 package under other namespace names (http://purl.oclc.org/ooxml/...), which python-docx does not
 know, so that it finds no document in it. Such a package is read with its names given in the
-transitional form, as Word reads both.
+transitional form, as Word reads both; so is a macro-enabled document (.docm) as a document.
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 # "unknown error": such a package is refused by the sizes its zip declares, unopened.
 MAX_UNPACKED_MB = 1024
 
-# Strict's namespaces and their transitional names. The relationships namespace is also the stem of every relationship type (".../officeDocument",
-# ".../styles", ".../image", ...), which keep their last step.
+# Strict's namespaces and their transitional names. The relationships namespace is also the
+# stem of every relationship type (".../officeDocument", ".../styles", ...), which keep their last step.
 _STRICT = "http://purl.oclc.org/ooxml/"
 _TRANSITIONAL = {
     "wordprocessingml/main": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -42,22 +42,30 @@ _TRANSITIONAL = {
     "drawingml/chart": "http://schemas.openxmlformats.org/drawingml/2006/chart",
 }
 _STRICT_DOCUMENT = (_STRICT + "officeDocument/relationships/officeDocument").encode()
+# A macro-enabled document (.docm: a municipality's template with macros, saved) is a document
+# with a VBA part beside it, which is not read; python-docx takes its main part for no document.
+_DOCUMENT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_MACRO_DOCUMENT = b"application/vnd.ms-word.document.macroEnabled.main+xml"
 
 
-def _strict_as_transitional(path: Path) -> io.BytesIO | None:
-    """The package with Strict's namespace names in the transitional form, in memory; None when
-    it is no Strict package (or no zip: Document() then says what it is)."""
+def _renamed(path: Path) -> io.BytesIO | None:
+    """The package as python-docx reads a Word document, in memory, where it is a Strict one or a
+    macro-enabled one; None when it is neither (or no zip: Document() then says what it is)."""
     try:
         with zipfile.ZipFile(path) as package:
-            if _STRICT_DOCUMENT not in package.read("_rels/.rels"):
+            strict = _STRICT_DOCUMENT in package.read("_rels/.rels")
+            macros = _MACRO_DOCUMENT in package.read("[Content_Types].xml")
+            if not strict and not macros:
                 return None
             copy = io.BytesIO()
             with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as renamed:
                 for item in package.infolist():
                     data = package.read(item)
-                    if item.filename.endswith((".xml", ".rels")):
-                        for strict, transitional in _TRANSITIONAL.items():
-                            data = data.replace((_STRICT + strict).encode(), transitional.encode())
+                    if strict and item.filename.endswith((".xml", ".rels")):
+                        for name, transitional in _TRANSITIONAL.items():
+                            data = data.replace((_STRICT + name).encode(), transitional.encode())
+                    if item.filename == "[Content_Types].xml":
+                        data = data.replace(_MACRO_DOCUMENT, _DOCUMENT)
                     # Stored: deflating the pictures again would cost more than reading them.
                     renamed.writestr(item.filename, data, compress_type=zipfile.ZIP_STORED)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
@@ -102,7 +110,7 @@ def open_docx(path: Path) -> WordDocument:
                                                "writes (512 MB, pictures included), so it was not read: it is "
                                                "damaged or a zip bomb; ask where it came from")
     try:
-        return Document(_strict_as_transitional(path) or str(path))
+        return Document(_renamed(path) or str(path))
     except etree.XMLSyntaxError as error:
         raise _xml_refusal(error) from error
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:

@@ -1,5 +1,6 @@
 """Word's "Strict Open XML" save (ISO/IEC 29500 Strict): the same package under the Strict
-namespace names, read as Word reads it. It was refused as "damaged or incomplete"."""
+namespace names, read as Word reads it. It was refused as "damaged or incomplete". And a
+macro-enabled document (.docm), refused as "not a Word document"."""
 from __future__ import annotations
 
 import zipfile
@@ -44,3 +45,21 @@ def test_a_strict_save_reads_as_the_transitional_one(tmp_path: Path, stem: str) 
     assert read_back.blocks == expected.blocks
     assert read_back.properties == expected.properties
     assert read_back.problems == expected.problems
+
+
+def test_a_macro_enabled_document_reads_as_the_document(tmp_path: Path) -> None:
+    transitional = FIXTURES / "000_05871d331dd0cb08.docx"
+    macros = tmp_path / "rapport.docm"
+    with zipfile.ZipFile(transitional) as package, zipfile.ZipFile(macros, "w", zipfile.ZIP_DEFLATED) as saved:
+        for item in package.infolist():
+            data = package.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            saved.writestr(item, data)
+        saved.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    from parsers import read
+    from pipeline.run.basics import named_as_report
+
+    assert named_as_report(macros.name)
+    assert read(macros).blocks == read_docx(transitional).blocks
