@@ -21,7 +21,6 @@ Choices a reader of the output should know:
 """
 from __future__ import annotations
 
-import codecs
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,7 +41,7 @@ from parsers.blocks import (
     Table,
     UnreadableFile,
 )
-from parsers.encoding import decode
+from parsers.html_charset import decode_html
 
 _DROPPED = {"script", "style", "nav", "noscript", "template", "head", "iframe", "object", "svg", "button", "select"}
 _PAGE_CHROME = {"header", "footer"}
@@ -52,15 +51,10 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section
           "header", "footer", "caption"}
 _BOLD = {"b", "strong"}
 _HEADING = regex.compile(r"^h([1-6])$")
-_META_CHARSET = regex.compile(rb"""(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""")
 _XML_DECLARATION = regex.compile(r"(?<=^\s*)<\?xml[^>]*\?>")
 # A DOCTYPE with an internal subset (`<!DOCTYPE html [<!ENTITY ...>]>`, XHTML's, or an attack's):
 # lxml's HTML parser ends the DOCTYPE at its first ">" and reads the rest, "]>" and all, as text.
 _DOCTYPE_SUBSET = regex.compile(r"(?si)\s*<!DOCTYPE([^\[>]*)\[.*?\]\s*>")
-# WHATWG: pages labelled Latin-1 or ASCII are decoded as Windows-1252 by every browser.
-_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-                    "ascii": "cp1252"}
-_WESTERN_SINGLE_BYTE = {"cp1252", "iso8859-15", "iso8859-1"}
 _MAX_COLSPAN = 1000  # the HTML spec's own cap: a typo such as colspan=99999 must not eat memory
 # The walker recurses per level (two frames each) and Python stops at 1000 frames; no real page
 # nests a tenth as deep.
@@ -76,41 +70,6 @@ _META_PROPERTIES = {"author": "author", "dc.creator": "author", "dcterms.creator
                     "date": "created", "created": "created", "dc.date": "created", "dcterms.created": "created",
                     "dc.date.created": "created", "article:published_time": "created"}
 _ISO_DATE = regex.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-
-
-def decode_html(raw: bytes) -> tuple[str, list[Problem]]:
-    """Per the declared charset (meta tag or XML declaration); UTF-8 with a Windows-1252 fallback
-    when there is none, or when the bytes do not fit the one declared."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):  # a byte order mark outranks any declaration (as in browsers)
-            return raw.decode(name, errors="replace"), []
-    declared = _META_CHARSET.search(raw[:4096]) or regex.search(rb"""^\s*<\?xml[^>]*encoding=["']([^"']+)""",
-                                                                 raw[:200])
-    if not declared:
-        return decode(raw)
-    name = declared.group(1).decode("ascii", "replace").lower()
-    name = _CHARSET_ALIASES.get(name, name)
-    try:
-        if codecs.lookup(name).name in _WESTERN_SINGLE_BYTE and _is_utf8_text(raw):
-            # Re-saved pages keep a stale legacy declaration; a legacy single-byte text is almost
-            # never valid UTF-8 with multi-byte sequences, so the bytes are believed over the label.
-            return raw.decode("utf-8"), [Problem("warning", "wrong_charset",
-                                                 f"the page declares charset {name!r} but is UTF-8; it was read as UTF-8")]
-        return raw.decode(name), []
-    except (LookupError, UnicodeDecodeError):
-        text, problems = decode(raw)
-        return text, [Problem("warning", "wrong_charset",
-                              f"the page declares charset {name!r} but is not in it; it was read as "
-                              f"{'Windows-1252' if problems else 'UTF-8'}")]
-
-
-def _is_utf8_text(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return not raw.isascii()
 
 
 def _clean(text: str) -> str:

@@ -12,7 +12,8 @@ from email.message import Message
 from pathlib import Path
 
 from parsers.blocks import ParsedDocument, Problem, UnreadableFile
-from parsers.html import decode_html, html_document
+from parsers.html import html_document
+from parsers.html_charset import decode_html
 
 
 def _page(message: Message) -> Message | None:
