@@ -46,6 +46,7 @@ from parsers.blocks import (
 )
 from parsers.docx_package import open_docx
 from parsers.symbols import hex_colour_name, image_symbol
+from parsers.table_symbols import row_symbols
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -233,16 +234,6 @@ def _row_cells(tr: etree._Element, images: _Images) -> tuple[list[str], list[_Ce
     return cells, found
 
 
-def _symbols(found: list[_Cell]) -> dict[int, str]:
-    """Grid column -> symbol: an image, else a shading the cell does not share with its whole row."""
-    symbols = {cell.column: cell.symbol for cell in found if cell.symbol}
-    fills = [cell.fill for cell in found]
-    for cell in found:
-        if cell.fill and cell.column not in symbols and (len(found) == 1 or fills.count(cell.fill) < len(found)):
-            symbols[cell.column] = f"{cell.fill} shading"
-    return symbols
-
-
 def _spans(rows: list[list[_Cell]]) -> list[dict[int, Span]]:
     """Per row, grid column -> Span of each cell covering more than one row or column."""
     merges = [{cell.column: cell.merge for cell in row} for row in rows]
@@ -345,7 +336,7 @@ class _BodyReader:
         spans = _spans([found for _, found, _, _ in rows])
         return Table([Row(cells + [""] * (width - len(cells)), place,
                           spanning=width > 1 and len(found) == 1 and len(cells) == width and bool(cells[0]),
-                          header=header, spans=row_spans, symbols=_symbols(found))
+                          header=header, spans=row_spans, symbols=row_symbols([(c.column, c.symbol, c.fill) for c in found]))
                       for (cells, found, header, place), row_spans in zip(rows, spans)], rows[0][3])
 
 def _properties(core: Any) -> dict[str, str]:

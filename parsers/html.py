@@ -15,6 +15,8 @@ Choices a reader of the output should know:
 - `bold` is a hint for body text (all its text inside <b>/<strong>); headings are never bold.
 - A cell with colspan or rowspan keeps its extent in `Row.spans`.
 - `properties` come from <title> and the author / description / date <meta> tags.
+- A small one-colour picture (a traffic light) and a saturated cell background are described in
+  `Paragraph.symbol` / `Row.symbols` as the Word reader describes them (parsers.html_symbols).
 - Elements nested deeper than 200 levels (only hostile or broken pages do that; lxml itself
   stops at 256, or 2048 with huge_tree, and drops the rest of the page) are read as flat text
   at level 200, with a `deep_nesting` warning: nothing is lost, some paragraph breaks may be.
@@ -42,6 +44,8 @@ from parsers.blocks import (
     UnreadableFile,
 )
 from parsers.html_charset import decode_html
+from parsers.html_symbols import Pictures, beside, cell_fill
+from parsers.table_symbols import row_symbols
 
 _DROPPED = {"script", "style", "nav", "noscript", "template", "head", "iframe", "object", "svg", "button", "select"}
 _PAGE_CHROME = {"header", "footer"}
@@ -110,8 +114,10 @@ def _table_rows(table: etree._Element) -> Iterator[etree._Element]:
 
 
 class _Walker:
-    def __init__(self, first_line: int = 1) -> None:
+    def __init__(self, first_line: int = 1, pictures: Pictures | None = None) -> None:
         self._line_offset = first_line - 1  # a fragment's lines count from where it stands in its file
+        self._pictures = pictures  # None: the page's pictures are not to be looked at (a cell's text)
+        self._symbol: str | None = None  # of the open paragraph
         self.blocks: list[Block] = []
         self._pieces: list[tuple[str, bool]] = []  # inline text of the open paragraph, with boldness
         self._line: int | None = None
@@ -130,8 +136,9 @@ class _Walker:
         text = _clean("".join(text for text, _ in self._pieces))
         if text:
             bold = self._heading is None and all(b for t, b in self._pieces if t.strip())
-            self.blocks.append(Paragraph(text, self._place(self._line), heading=self._heading, bold=bold))
-        self._pieces, self._line = [], None
+            self.blocks.append(Paragraph(text, self._place(self._line), heading=self._heading, bold=bold,
+                                         symbol=self._symbol))
+        self._pieces, self._line, self._symbol = [], None, None
 
     def _text(self, text: str | None, element: etree._Element, bold: bool) -> None:
         if text:
@@ -155,6 +162,9 @@ class _Walker:
             self._table(element)
         elif tag == "br":
             self.flush()
+        elif tag == "img":
+            if self._pictures is not None and self._symbol is None:
+                self._symbol = self._pictures.symbol(element)
         elif tag in _BLOCK:
             self.flush()
             self.contents(element, bold)
@@ -170,6 +180,7 @@ class _Walker:
         grid: list[list[str | None]] = [[] for _ in rows]  # None: a slot not yet filled
         cell_counts, spans = [], []
         extents: list[dict[int, Span]] = [{} for _ in rows]
+        shown: list[list[tuple[int, str | None, str | None]]] = [[] for _ in rows]  # (column, picture, fill)
         for index, tr in enumerate(rows):
             cells = [cell for cell in tr if cell.tag in ("td", "th")]
             cell_counts.append(len(cells))
@@ -185,6 +196,8 @@ class _Walker:
                     for offset in range(colspan):
                         target[column + offset] = ""
                 grid[index][column] = _cell_text(cell)
+                picture = self._pictures.symbol(cell) if self._pictures is not None else None
+                shown[index].append((column, picture, cell_fill(cell)))
                 spans.append((index, colspan))
                 if colspan > 1 or rowspan > 1:
                     extents[index][column] = Span(rowspan, colspan)
@@ -196,7 +209,7 @@ class _Walker:
         self.blocks.append(Table([
             Row([cell or "" for cell in row] + [""] * (width - len(row)), self._place(_sourceline(tr)),
                 spanning=width > 1 and cell_counts[index] == 1 and index in full_width,
-                header=_is_header_row(tr), spans=extents[index])
+                header=_is_header_row(tr), spans=extents[index], symbols=row_symbols(shown[index]))
             for index, (tr, row) in enumerate(zip(rows, grid))], self._place(_sourceline(table))))
 
 
@@ -330,11 +343,12 @@ def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
 
 
 def read_html(path: Path) -> ParsedDocument:
-    return html_document(*decode_html(path.read_bytes()))
+    return html_document(*decode_html(path.read_bytes()), Pictures(beside(path)))
 
 
-def html_document(text: str, problems: list[Problem]) -> ParsedDocument:
-    """The blocks of a page's decoded text (`problems`: what decoding it found)."""
+def html_document(text: str, problems: list[Problem], pictures: Pictures | None = None) -> ParsedDocument:
+    """The blocks of a page's decoded text (`problems`: what decoding it found), its symbols
+    from the pictures `pictures` fetches."""
     # lxml refuses a str that still carries an XML encoding declaration; it says nothing anyway
     # once the text is decoded. Removing it on its line keeps source lines right.
     text = _XML_DECLARATION.sub("", text, count=1)
@@ -345,7 +359,7 @@ def html_document(text: str, problems: list[Problem]) -> ParsedDocument:
     except (etree.ParserError, ValueError) as error:
         raise UnreadableFile("empty_html", f"the web page has no content to read ({error}): "
                                            "check that the page was saved completely") from error
-    walker = _Walker()
+    walker = _Walker(pictures=pictures)
     body = root.find("body")
     walker.contents(body if body is not None else root)
     walker.flush()

@@ -1,0 +1,110 @@
+"""Assessments a web page draws: a small one-colour picture (<img>: the traffic light Word's and
+planning systems' HTML exports put in a goal's row) and a cell's background colour, described
+as the Word reader describes them ("green circle", "red shading", parsers.symbols).
+
+A page's pictures are files beside it (Word's "rapport_files/image001.png"), inline data: URIs,
+or parts of a web archive (parsers.mhtml); the reader is handed a way to fetch them. Only what
+lies within the page's own folder is read: a src naming another place (an absolute path, "..",
+another machine) is no picture of the report.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+
+import regex
+from lxml import etree
+
+from parsers.symbols import colour_name, hex_colour_name
+
+Fetch = Callable[[str], "bytes | None"]
+MAX_PICTURE_BYTES = 1 << 20  # a symbol is a few kB; a larger file is a photo, never read
+
+_BACKGROUND = regex.compile(r"(?i)background(?:-color)?\s*:\s*([^;]+)")
+_HEX = regex.compile(r"#([0-9a-f]{6}|[0-9a-f]{3})\b", regex.IGNORECASE)
+_RGB = regex.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})", regex.IGNORECASE)
+# CSS's named colours that a traffic light is given in (the saturated ones; grey and white are
+# layout, never a symbol).
+_NAMED = {"red": "FF0000", "darkred": "8B0000", "crimson": "DC143C", "firebrick": "B22222", "orangered": "FF4500",
+          "orange": "FFA500", "darkorange": "FF8C00", "gold": "FFD700", "yellow": "FFFF00",
+          "green": "008000", "darkgreen": "006400", "forestgreen": "228B22", "limegreen": "32CD32",
+          "lime": "00FF00", "seagreen": "2E8B57", "blue": "0000FF"}
+
+
+def css_colour_name(value: str) -> str | None:
+    """colour_name of a CSS or HTML colour: "#00B050", "#0b5", "rgb(0, 176, 80)", "green"."""
+    if match := _HEX.search(value):
+        digits = match.group(1)
+        return hex_colour_name(digits if len(digits) == 6 else "".join(d * 2 for d in digits))
+    if match := _RGB.search(value):
+        red, green, blue = (min(int(v), 255) for v in match.groups())
+        return colour_name(red, green, blue)
+    words = value.lower().split()
+    return hex_colour_name(_NAMED[words[0]]) if words and words[0] in _NAMED else None
+
+
+def cell_fill(cell: etree._Element) -> str | None:
+    """The colour name of a cell's background (bgcolor, or a background in its style)."""
+    style = _BACKGROUND.search(cell.get("style") or "")
+    value = style.group(1) if style else cell.get("bgcolor")
+    return css_colour_name(value) if value else None
+
+
+def data_uri(src: str) -> bytes | None:
+    """The bytes of a base64 data: URI."""
+    head, comma, data = src.partition(",")
+    if not comma or not head.lower().startswith("data:") or not head.lower().endswith(";base64"):
+        return None
+    try:
+        return base64.b64decode(data, validate=False)[:MAX_PICTURE_BYTES + 1]
+    except (binascii.Error, ValueError):
+        return None
+
+
+def beside(page: Path) -> Fetch:
+    """Pictures from the page's folder, by src relative to the page."""
+    folder = page.resolve().parent
+
+    def fetch(src: str) -> bytes | None:
+        parts = urllib.parse.urlsplit(src)
+        if parts.scheme or parts.netloc or not parts.path:
+            return None
+        path = (folder / urllib.parse.unquote(parts.path)).resolve()
+        try:
+            if not path.is_relative_to(folder) or not path.is_file() or path.stat().st_size > MAX_PICTURE_BYTES:
+                return None
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    return fetch
+
+
+class Pictures:
+    """The symbol of an element's first picture that is one, each picture decoded once."""
+
+    def __init__(self, fetch: Fetch):
+        self._fetch = fetch
+        self._seen: dict[str, str | None] = {}
+
+    def symbol(self, element: etree._Element) -> str | None:
+        images = [element] if element.tag == "img" else element.iter("img")
+        for image in images:
+            src = (image.get("src") or "").strip()
+            if src and src not in self._seen:
+                data = data_uri(src) if src.lower().startswith("data:") else self._fetch(src)
+                self._seen[src] = self._decoded(data)
+            if src and self._seen[src]:
+                return self._seen[src]
+        return None
+
+    @staticmethod
+    def _decoded(data: bytes | None) -> str | None:
+        if not data or len(data) > MAX_PICTURE_BYTES:
+            return None
+        from parsers.symbols import image_symbol  # numpy and Pillow: for pages with pictures only
+
+        return image_symbol(data)

@@ -1,0 +1,96 @@
+"""Assessments a web page draws, as the planning-system export of tests/make_reports.py shows
+them: the goal table's traffic lights as pictures, the activities' status as shaded cells. The
+HTML reader saw neither (a goal's assessment and an activity's status were lost); now a page
+gives what the Word file it was saved from gives, whether its pictures lie beside it, inline as
+data: URIs or in a web archive."""
+from __future__ import annotations
+
+import base64
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import make_reports
+from parsers import read
+from parsers.doc import find_soffice
+from parsers.html_symbols import css_colour_name
+from pipeline.recognise.structure import recognise
+from test_mhtml_reader import BOUNDARY
+from test_recognise_archive_layouts import _activities, _goals
+
+needs_soffice = pytest.mark.skipif(find_soffice() is None,
+                                   reason="LibreOffice (soffice) is not on PATH: apt-get install libreoffice-writer-nogui")
+EXPECTED = make_reports.EXPECTED["goal_table"]
+
+
+@pytest.fixture(scope="module")
+def saved_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The export saved as a web page by LibreOffice: pictures in files beside it, shading as bgcolor."""
+    folder = tmp_path_factory.mktemp("page")
+    source = make_reports.goal_table_report(folder / "delarsrapport.docx")
+    subprocess.run([find_soffice(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "html", "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    page = folder / "delarsrapport.html"
+    assert re.search(r'<img[^>]+src="delarsrapport_html_', page.read_text(encoding="utf-8"))
+    return page
+
+
+def _recognised(path: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    found = recognise(read(path), "doc")
+    return _goals(found), _activities(found)
+
+
+@needs_soffice
+def test_a_saved_page_gives_the_goals_and_activities_of_its_word_file(saved_page: Path) -> None:
+    assert _recognised(saved_page) == (EXPECTED["goals"], EXPECTED["activities"])
+
+
+@needs_soffice
+def test_pictures_inline_as_data_uris_give_the_same(saved_page: Path, tmp_path: Path) -> None:
+    def inline(match: re.Match[str]) -> str:
+        data = (saved_page.parent / match.group(1)).read_bytes()
+        return f'src="data:image/png;base64,{base64.b64encode(data).decode()}"'
+
+    page = tmp_path / "inline.html"  # alone in its folder: the pictures are in the page only
+    page.write_text(re.sub(r'src="([^"]+\.png)"', inline, saved_page.read_text(encoding="utf-8")), encoding="utf-8")
+    assert _recognised(page) == (EXPECTED["goals"], EXPECTED["activities"])
+
+
+@needs_soffice
+def test_a_web_archive_gives_the_same_from_its_picture_parts(saved_page: Path, tmp_path: Path) -> None:
+    html = saved_page.read_text(encoding="utf-8")
+    parts = [b"MIME-Version: 1.0", f'Content-Type: multipart/related; boundary="{BOUNDARY}"'.encode(), b"",
+             f"--{BOUNDARY}".encode(), b"Content-Location: file:///C:/Rapporter/delarsrapport.htm",
+             b"Content-Transfer-Encoding: base64", b'Content-Type: text/html; charset="utf-8"', b"",
+             base64.encodebytes(html.encode("utf-8"))]
+    for name in sorted(set(re.findall(r'src="([^"]+\.png)"', html))):
+        parts += [f"--{BOUNDARY}".encode(), f"Content-Location: file:///C:/Rapporter/{name}".encode(),
+                  b"Content-Transfer-Encoding: base64", b"Content-Type: image/png", b"",
+                  base64.encodebytes((saved_page.parent / name).read_bytes())]
+    archive = tmp_path / "delarsrapport.mht"
+    archive.write_bytes(b"\n".join([*parts, f"--{BOUNDARY}--".encode(), b""]))
+    assert _recognised(archive) == (EXPECTED["goals"], EXPECTED["activities"])
+
+
+def test_a_picture_outside_the_pages_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "green.png").write_bytes(make_reports.circle_png("green"))
+    (tmp_path / "page").mkdir()
+    page = tmp_path / "page" / "rapport.html"
+    page.write_text('<table><tr><th>Nämndmål</th><th>Bedömning</th></tr>'
+                    '<tr><td>Fler barn deltar i kulturlivet</td><td><img src="../green.png"></td></tr></table>',
+                    encoding="utf-8")
+    (table,) = read(page).blocks
+    assert table.rows[1].symbols == {}  # type: ignore[union-attr]
+    (tmp_path / "page" / "green.png").write_bytes(make_reports.circle_png("green"))
+    page.write_text(page.read_text(encoding="utf-8").replace("../green.png", "green.png"), encoding="utf-8")
+    (table,) = read(page).blocks
+    assert table.rows[1].symbols == {1: "green circle"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("value,name", [("#00B050", "green"), ("#0b5", "green"), ("rgb(255, 192, 0)", "yellow"),
+                                        ("red", "red"), ("#D9D9D9", None), ("white", None), ("transparent", None)])
+def test_css_colours(value: str, name: str | None) -> None:
+    assert css_colour_name(value) == name
