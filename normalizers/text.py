@@ -120,7 +120,14 @@ def squash(text: str) -> str:
 
 
 _SCOPE_NOTES = regex.compile(r"\((?:alla|samtliga)\s+(?:nämnder|bolag)[^)]*\)", regex.IGNORECASE)
-_NOT_KEY = regex.compile(r"[^\w%/]+")
+_NOT_KEY_CHAR = r"[^\w%/]"
+_NOT_KEY = regex.compile(_NOT_KEY_CHAR + "+")
+# _NOT_KEY's class over the Latin-1 code points as a byte table, each character outside it made a
+# space: the pattern, tried at every character of a name, cost five microseconds a name (a fifth
+# of making an indicator's record); a name in Latin-1 (most Swedish ones) is mapped a byte at a
+# time in C instead, and its spaces collapsed as collapse() would.
+_NOT_KEY_LATIN_1 = "".join(regex.findall(_NOT_KEY_CHAR, "".join(map(chr, range(256))))).encode("latin-1")
+_KEY_BYTES = bytes.maketrans(_NOT_KEY_LATIN_1, b" " * len(_NOT_KEY_LATIN_1))
 
 
 def indicator_key(name: str) -> str:
@@ -129,7 +136,12 @@ def indicator_key(name: str) -> str:
     text = strip_markers(strip_markup(name))
     if "(" in text:
         text = _SCOPE_NOTES.sub(" ", text)
-    return collapse(_NOT_KEY.sub(" ", text.casefold()))
+    text = text.casefold()
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return collapse(_NOT_KEY.sub(" ", text))
+    return " ".join(latin.translate(_KEY_BYTES).decode("latin-1").split())
 
 
 def first_letter_is_lower(text: str) -> bool:
