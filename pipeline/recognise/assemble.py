@@ -20,10 +20,15 @@ from pipeline.recognise import vocabulary
 from pipeline.recognise.cell_columns import CellColumns
 from pipeline.recognise.cells import collapsed
 from pipeline.recognise.finance import FinanceReader, box_columns
+from pipeline.recognise.first_char import FirstChar
 from pipeline.recognise.header import Layout, read_header
 from pipeline.recognise.realign import fitness, is_value, realign
 from pipeline.recognise.regrid import Extents, extents, regrid
 from pipeline.schema import ActivityRecord, BudgetRecord, IndicatorRecord
+
+# Asked of nearly every row of an indicator or activity table twice (its first cell's last word
+# as a label run into a header, its lead as a comment's): most start with a letter no label does.
+_COMMENT_LABEL = FirstChar(vocabulary.COMMENT_LABEL)
 
 
 @dataclass
@@ -181,7 +186,7 @@ class TableAssembler:
         has_values = not chart and any(is_value(v) for f, v in values.items() if f != "comment")
         # A comment's label may stand before the name's column (in an empty symbol column's).
         lead = name or " ".join(strip_markers(c) for c in cells[:layout.name_col] if is_value(c))
-        label = vocabulary.COMMENT_LABEL.match(lead)
+        label = _COMMENT_LABEL.match(lead)
         if label and not has_values:
             self._open_comment(state, lead[label.end():])
             return
@@ -273,7 +278,7 @@ def _header_over_label(cells: list[str], year: int | None) -> Layout | None:
     the header (a page break repeated the header between them)."""
     k = next(k for k, cell in enumerate(cells) if cell)
     head, _, tail = cells[k].rpartition(" ")
-    label = vocabulary.COMMENT_LABEL.match(tail) if head else None
+    label = _COMMENT_LABEL.match(tail) if head else None
     if label is None or label.end() != len(tail):
         return None
     return read_header([*cells[:k], head, *cells[k + 1:]], year)

@@ -10,7 +10,12 @@ from normalizers.text import squash, strip_markers
 from parsers.blocks import Row, Table
 from pipeline.recognise import vocabulary
 from pipeline.recognise.cells import collapsed
+from pipeline.recognise.first_char import FirstChar
 from pipeline.recognise.labels import cell_assessment, table_kind
+
+
+# Asked of every table's top row: its first cell's first character rules out most.
+_LEVEL = FirstChar(vocabulary.GOAL_TABLE_LEVEL)
 
 
 @dataclass
@@ -35,10 +40,10 @@ def _header(row: Row) -> _Header | None:
     name_col = next((k for k, cell in enumerate(row.cells) if squash(strip_markers(cell))), None)
     if name_col is None:
         return None
-    first = squash(strip_markers(row.cells[name_col]))
-    level = next(((value,) for value, pattern in vocabulary.GOAL_TABLE_LEVELS if pattern.match(first)), None)
-    if level is None:
+    found = _LEVEL.match(squash(strip_markers(row.cells[name_col])))
+    if found is None:
         return None
+    level = next(value for k, value in enumerate(vocabulary.GOAL_TABLE_LEVEL_VALUES) if found.group(f"l{k}") is not None)
     keys = [squash(strip_markers(cell)) for cell in row.cells]
     filled = [k for k, key in enumerate(keys) if key]
     if len(filled) < 2:
@@ -47,7 +52,7 @@ def _header(row: Row) -> _Header | None:
     if assessment is None:
         return None
     comment = next((k for k in filled[1:] if k != assessment and vocabulary.GOAL_TABLE_COMMENT.match(keys[k])), None)
-    return _Header(level[0], name_col, assessment, comment)
+    return _Header(level, name_col, assessment, comment)
 
 
 def read_goal_table(table: Table) -> tuple[list[TableGoal], int] | None:

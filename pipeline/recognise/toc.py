@@ -20,10 +20,16 @@ _TOC_HEADING = FirstChar(vocabulary.TOC_HEADING)  # asked of every paragraph
 _LEADS_TO_PAGE = regex.compile(r"\.{2,}|…")
 
 
+def _without_leaders(title: str) -> str:
+    # Leaders hold ".." or "…", which a search in C finds: the pattern, tried at every position of
+    # every entry, cost more than the rest of reading the contents.
+    return _LEADERS.sub("", title) if ".." in title or "…" in title else title
+
+
 def _toc_entry(text: str) -> str | None:
     """The title of a table-of-contents line ("1.2 Title ..... 7"), or None."""
     match = _ENTRY.match(text)
-    return _LEADERS.sub("", match.group("title")) if match else None
+    return _without_leaders(match.group("title")) if match else None
 
 
 def _toc_rows(table: Table) -> list[str] | None:
@@ -33,7 +39,7 @@ def _toc_rows(table: Table) -> list[str] | None:
         cells = [c for c in collapsed(row.cells) if c]
         if len(cells) < 2 or not vocabulary.TOC_PAGE.match(cells[-1]):
             return None
-        entries.append(_LEADERS.sub("", " ".join(cells[:-1])))
+        entries.append(_without_leaders(" ".join(cells[:-1])))
     return entries
 
 

@@ -106,7 +106,11 @@ SYMBOL_ASSESSMENTS = tuple((v, regex.compile(rf"\b(?:{p})\b", regex.IGNORECASE))
 GLYPH_ASSESSMENTS = tuple((v, regex.compile(rf"^\s*(?:{p})\s*$")) for v, p in by_value("glyph_assessment"))
 # Goal tables: the first header cell names a level (value None: one below the goal open above),
 # another the assessment column; matched on the cell with whitespace removed, case folded.
-GOAL_TABLE_LEVELS = tuple((v, regex.compile(rf"^(?:{p})$")) for v, p in by_value("goal_table_level"))
+GOAL_TABLE_LEVEL_VALUES = tuple(v for v, _ in by_value("goal_table_level"))
+# One pattern, a group a level: the first level whose spelling is the whole cell, as the levels'
+# patterns tried in turn would find it, in one call.
+GOAL_TABLE_LEVEL = regex.compile(
+    "^(?:" + "|".join(rf"(?P<l{k}>{p})" for k, (_, p) in enumerate(by_value("goal_table_level"))) + ")$")
 GOAL_TABLE_ASSESSMENT = regex.compile(rf"^{alternation('goal_table_assessment')}")
 GOAL_TABLE_COMMENT = regex.compile(rf"^{alternation('goal_table_comment')}")
 TOC_PAGE = anchored("toc_page")
