@@ -20,6 +20,7 @@ from pipeline.schema import BudgetRecord
 _YEAR_ONLY = regex.compile(r"^(?:19|20)\d\d$")
 _WORDY = regex.compile(r"\p{L}{3,}")
 _INDENT_DASH = regex.compile(r"^[-–—]\s+(?=\p{L})")
+_OWN_UNITS = frozenset(("%", *SEK_PER_UNIT))  # a cell's unit that no column or caption overrides
 
 
 # Asked of every cell of a table at least twice (where its header ends, its units) and of row
@@ -61,10 +62,12 @@ class FinanceReader:
                 or (self._last_unit if title is None else None))
         title = title or self._last_title
         self._last_title, self._last_unit = title, unit
+        # A column's name says percent for all its rows: asked once a column, not once a cell.
+        percent = {k for k, column in enumerate(columns) if column and vocabulary.PERCENT_HEADER.search(column)}
         return [record for row, cells in zip(table.rows[head:], rows[head:])
-                for record in self._row(row, cells, columns, table_id, title, unit)]
+                for record in self._row(row, cells, columns, percent, table_id, title, unit)]
 
-    def _row(self, row: Row, cells: list[str], columns: list[str | None], table_id: str,
+    def _row(self, row: Row, cells: list[str], columns: list[str | None], percent: set[int], table_id: str,
              title: str | None, unit: str | None) -> list[BudgetRecord]:
         label_col = 1 if not cells[0] and len(cells) > 1 and cells[1] and not is_number(cells[1]) else 0
         label = _sub_row_label(strip_markers(cells[label_col]))
@@ -75,9 +78,9 @@ class FinanceReader:
                 continue
             column = columns[k] if k < len(columns) else None
             cell_unit: str | None
-            if quantity.unit in ("%", *SEK_PER_UNIT):
+            if quantity.unit in _OWN_UNITS:
                 cell_unit = quantity.unit
-            elif column and vocabulary.PERCENT_HEADER.search(column):
+            elif k in percent:
                 cell_unit = "%"
             else:
                 cell_unit = unit
