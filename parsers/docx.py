@@ -46,7 +46,7 @@ from parsers.blocks import (
 )
 from parsers.docx_package import open_docx
 from parsers.symbols import hex_colour_name, image_symbol
-from parsers.table_symbols import row_symbols
+from parsers.table_symbols import dingbats, glyph_shape, row_symbols
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -60,6 +60,7 @@ _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 # mc:Fallback repeats the content of mc:Choice for older readers; text boxes are read as blocks.
 # A tracked move's old place (moveFrom) is read as Word shows the change accepted: the text is
 # where it was moved to (moveTo), once. A deletion's text is w:delText, never read as w:t is.
+_DINGBAT_FONTS = ("wingdings", "webdings")
 _SKIPPED = {f"{_MC}Fallback", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
             f"{_W}moveFrom"}
 _HEADING_STYLE = regex.compile(r"(?i)^(?:heading\s?([1-6])|title)$")
@@ -149,7 +150,7 @@ def _text_pieces(element: etree._Element, run: etree._Element | None = None
         if tag in _SKIPPED:
             continue
         if tag == f"{_W}t":
-            yield child.text or "", run
+            yield (dingbats(child.text or "") if run is not None and _in_dingbats(run) else child.text or ""), run
         elif tag in (f"{_W}tab", f"{_W}ptab"):
             yield "\t", run
         elif tag in (f"{_W}br", f"{_W}cr"):
@@ -164,6 +165,31 @@ def _text_pieces(element: etree._Element, run: etree._Element | None = None
             yield from _text_pieces(child, child if tag == f"{_W}r" else run)
 
 
+def _in_dingbats(run: etree._Element) -> bool:
+    fonts = run.find(f"{_W}rPr/{_W}rFonts")
+    return fonts is not None and (fonts.get(f"{_W}ascii") or "").lower().startswith(_DINGBAT_FONTS)
+
+
+def _glyph_symbol(run: etree._Element) -> str | None:
+    """"green circle" of a run of one marker glyph in a saturated colour (its own, not a style's:
+    a style colours headings, a traffic light is coloured where it is typed)."""
+    r_pr = run.find(f"{_W}rPr")
+    colour_element = r_pr.find(f"{_W}color") if r_pr is not None else None
+    colour = hex_colour_name(colour_element.get(f"{_W}val")) if colour_element is not None else None
+    if colour is None:
+        return None
+    symbol = run.find(f"{_W}sym")
+    if symbol is not None:  # Insert > Symbol: the font's character code, F000 above its letter
+        char = symbol.get(f"{_W}char", "")
+        code = int(char, 16) if regex.fullmatch(r"[0-9A-Fa-f]{1,4}", char) else 0
+        shape = glyph_shape(chr(code & 0xFF), symbol.get(f"{_W}font"))
+    else:
+        fonts = r_pr.find(f"{_W}rFonts") if r_pr is not None else None
+        shape = glyph_shape("".join(t.text or "" for t in run.iter(f"{_W}t")),
+                            fonts.get(f"{_W}ascii") if fonts is not None else None)
+    return f"{colour} {shape}" if shape else None
+
+
 def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
     for child in element:
         if child.tag == f"{_W}txbxContent":
@@ -173,14 +199,15 @@ def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
 
 
 class _Images:
-    """Symbols in the images of the body, decoded once per image part."""
+    """Symbols in the images of the body, decoded once per image part, and in coloured marker glyphs."""
 
     def __init__(self, part: Part):
         self._part = part
         self._seen: dict[str, str | None] = {}
 
     def symbol(self, element: etree._Element) -> str | None:
-        """The symbol of the first small one-colour image inside `element`, if any."""
+        """The symbol of the first small one-colour image inside `element`, else of its first
+        marker glyph typed in a colour ("●" in green), if any."""
         for drawing in element.iter(f"{_W}drawing"):
             extent = drawing.find(f".//{_WP}extent")
             sizes = [extent.get(k, "") for k in ("cx", "cy")] if extent is not None else []
@@ -194,7 +221,7 @@ class _Images:
             symbol = self._decode(image.get(f"{_R}id"))
             if symbol:
                 return symbol
-        return None
+        return next(filter(None, map(_glyph_symbol, element.iter(f"{_W}r"))), None)
 
     def _decode(self, rel_id: str | None) -> str | None:
         if not rel_id:

@@ -44,7 +44,7 @@ from parsers.blocks import (
     UnreadableFile,
 )
 from parsers.html_charset import decode_html
-from parsers.html_symbols import Pictures, beside, cell_fill
+from parsers.html_symbols import Pictures, beside, cell_fill, glyph_symbol, in_dingbats
 from parsers.table_symbols import row_symbols
 
 _DROPPED = {"script", "style", "nav", "noscript", "template", "head", "iframe", "object", "svg", "button", "select"}
@@ -165,6 +165,9 @@ class _Walker:
         elif tag == "img":
             if self._pictures is not None and self._symbol is None:
                 self._symbol = self._pictures.symbol(element)
+        elif self._pictures is not None and self._symbol is None and (glyph := glyph_symbol(element)):
+            self._symbol = glyph
+            self.contents(element, bold or tag in _BOLD)
         elif tag in _BLOCK:
             self.flush()
             self.contents(element, bold)
@@ -196,7 +199,8 @@ class _Walker:
                     for offset in range(colspan):
                         target[column + offset] = ""
                 grid[index][column] = _cell_text(cell)
-                picture = self._pictures.symbol(cell) if self._pictures is not None else None
+                picture = (self._pictures.symbol(cell) or next(filter(None, map(glyph_symbol, cell.iter())), None)
+                           if self._pictures is not None else None)
                 shown[index].append((column, picture, cell_fill(cell)))
                 spans.append((index, colspan))
                 if colspan > 1 or rowspan > 1:
@@ -359,6 +363,7 @@ def html_document(text: str, problems: list[Problem], pictures: Pictures | None 
     except (etree.ParserError, ValueError) as error:
         raise UnreadableFile("empty_html", f"the web page has no content to read ({error}): "
                                            "check that the page was saved completely") from error
+    in_dingbats(root)
     walker = _Walker(pictures=pictures)
     body = root.find("body")
     walker.contents(body if body is not None else root)

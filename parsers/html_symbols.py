@@ -19,11 +19,14 @@ import regex
 from lxml import etree
 
 from parsers.symbols import colour_name, hex_colour_name
+from parsers.table_symbols import dingbats, glyph_shape
 
 Fetch = Callable[[str], "bytes | None"]
 MAX_PICTURE_BYTES = 1 << 20  # a symbol is a few kB; a larger file is a photo, never read
 
 _BACKGROUND = regex.compile(r"(?i)background(?:-color)?\s*:\s*([^;]+)")
+_COLOUR = regex.compile(r"(?i)(?<![-\w])color\s*:\s*([^;]+)")
+_FONT_FAMILY = regex.compile(r"(?i)font-family\s*:\s*([^;,]+)")
 _HEX = regex.compile(r"#([0-9a-f]{6}|[0-9a-f]{3})\b", regex.IGNORECASE)
 _RGB = regex.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})", regex.IGNORECASE)
 # CSS's named colours that a traffic light is given in (the saturated ones; grey and white are
@@ -51,6 +54,34 @@ def cell_fill(cell: etree._Element) -> str | None:
     style = _BACKGROUND.search(cell.get("style") or "")
     value = style.group(1) if style else cell.get("bgcolor")
     return css_colour_name(value) if value else None
+
+
+def glyph_symbol(element: etree._Element) -> str | None:
+    """"green circle" of an element whose own text is one marker glyph in a saturated colour
+    (<span style="color:#00B050">●</span>, <font color="red">■</font>, Wingdings' "l")."""
+    style = element.get("style") or ""
+    given = _COLOUR.search(style)
+    value = given.group(1) if given else element.get("color") if element.tag == "font" else None
+    colour = css_colour_name(value) if value else None
+    if colour is None:
+        return None
+    family = _FONT_FAMILY.search(style)
+    shape = glyph_shape(element.text or "", family.group(1).strip("'\" ") if family else element.get("face"))
+    return f"{colour} {shape}" if shape else None
+
+
+def in_dingbats(root: etree._Element) -> None:
+    """Text set in a dingbat font is its pictures, not its letters (Wingdings' "l" prints ●, and
+    Word's web pages keep the letter): moved to the private-use area, as the Word reader does."""
+    for element in root.iter():
+        style = element.get("style") or ""
+        family = _FONT_FAMILY.search(style) if "dings" in style.lower() else None
+        font = family.group(1) if family else element.get("face") if element.tag == "font" else None
+        if font and font.strip("'\" ").lower().startswith(("wingdings", "webdings")):
+            for inner in element.iter():
+                inner.text = dingbats(inner.text) if inner.text else inner.text
+                if inner is not element and inner.tail:
+                    inner.tail = dingbats(inner.tail)
 
 
 def data_uri(src: str) -> bytes | None:

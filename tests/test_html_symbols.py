@@ -94,3 +94,19 @@ def test_a_picture_outside_the_pages_folder_is_not_read(tmp_path: Path) -> None:
                                         ("red", "red"), ("#D9D9D9", None), ("white", None), ("transparent", None)])
 def test_css_colours(value: str, name: str | None) -> None:
     assert css_colour_name(value) == name
+
+
+def test_coloured_marker_glyphs_are_symbols(tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    page.write_text("<h3><span style='color:#00B050'>●</span> Nämndmål: Alla barn går i en bra förskola</h3>"
+                    "<table><tr><th>Nämndmål</th><th>Bedömning</th></tr>"
+                    "<tr><td>Fler unga har ett arbete</td><td><font color='red'>■</font></td></tr>"
+                    "<tr><td>Äldre bor tryggt</td><td><span style=\"font-family: Wingdings; color: rgb(255,192,0)\">l</span></td></tr>"
+                    "<tr><td>Parkerna sköts väl</td><td><span style='color:black'>●</span></td></tr></table>",
+                    encoding="utf-8")
+    heading, table = read(page).blocks
+    assert heading.symbol == "green circle"  # type: ignore[union-attr]
+    assert [row.symbols for row in table.rows] == [{}, {1: "red square"}, {1: "yellow circle"}, {}]  # type: ignore[union-attr]
+    assert [(g.title, g.assessment) for g in recognise(read(page), "doc").goals] == [
+        ("Alla barn går i en bra förskola", "helt"), ("Fler unga har ett arbete", "ej"), ("Äldre bor tryggt", "delvis"),
+        ("Parkerna sköts väl", None)]
