@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-from docx.opc.part import Part
 from docx.styles.style import CharacterStyle
 from lxml import etree
 
@@ -45,29 +44,24 @@ from parsers.blocks import (
     Table,
 )
 from parsers.docx_package import open_docx
-from parsers.symbols import hex_colour_name, image_symbol
-from parsers.table_symbols import dingbats, glyph_shape, row_symbols
+from parsers.docx_symbols import Symbols, in_dingbats
+from parsers.symbols import hex_colour_name
+from parsers.table_symbols import dingbats, row_symbols
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_V = "{urn:schemas-microsoft-com:vml}"
 
 # Elements that only wrap content (content controls, custom XML, smart tags): read through them.
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 # mc:Fallback repeats the content of mc:Choice for older readers; text boxes are read as blocks.
 # A tracked move's old place (moveFrom) is read as Word shows the change accepted: the text is
 # where it was moved to (moveTo), once. A deletion's text is w:delText, never read as w:t is.
-_DINGBAT_FONTS = ("wingdings", "webdings")
 _SKIPPED = {f"{_MC}Fallback", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
             f"{_W}moveFrom"}
 _HEADING_STYLE = regex.compile(r"(?i)^(?:heading\s?([1-6])|title)$")
 _TOC_STYLE = regex.compile(r"(?i)^toc\s?\d$")
 _OFF = {"0", "false", "off", "none"}
 _MAX_SPAN = 1000  # Word's own grid limit is 63 columns; anything far above is a damaged file
-_MAX_SYMBOL_EMU = 914400  # an image shown larger than an inch is a picture, not a symbol
 
 
 def _val(element: etree._Element | None, default: str | None = None) -> str | None:
@@ -150,7 +144,7 @@ def _text_pieces(element: etree._Element, run: etree._Element | None = None
         if tag in _SKIPPED:
             continue
         if tag == f"{_W}t":
-            yield (dingbats(child.text or "") if run is not None and _in_dingbats(run) else child.text or ""), run
+            yield (dingbats(child.text or "") if run is not None and in_dingbats(run) else child.text or ""), run
         elif tag in (f"{_W}tab", f"{_W}ptab"):
             yield "\t", run
         elif tag in (f"{_W}br", f"{_W}cr"):
@@ -165,71 +159,12 @@ def _text_pieces(element: etree._Element, run: etree._Element | None = None
             yield from _text_pieces(child, child if tag == f"{_W}r" else run)
 
 
-def _in_dingbats(run: etree._Element) -> bool:
-    fonts = run.find(f"{_W}rPr/{_W}rFonts")
-    return fonts is not None and (fonts.get(f"{_W}ascii") or "").lower().startswith(_DINGBAT_FONTS)
-
-
-def _glyph_symbol(run: etree._Element) -> str | None:
-    """"green circle" of a run of one marker glyph in a saturated colour (its own, not a style's:
-    a style colours headings, a traffic light is coloured where it is typed)."""
-    r_pr = run.find(f"{_W}rPr")
-    colour_element = r_pr.find(f"{_W}color") if r_pr is not None else None
-    colour = hex_colour_name(colour_element.get(f"{_W}val")) if colour_element is not None else None
-    if colour is None:
-        return None
-    symbol = run.find(f"{_W}sym")
-    if symbol is not None:  # Insert > Symbol: the font's character code, F000 above its letter
-        char = symbol.get(f"{_W}char", "")
-        code = int(char, 16) if regex.fullmatch(r"[0-9A-Fa-f]{1,4}", char) else 0
-        shape = glyph_shape(chr(code & 0xFF), symbol.get(f"{_W}font"))
-    else:
-        fonts = r_pr.find(f"{_W}rFonts") if r_pr is not None else None
-        shape = glyph_shape("".join(t.text or "" for t in run.iter(f"{_W}t")),
-                            fonts.get(f"{_W}ascii") if fonts is not None else None)
-    return f"{colour} {shape}" if shape else None
-
-
 def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
     for child in element:
         if child.tag == f"{_W}txbxContent":
             yield child
         elif child.tag != f"{_MC}Fallback":
             yield from _text_boxes(child)
-
-
-class _Images:
-    """Symbols in the images of the body, decoded once per image part, and in coloured marker glyphs."""
-
-    def __init__(self, part: Part):
-        self._part = part
-        self._seen: dict[str, str | None] = {}
-
-    def symbol(self, element: etree._Element) -> str | None:
-        """The symbol of the first small one-colour image inside `element`, else of its first
-        marker glyph typed in a colour ("●" in green), if any."""
-        for drawing in element.iter(f"{_W}drawing"):
-            extent = drawing.find(f".//{_WP}extent")
-            sizes = [extent.get(k, "") for k in ("cx", "cy")] if extent is not None else []
-            if any(size.isdigit() and int(size) > _MAX_SYMBOL_EMU for size in sizes):
-                continue
-            blip = drawing.find(f".//{_A}blip")
-            symbol = self._decode(blip.get(f"{_R}embed") if blip is not None else None)
-            if symbol:
-                return symbol
-        for image in element.iter(f"{_V}imagedata"):  # VML pictures of older Word files
-            symbol = self._decode(image.get(f"{_R}id"))
-            if symbol:
-                return symbol
-        return next(filter(None, map(_glyph_symbol, element.iter(f"{_W}r"))), None)
-
-    def _decode(self, rel_id: str | None) -> str | None:
-        if not rel_id:
-            return None
-        if rel_id not in self._seen:
-            related = self._part.related_parts.get(rel_id)  # a dangling id is a damaged picture only
-            self._seen[rel_id] = image_symbol(related.blob) if related is not None else None
-        return self._seen[rel_id]
 
 
 @dataclass(slots=True)
@@ -241,7 +176,7 @@ class _Cell:
     fill: str | None  # colour name of the cell's shading
 
 
-def _row_cells(tr: etree._Element, images: _Images) -> tuple[list[str], list[_Cell]]:
+def _row_cells(tr: etree._Element, images: Symbols) -> tuple[list[str], list[_Cell]]:
     """One string per grid column covered by the row, and the row's cells."""
     cells = [""] * _count(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
     found = []
@@ -290,7 +225,7 @@ def _cell_text(container: etree._Element) -> str:
 
 
 class _BodyReader:
-    def __init__(self, styles: _Styles, images: _Images):
+    def __init__(self, styles: _Styles, images: Symbols):
         self.styles = styles
         self.images = images
         self.blocks: list[Block] = []
@@ -389,7 +324,7 @@ def read_docx(path: Path) -> ParsedDocument:
     document = open_docx(path)
     # Paragraph styles are character styles too; table and numbering styles style no text.
     styles = [style for style in document.styles if isinstance(style, CharacterStyle)]
-    reader = _BodyReader(_Styles(styles), _Images(document.part))
+    reader = _BodyReader(_Styles(styles), Symbols(document.part))
     reader.read(document.element.body)
     try:
         core = _core_properties(document)

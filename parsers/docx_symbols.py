@@ -1,0 +1,78 @@
+"""Assessment symbols in a Word file: a small one-colour picture (a drawing or an older file's
+VML image) and a marker glyph typed in a colour ("●" in green, Wingdings' "l"), described as
+parsers.symbols names them ("green circle")."""
+from __future__ import annotations
+
+import regex
+from docx.opc.part import Part
+from lxml import etree
+
+from parsers.symbols import hex_colour_name, image_symbol
+from parsers.table_symbols import glyph_shape
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_DINGBAT_FONTS = ("wingdings", "webdings")
+_MAX_SYMBOL_EMU = 914400  # an image shown larger than an inch is a picture, not a symbol
+
+
+def in_dingbats(run: etree._Element) -> bool:
+    fonts = run.find(f"{_W}rPr/{_W}rFonts")
+    return fonts is not None and (fonts.get(f"{_W}ascii") or "").lower().startswith(_DINGBAT_FONTS)
+
+
+def _glyph_symbol(run: etree._Element) -> str | None:
+    """"green circle" of a run of one marker glyph in a saturated colour (its own, not a style's:
+    a style colours headings, a traffic light is coloured where it is typed)."""
+    r_pr = run.find(f"{_W}rPr")
+    colour_element = r_pr.find(f"{_W}color") if r_pr is not None else None
+    colour = hex_colour_name(colour_element.get(f"{_W}val")) if colour_element is not None else None
+    if colour is None:
+        return None
+    symbol = run.find(f"{_W}sym")
+    if symbol is not None:  # Insert > Symbol: the font's character code, F000 above its letter
+        char = symbol.get(f"{_W}char", "")
+        code = int(char, 16) if regex.fullmatch(r"[0-9A-Fa-f]{1,4}", char) else 0
+        shape = glyph_shape(chr(code & 0xFF), symbol.get(f"{_W}font"))
+    else:
+        fonts = r_pr.find(f"{_W}rFonts") if r_pr is not None else None
+        shape = glyph_shape("".join(t.text or "" for t in run.iter(f"{_W}t")),
+                            fonts.get(f"{_W}ascii") if fonts is not None else None)
+    return f"{colour} {shape}" if shape else None
+
+
+class Symbols:
+    """Symbols in the images of the body, decoded once per image part, and in coloured marker glyphs."""
+
+    def __init__(self, part: Part):
+        self._part = part
+        self._seen: dict[str, str | None] = {}
+
+    def symbol(self, element: etree._Element) -> str | None:
+        """The symbol of the first small one-colour image inside `element`, else of its first
+        marker glyph typed in a colour ("●" in green), if any."""
+        for drawing in element.iter(f"{_W}drawing"):
+            extent = drawing.find(f".//{_WP}extent")
+            sizes = [extent.get(k, "") for k in ("cx", "cy")] if extent is not None else []
+            if any(size.isdigit() and int(size) > _MAX_SYMBOL_EMU for size in sizes):
+                continue
+            blip = drawing.find(f".//{_A}blip")
+            symbol = self._decode(blip.get(f"{_R}embed") if blip is not None else None)
+            if symbol:
+                return symbol
+        for image in element.iter(f"{_V}imagedata"):  # VML pictures of older Word files
+            symbol = self._decode(image.get(f"{_R}id"))
+            if symbol:
+                return symbol
+        return next(filter(None, map(_glyph_symbol, element.iter(f"{_W}r"))), None)
+
+    def _decode(self, rel_id: str | None) -> str | None:
+        if not rel_id:
+            return None
+        if rel_id not in self._seen:
+            related = self._part.related_parts.get(rel_id)  # a dangling id is a damaged picture only
+            self._seen[rel_id] = image_symbol(related.blob) if related is not None else None
+        return self._seen[rel_id]
