@@ -40,8 +40,8 @@ exit codes:
 """
 
 RUN_DESCRIPTION = """\
-Read every report under the input folder (PDF, DOCX, DOC, text, markdown, HTML; hidden files and
-Office lock files ~$* are skipped) and write the dataset under the output folder as Parquet
+Read every report under the input folder (PDF, DOCX and DOCM, DOC, RTF, ODT, text, markdown,
+HTML, MHT; hidden files and Office lock files ~$* are skipped) and write the dataset under the output folder as Parquet
 tables, partitioned by year (see docs/data-dictionary.md).
 
 Only regular files are read. A symbolic link to a file inside the input folder is read under the
