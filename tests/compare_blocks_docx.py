@@ -99,6 +99,14 @@ def table_count(blocks: list[Block]) -> int:
     return sum(isinstance(block, Table) for block in blocks)
 
 
+def assert_same_content(expected: list[Block], actual: list[Block]) -> None:
+    """As many tables, and every paragraph and cell of `expected` found in `actual`, in order."""
+    assert table_count(actual) == table_count(expected)
+    agreement = compare(expected, actual)
+    assert agreement.paragraph_ratio == 1.0, agreement.paragraph_misses[:5]
+    assert agreement.cell_ratio == 1.0, agreement.cell_misses[:5]
+
+
 def main() -> int:
     from parsers.docx import read_docx
     from parsers.text import read_text
