@@ -87,8 +87,9 @@ def _parser() -> argparse.ArgumentParser:
                           "may take --timeout-per-page more for each of its pages (default: %(default)g)")
     sub.add_argument("--timeout-per-page", type=float, default=DEFAULT_TIMEOUT_PER_PAGE, metavar="S",
                      help="seconds a PDF may take for each page, on top of --timeout: a 16-page scan "
-                          "read by OCR may take --timeout + 16 * S; 0 gives every file the same limit "
-                          "(default: %(default)g)")
+                          "read by OCR may take --timeout + 16 * S; so may a text file over 1 MB laid out "
+                          "in pages (form feeds, as pdftotext writes them); 0 gives every file the same "
+                          "limit (default: %(default)g)")
     sub.add_argument("--max-memory-mb", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                      help="address space one worker may use before the file is stopped and reported as "
                           "`memory_limit`; 0 for no cap (default: %(default)s; local executor only)")

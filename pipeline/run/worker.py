@@ -6,6 +6,7 @@ A worker reads one file (`Job`) and answers with a `Result`; the run turns each 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
@@ -95,17 +96,36 @@ class Task:
         return self.timeout + self.timeout_per_page * (pages or 0)
 
 
+# A text file smaller than this is read well within the base limit (a megabyte of laid-out text
+# takes about a second): only a larger one is searched for its pages.
+_PAGED_TEXT_BYTES = 1 << 20
+
+
 def paged(path: str) -> bool:
-    """Whether the file's format has pages (PDF, by its name): only then does its time limit wait
-    for its pages, so a worker tells the run them (Started) for such a file alone."""
-    return SUFFIX_FORMATS.get(Path(path).suffix.lower()) == "pdf"
+    """Whether the file may have pages (a PDF by its name, a large text file by its name and
+    size, which form feeds may split into pages, as pdftotext writes them): only then does its
+    time limit wait for its pages, so a worker tells the run them (Started) for such a file alone."""
+    kind = SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    if kind == "pdf":
+        return True
+    try:
+        return kind in ("txt", "md") and os.stat(path).st_size > _PAGED_TEXT_BYTES
+    except OSError:
+        return False  # gone: the reader says so
 
 
 def file_pages(job: Job) -> int | None:
-    """The pages of the job's file when its format has pages (PDF); None otherwise, and for a
-    PDF that cannot be opened (the reader then reports why, under the base limit)."""
+    """The pages of the job's file when it has pages (a PDF's; a text's pages between form
+    feeds, when it has any); None otherwise, and for a PDF that cannot be opened (the reader
+    then reports why, under the base limit)."""
     if not paged(job.path):
         return None
+    if SUFFIX_FORMATS.get(Path(job.path).suffix.lower()) != "pdf":
+        try:
+            feeds = Path(job.path).read_bytes().count(b"\f")
+        except OSError:
+            return None
+        return feeds + 1 if feeds else None
     from parsers import page_count  # PDFium: loaded in the workers only
 
     try:
