@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from parsers.pdf_glyph_marks import glyph_marks
 from parsers.pdf_model import Line, Mark, PageContent, PageView, PdfSettings, Word, line_as_made
 from parsers.pdf_open import GLYPH_UNICODE, unchecked
 from parsers.pdf_paths import page_paths
@@ -50,9 +51,11 @@ def read_page(document: pdfium.PdfDocument, index: int, settings: PdfSettings) -
                 words = words_of(_chars(raw, 0, pdfium_c.FPDFText_CountChars(raw), frame, view), settings)
             else:
                 words = _words(textpage, frame, view, settings)
+            glyphs = glyph_marks(textpage.raw, textpage.get_text_range(), view.top)
         finally:
             textpage.close()
         segments, marks = page_paths(page, view.top, settings)
+        marks += glyphs
         shown = PageView(frame.degrees, page.get_rotation(), view.left, view.bottom, view.right, view.top)
     finally:
         page.close()
