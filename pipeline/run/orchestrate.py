@@ -119,20 +119,25 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
     tasks: list[Task] = []
     stats: dict[str, os.stat_result] = {}
     hashed = 0
+    first_with: dict[str, str] = {}  # SHA-256 -> the first file listed with that content
     listing = discover(root)
     _timeline("listed %d files", len(listing.files))
 
-    def not_read(source_path: str, severity: str, code: str, message: str) -> None:
+    def not_read(source_path: str, severity: str, code: str, message: str,
+                 seen: tuple[os.stat_result, str] | None = None) -> None:
+        """A path the run does not read, with its reason; `seen`: its stat and SHA-256, where it
+        was hashed (the next run then need not hash it again)."""
         from pipeline.dataset.arrow import to_tables
         from pipeline.run.extract import problem
         from pipeline.schema import FileRows
 
-        row = problem(source_path, None, severity, code, escaped(message))
+        row = problem(source_path, seen[1][:16] if seen else None, severity, code, escaped(message))
         held[source_path] = to_tables(FileRows(source_path, None, problems=[row]))
         # The key names the reason, so an unchanged listing leaves the dataset as it is.
         key = "not-read-" + cache_key(source_path, code, parser_version, row.message)
-        records[source_path] = FileRecord(0, 0, "", parser_version, key, *problem_counts(held[source_path]["problems"]),
-                                          retry=True)
+        size, mtime, sha256 = (seen[0].st_size, seen[0].st_mtime_ns, seen[1]) if seen else (0, 0, "")
+        records[source_path] = FileRecord(size, mtime, sha256, parser_version, key,
+                                          *problem_counts(held[source_path]["problems"]), retry=True)
 
     for skipped in listing.skipped:
         not_read(source_name(skipped.path, root)[0], skipped.severity, skipped.code, skipped.message)
@@ -152,6 +157,14 @@ def _run_locked(options: RunOptions, root: Path, out: Path, state: StateDir,
         except OSError as error:
             not_read(source_path, "error", "unreadable_file", f"the file could not be read: {error.strerror}; "
                      "check that it still exists and that its permissions let this user read it")
+            continue
+        # A copy of a file listed before it (the same report saved in two folders) would repeat
+        # its rows under the same doc_id, goal_ids and all: it is named in problems instead.
+        original = first_with.setdefault(sha256, source_path)
+        if original != source_path:
+            not_read(source_path, "warning", "duplicate_file",
+                     f"the file has the same content as {original}, which was read: its rows are that file's, "
+                     f"under the same doc_id, and are not repeated", (stat, sha256))
             continue
         key = cache_key(source_path, sha256, parser_version, secret)
         stats[source_path] = stat
