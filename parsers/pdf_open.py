@@ -12,6 +12,7 @@ from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]  # ships no type information
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
+import regex
 
 from parsers.blocks import UnreadableFile
 
@@ -24,12 +25,15 @@ def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
     try:
         document = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as error:
-        if error.err_code == 0:
-            # PDFium's "Success" on a failed load: the file parsed but its page tree is empty
-            # (or missing), which PDFium refuses to open. Say that, not "(PDFium: Success)".
+        # PDFium's last error is one value for the process: a load failing with an error of its
+        # own sets it, one failing without (an empty page tree: "Success") or succeeding leaves
+        # it as it was. So a worker that had met an encrypted or damaged PDF gave the next PDF
+        # without pages that one's reason; what the bytes show decides where it may be stale.
+        encrypted = b"/Encrypt" in data
+        if error.err_code == 0 or (not encrypted and b"%%EOF" in data[-2048:] and _without_pages(data)):
             raise _no_pages() from error
         reason = str(error).lower()
-        if "password" in reason:
+        if "password" in reason and encrypted:
             if password:
                 raise UnreadableFile("encrypted_pdf", "wrong password for this encrypted PDF: check the password "
                                                       "given with --password") from error
@@ -46,6 +50,13 @@ def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
         document.close()
         raise _no_pages()
     return document
+
+
+def _without_pages(data: bytes) -> bool:
+    """The file has a page tree and not one page object: where its objects are compressed (object
+    streams) the bytes do not tell, and it is not said to have none."""
+    return (b"/ObjStm" not in data and regex.search(rb"/Type\s*/Pages\b", data) is not None
+            and regex.search(rb"/Type\s*/Page(?![A-Za-z])", data) is None)
 
 
 def _no_pages() -> UnreadableFile:
