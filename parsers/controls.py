@@ -19,9 +19,9 @@ shape the blocks there); the other readers' blocks afterwards.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
-import re
 
 from parsers.blocks import Paragraph, ParsedDocument, Problem, Table
 

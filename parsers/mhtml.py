@@ -29,8 +29,8 @@ def _page(message: Message) -> Message | None:
 
 
 def _decoded(page: Message) -> tuple[str, list[Problem]]:
-    raw = page.get_payload(decode=True)
-    assert isinstance(raw, bytes)
+    payload = page.get_payload(decode=True)
+    raw = payload if isinstance(payload, bytes) else b""  # a damaged part reads as an empty page
     declared = page.get_content_charset()
     try:
         known = declared is not None and codecs.lookup(declared) is not None
@@ -60,7 +60,8 @@ def _pictures(message: Message, page: Message) -> Fetch:
                 located["cid:" + content_id] = part
 
     def fetch(src: str) -> bytes | None:
-        key = src if src.startswith("cid:") else posixpath.normpath(urllib.parse.urlsplit(urllib.parse.urljoin(base, src)).path)
+        address = urllib.parse.urljoin(base, src)
+        key = src if src.startswith("cid:") else posixpath.normpath(urllib.parse.urlsplit(address).path)
         part = located.get(key)
         data = part.get_payload(decode=True) if part is not None else None
         return data if isinstance(data, bytes) and len(data) <= MAX_PICTURE_BYTES else None
