@@ -1,6 +1,7 @@
 """Assessment symbols in a Word file: a small one-colour picture (a drawing or an older file's
-VML image) and a marker glyph typed in a colour ("●" in green, Wingdings' "l"), described as
-parsers.symbols names them ("green circle")."""
+VML image), a small shape drawn and filled (Insert > Shapes: an oval filled green), and a marker
+glyph typed in a colour ("●" in green, Wingdings' "l"), described as parsers.symbols names them
+("green circle")."""
 from __future__ import annotations
 
 import regex
@@ -8,13 +9,20 @@ from docx.opc.part import Part
 from lxml import etree
 
 from parsers.symbols import hex_colour_name, image_symbol
-from parsers.table_symbols import glyph_shape
+from parsers.table_symbols import css_colour_name, glyph_shape
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _V = "{urn:schemas-microsoft-com:vml}"
+_WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+# A preset shape's name, and a VML shape's element, as the shape a symbol is named by.
+_PRESET_SHAPES = {"ellipse": "circle", "flowChartConnector": "circle", "rect": "square", "roundRect": "square",
+                  "flowChartProcess": "square", "triangle": "triangle", "diamond": "diamond", "star5": "star"}
+_VML_SHAPES = {f"{_V}oval": "circle", f"{_V}rect": "square", f"{_V}roundrect": "square"}
+_VML_SIZE = regex.compile(r"(?i)(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?")
+_POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, None: 1.0}
 _DINGBAT_FONTS = ("wingdings", "webdings")
 _MAX_SYMBOL_EMU = 914400  # an image shown larger than an inch is a picture, not a symbol
 
@@ -22,6 +30,29 @@ _MAX_SYMBOL_EMU = 914400  # an image shown larger than an inch is a picture, not
 def in_dingbats(run: etree._Element) -> bool:
     fonts = run.find(f"{_W}rPr/{_W}rFonts")
     return fonts is not None and (fonts.get(f"{_W}ascii") or "").lower().startswith(_DINGBAT_FONTS)
+
+
+def _drawn_shape(drawing: etree._Element) -> str | None:
+    """"green circle" of a DrawingML shape (a preset geometry filled with an RGB colour; a theme
+    colour is the theme's, not looked up)."""
+    properties = drawing.find(f".//{_WPS}spPr")
+    if properties is None:
+        return None
+    geometry = properties.find(f"{_A}prstGeom")
+    fill = properties.find(f"{_A}solidFill/{_A}srgbClr")
+    shape = _PRESET_SHAPES.get(geometry.get("prst", "")) if geometry is not None else None
+    colour = hex_colour_name(fill.get("val")) if fill is not None else None
+    return f"{colour} {shape}" if shape and colour else None
+
+
+def _vml_shape(element: etree._Element) -> str | None:
+    """"red circle" of an older Word file's small VML oval or rectangle filled in a colour."""
+    sizes = {name.lower(): float(value) * _POINTS[unit.lower() if unit else None]
+             for name, value, unit in _VML_SIZE.findall(element.get("style", ""))}
+    if any(size > 72 for size in sizes.values()):  # larger than an inch: a drawing, not a symbol
+        return None
+    colour = css_colour_name(element.get("fillcolor", "")) if element.get("filled", "t") not in ("f", "false") else None
+    return f"{colour} {_VML_SHAPES[element.tag]}" if colour else None
 
 
 def _glyph_symbol(run: etree._Element) -> str | None:
@@ -52,22 +83,23 @@ class Symbols:
         self._seen: dict[str, str | None] = {}
 
     def symbol(self, element: etree._Element) -> str | None:
-        """The symbol of the first small one-colour image inside `element`, else of its first
-        marker glyph typed in a colour ("●" in green), if any."""
+        """The symbol of the first small one-colour image or filled shape inside `element`, else
+        of its first marker glyph typed in a colour ("●" in green), if any."""
         for drawing in element.iter(f"{_W}drawing"):
             extent = drawing.find(f".//{_WP}extent")
             sizes = [extent.get(k, "") for k in ("cx", "cy")] if extent is not None else []
             if any(size.isdigit() and int(size) > _MAX_SYMBOL_EMU for size in sizes):
                 continue
             blip = drawing.find(f".//{_A}blip")
-            symbol = self._decode(blip.get(f"{_R}embed") if blip is not None else None)
+            symbol = self._decode(blip.get(f"{_R}embed") if blip is not None else None) or _drawn_shape(drawing)
             if symbol:
                 return symbol
         for image in element.iter(f"{_V}imagedata"):  # VML pictures of older Word files
             symbol = self._decode(image.get(f"{_R}id"))
             if symbol:
                 return symbol
-        return next(filter(None, map(_glyph_symbol, element.iter(f"{_W}r"))), None)
+        shapes = (_vml_shape(shape) for shape in element.iter(*_VML_SHAPES))
+        return next(filter(None, shapes), None) or next(filter(None, map(_glyph_symbol, element.iter(f"{_W}r"))), None)
 
     def _decode(self, rel_id: str | None) -> str | None:
         if not rel_id:

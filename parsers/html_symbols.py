@@ -18,8 +18,7 @@ from pathlib import Path
 import regex
 from lxml import etree
 
-from parsers.symbols import colour_name, hex_colour_name
-from parsers.table_symbols import dingbats, glyph_shape
+from parsers.table_symbols import css_colour_name, dingbats, glyph_shape
 
 Fetch = Callable[[str], "bytes | None"]
 MAX_PICTURE_BYTES = 1 << 20  # a symbol is a few kB; a larger file is a photo, never read
@@ -27,28 +26,6 @@ MAX_PICTURE_BYTES = 1 << 20  # a symbol is a few kB; a larger file is a photo, n
 _BACKGROUND = regex.compile(r"(?i)background(?:-color)?\s*:\s*([^;]+)")
 _COLOUR = regex.compile(r"(?i)(?<![-\w])color\s*:\s*([^;]+)")
 _FONT_FAMILY = regex.compile(r"(?i)font-family\s*:\s*([^;,]+)")
-_HEX = regex.compile(r"#([0-9a-f]{6}|[0-9a-f]{3})\b", regex.IGNORECASE)
-_RGB = regex.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})", regex.IGNORECASE)
-# CSS's named colours that a traffic light is given in (the saturated ones; grey and white are
-# layout, never a symbol).
-_NAMED = {"red": "FF0000", "darkred": "8B0000", "crimson": "DC143C", "firebrick": "B22222", "orangered": "FF4500",
-          "orange": "FFA500", "darkorange": "FF8C00", "gold": "FFD700", "yellow": "FFFF00",
-          "green": "008000", "darkgreen": "006400", "forestgreen": "228B22", "limegreen": "32CD32",
-          "lime": "00FF00", "seagreen": "2E8B57", "blue": "0000FF"}
-
-
-def css_colour_name(value: str) -> str | None:
-    """colour_name of a CSS or HTML colour: "#00B050", "#0b5", "rgb(0, 176, 80)", "green"."""
-    if match := _HEX.search(value):
-        digits = match.group(1)
-        return hex_colour_name(digits if len(digits) == 6 else "".join(d * 2 for d in digits))
-    if match := _RGB.search(value):
-        red, green, blue = (min(int(v), 255) for v in match.groups())
-        return colour_name(red, green, blue)
-    words = value.lower().split()
-    return hex_colour_name(_NAMED[words[0]]) if words and words[0] in _NAMED else None
-
-
 def cell_fill(cell: etree._Element) -> str | None:
     """The colour name of a cell's background (bgcolor, or a background in its style)."""
     style = _BACKGROUND.search(cell.get("style") or "")

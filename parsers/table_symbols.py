@@ -1,8 +1,13 @@
 """What the Word and HTML readers share in describing assessment symbols: which cells of a row
-hold one, and the shape a marker glyph printed in a colour stands for."""
+hold one, the shape a marker glyph printed in a colour stands for, and colours as CSS and VML
+write them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+import regex
+
+from parsers.symbols import colour_name, hex_colour_name
 
 # Marker glyphs typed and coloured as a traffic light (Word's "●" in green): their shape.
 _GLYPH_SHAPES = {"●": "circle", "⬤": "circle", "•": "circle", "◉": "circle", "■": "square", "◼": "square",
@@ -39,3 +44,25 @@ def row_symbols(cells: Sequence[tuple[int, str | None, str | None]]) -> dict[int
         if fill and column not in symbols and (len(cells) == 1 or fills.count(fill) < len(cells)):
             symbols[column] = f"{fill} shading"
     return symbols
+
+
+_HEX = regex.compile(r"#([0-9a-f]{6}|[0-9a-f]{3})\b", regex.IGNORECASE)
+_RGB = regex.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})", regex.IGNORECASE)
+# CSS's named colours that a traffic light is given in (the saturated ones; grey and white are
+# layout, never a symbol).
+_NAMED = {"red": "FF0000", "darkred": "8B0000", "crimson": "DC143C", "firebrick": "B22222", "orangered": "FF4500",
+          "orange": "FFA500", "darkorange": "FF8C00", "gold": "FFD700", "yellow": "FFFF00",
+          "green": "008000", "darkgreen": "006400", "forestgreen": "228B22", "limegreen": "32CD32",
+          "lime": "00FF00", "seagreen": "2E8B57", "blue": "0000FF"}
+
+
+def css_colour_name(value: str) -> str | None:
+    """colour_name of a CSS or HTML colour: "#00B050", "#0b5", "rgb(0, 176, 80)", "green"."""
+    if match := _HEX.search(value):
+        digits = match.group(1)
+        return hex_colour_name(digits if len(digits) == 6 else "".join(d * 2 for d in digits))
+    if match := _RGB.search(value):
+        red, green, blue = (min(int(v), 255) for v in match.groups())
+        return colour_name(red, green, blue)
+    words = value.lower().split()
+    return hex_colour_name(_NAMED[words[0]]) if words and words[0] in _NAMED else None

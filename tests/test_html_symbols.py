@@ -15,7 +15,7 @@ import pytest
 import make_reports
 from parsers import read
 from parsers.doc import find_soffice
-from parsers.html_symbols import css_colour_name
+from parsers.table_symbols import css_colour_name
 from pipeline.recognise.structure import recognise
 from test_mhtml_reader import BOUNDARY
 from test_recognise_archive_layouts import _activities, _goals
