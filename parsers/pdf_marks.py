@@ -26,15 +26,22 @@ def _mark_table(table: Table, marks: list[Mark]) -> list[Mark]:
     if not rows:
         return marks
     tops = [min(box.y0 for box in row.boxes.values()) for row in rows]
-    bottom = max(box.y1 for box in rows[-1].boxes.values())
+    bottoms = [max(box.y1 for box in row.boxes.values()) for row in rows]
+    bottom = bottoms[-1]
     columns = _column_ranges(rows)
     x0 = min(lo for lo, _ in columns.values()) - _REACH
     x1 = max(hi for _, hi in columns.values())
     left = []
     for mark in marks:
         cx, cy = (mark.x0 + mark.x1) / 2, (mark.top + mark.bottom) / 2
-        # A symbol may sit a little above its row's text (centred on a taller cell).
-        r = max((k for k, top in enumerate(tops) if top - (mark.bottom - mark.top) <= cy), default=None)
+        r = max((k for k, top in enumerate(tops) if top <= cy), default=None)
+        # A symbol may sit a little above its row's text (centred on a taller cell): below the
+        # row above's text, within its own height of the next row's, it is the next row's. Within
+        # a row's text it is that row's, however close the next row (single lines 13 pt apart
+        # and a symbol 11 pt tall gave every symbol to the row below).
+        after = 0 if r is None else r + 1
+        if after < len(rows) and (r is None or cy > bottoms[r]) and tops[after] - (mark.bottom - mark.top) <= cy:
+            r = after
         if r is None or cy > bottom or not x0 <= cx <= x1:
             left.append(mark)
             continue

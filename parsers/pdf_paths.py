@@ -225,10 +225,17 @@ def symbol_of(obj: Any, x0: float, top: float, x1: float, bottom: float, paint: 
     colour = colour_name(*paint.fill(obj))
     if colour is None:
         return None
-    kinds = [pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj, k))
-             for k in range(pdfium_c.FPDFPath_CountSegments(obj))]
-    if pdfium_c.FPDF_SEGMENT_BEZIERTO in kinds:
+    segments = [pdfium_c.FPDFPath_GetPathSegment(obj, k) for k in range(pdfium_c.FPDFPath_CountSegments(obj))]
+    if any(pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO for segment in segments):
         shape = "circle"
     else:
-        shape = "triangle" if kinds.count(pdfium_c.FPDF_SEGMENT_LINETO) == 2 else "square"
+        # Its corners, each once: a path may close itself with a line back to its start (as
+        # LibreOffice draws a triangle), which counting its lines took for a square's fourth side.
+        shape = "triangle" if len({_point(segment) for segment in segments}) == 3 else "square"
     return Mark(x0, top, x1, bottom, f"{colour} {shape}")
+
+
+def _point(segment: Any) -> tuple[float, float]:
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+    return round(x.value, 1), round(y.value, 1)

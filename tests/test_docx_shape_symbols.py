@@ -1,12 +1,18 @@
 """Traffic lights drawn as shapes in a Word file (Insert > Shapes: an oval filled green; an older
 file's VML oval), as a planning template draws them. The reader looked at pictures only, so
-these goals had no assessment."""
+these goals had no assessment. Printed to PDF, the same shapes went each to the row below its own
+(single-line rows, closer than a symbol's height) and the triangle was a square."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml import parse_xml
+
+import make_reports
+from parsers import read
+from parsers.doc import find_soffice
 
 from parsers.docx import read_docx
 from pipeline.recognise.structure import recognise
@@ -57,3 +63,12 @@ def test_shapes_filled_in_a_colour_assess_the_goals_of_their_rows(tmp_path: Path
     assert [row.symbols for row in table.rows] == [{}, {1: "green circle"}, {1: "red circle"},
                                                    {1: "yellow triangle"}, {}]  # a theme colour: not looked up
     assert [(g.title, g.assessment) for g in recognise(parsed, "doc").goals] == EXPECTED
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not on PATH")
+def test_the_pdf_printed_from_it_gives_each_shape_to_its_own_row(tmp_path: Path) -> None:
+    pdf = make_reports.to_pdf(shape_report(tmp_path / "plan.docx"))
+    (table,) = [b for b in read(pdf).blocks if hasattr(b, "rows")]
+    # LibreOffice prints the theme colour (accent6) as the theme's orange
+    assert [row.symbols for row in table.rows] == [{}, {1: "green circle"}, {1: "red circle"},
+                                                   {1: "yellow triangle"}, {1: "orange circle"}]
