@@ -201,10 +201,13 @@ def read_metadata(parsed: ParsedDocument) -> Metadata:
                 find_date(paragraphs[k + 1].text) if k + 1 < len(paragraphs) else None)
             break
     for k, paragraph in enumerate(paragraphs):
-        date = parse_date(_DATE_LABEL.sub("", paragraph.text))
+        labelled = _DATE_LABEL.match(paragraph.text)
+        date = parse_date(paragraph.text[labelled.end():] if labelled else paragraph.text)
         if date is None:
             continue
-        if meeting_date is None and organ_at is not None and k > organ_at:
+        # A date after the organ's line is the meeting's, unless a label says it is the
+        # document's own ("Datum: 2019-09-15", as other municipalities' letterheads print it).
+        if meeting_date is None and organ_at is not None and k > organ_at and not labelled:
             meeting_date = date
         elif document_date is None and date != meeting_date:
             document_date = date
