@@ -5,6 +5,8 @@ columns from the text's alignment, as a line-free table does.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from parsers.pdf_band_ends import band_ends
 from parsers.pdf_bands import (
     Padding,
@@ -17,7 +19,7 @@ from parsers.pdf_bands import (
 )
 from parsers.pdf_columns import cell_runs, find_gutters, has_gutter
 from parsers.pdf_layout import CellLayout, RowLayout, TableLayout
-from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment, line_as_made
+from parsers.pdf_model import CAPTION, Line, PdfSettings, Segment, Word, line_as_made
 from parsers.pdf_rows import figure_rows
 
 
@@ -278,8 +280,7 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
     if len(xs) < 3 and len(ys) < 3:
         return None  # a box around text (a frame, a callout), not a table
     rows: list[tuple[RowLayout, int]] = []  # each row and the band it starts in
-    for r in range(len(ys) - 1):
-        band = [line for line in inner if ys[r] <= (line.top + line.bottom) / 2 < ys[r + 1]]
+    for r, band in enumerate(_bands(inner, ys)):
         if not band:
             continue
         edges = _row_edges(band, xs, v_group, (ys[r] + ys[r + 1]) / 2, tol)
@@ -292,6 +293,16 @@ def _grid_table(lines: list[Line], h_group: list[Segment], v_group: list[Segment
     if not rows:
         return None
     return TableLayout([row for row, _ in rows], top, bottom, x0, x1)
+
+
+def _bands(lines: list[Line], ys: list[float]) -> list[list[Line]]:
+    """The lines whose middle lies in each band between `ys` (rising, as `_cluster` gives them),
+    in their order: each line's band found by bisection, not by every band scanning every line."""
+    bands: list[list[Line]] = [[] for _ in ys]  # the last, above the last of ys, is dropped
+    for line in lines:
+        if (r := bisect_right(ys, (line.top + line.bottom) / 2) - 1) >= 0:
+            bands[r].append(line)
+    return bands[:-1]
 
 
 def _spans_down(above: RowLayout, row: RowLayout, h_group: list[Segment], xs: list[float], y: float,
@@ -315,8 +326,7 @@ def _spans_down(above: RowLayout, row: RowLayout, h_group: list[Segment], xs: li
 
 def _row_per_band(inner: list[Line], ys: list[float]) -> bool:
     """Most bands between the rules hold one line: the rules or shading part every row."""
-    counts = [sum(1 for line in inner if a <= (line.top + line.bottom) / 2 < b) for a, b in zip(ys, ys[1:])]
-    held = sorted(n for n in counts if n)
+    held = sorted(n for band in _bands(inner, ys) if (n := len(band)))
     return bool(held) and held[len(held) // 2] <= 1
 
 
@@ -341,13 +351,17 @@ def _clip(line: Line, x0: float, x1: float, top: float, bottom: float) -> Line |
     mid = (line.top + line.bottom) / 2
     if not top <= mid <= bottom:
         return None
-    words = [w for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1]
+    return _part(line, [w for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1])
+
+
+def _part(line: Line, words: list[Word]) -> Line | None:
+    """The line cut to `words`, some of its own in its order; None for none."""
     if not words:
         return None
     if len(words) == len(line.words):  # the line whole (most are, in a cell): a copy with its text
-        return line_as_made(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom, line.text,
+        return line_as_made(words, words[0].x0, max([w.x1 for w in words]), line.top, line.bottom, line.text,
                             line.size, line.bold)
-    return Line(words, words[0].x0, max(w.x1 for w in words), line.top, line.bottom)
+    return Line(words, words[0].x0, max([w.x1 for w in words]), line.top, line.bottom)
 
 
 def _row_edges(band: list[Line], xs: list[float], v_group: list[Segment], y: float, tol: float) -> list[int]:
@@ -369,8 +383,13 @@ def _row(band: list[Line], edges: list[int], n_columns: int, xs: list[float]) ->
     """Cells of one row; a cell merged over several grid columns puts its text at its first
     column and leaves the others empty."""
     cells = [CellLayout([], xs[k + 1]) for k in range(n_columns)]
+    # Each word's middle once, not once per cell; a cell takes those within its edges, as `_clip`.
+    middles = [(line, [((w.x0 + w.x1) / 2, w) for w in line.words]) for line in band
+               if -1e9 <= (line.top + line.bottom) / 2 <= 1e9]
     for a, b in zip(edges, edges[1:]):
-        cells[a].lines = [line for line in (_clip(line, xs[a], xs[b], -1e9, 1e9) for line in band) if line]
+        left, right = xs[a], xs[b]
+        cells[a].lines = [part for line, placed in middles
+                          if (part := _part(line, [w for mid, w in placed if left <= mid <= right]))]
         # Cell padding is the same on both sides.
         pad = min((line.x0 for line in cells[a].lines), default=xs[a]) - xs[a]
         cells[a].right = xs[b] - max(pad, 0.0)
