@@ -126,14 +126,16 @@ def test_links_follow_the_stated_policy(tmp_path: Path, good):
     (src / "linked").symlink_to("sub")
     (src / "out_folder").symlink_to(outside)
     summary = run(options(src, tmp_path / "out"))
+    # The link inside and the copy are read, and being the report's content again, are named as
+    # copies: its rows are there once, under the first path.
     assert problem_rows(tmp_path / "out") == [
-        ("dangling.pdf", "error", "broken_link"), ("linked", "warning", "linked_folder"),
-        ("loop.txt", "error", "link_loop"), ("out_folder", "warning", "linked_folder"),
-        ("outside.txt", "warning", "link_outside_input")]
+        ("dangling.pdf", "error", "broken_link"), ("inside.txt", "warning", "duplicate_file"),
+        ("linked", "warning", "linked_folder"), ("loop.txt", "error", "link_loop"),
+        ("out_folder", "warning", "linked_folder"), ("outside.txt", "warning", "link_outside_input"),
+        ("sub/copy.txt", "warning", "duplicate_file")]
     documents = table(tmp_path / "out", "documents")
-    assert sorted(documents.source_path) == sorted([seed, "inside.txt", "sub/copy.txt"])
-    # Three files of one content share its doc_id: the link's rows are there as the file's are.
-    assert rows_of(tmp_path / "out", "inside.txt") == {name: 3 * n for name, n in rows_of(alone, seed).items()}
+    assert sorted(documents.source_path) == [seed]
+    assert rows_of(tmp_path / "out", seed) == rows_of(alone, seed)
     assert "Hemlig" not in table(tmp_path / "out", "goals").to_csv()
     assert summary.exit_code == 1  # two links name reports that cannot be read
     assert run(options(src, tmp_path / "out")).rewritten is False
@@ -142,13 +144,13 @@ def test_links_follow_the_stated_policy(tmp_path: Path, good):
 def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path: Path, good):
     src, alone, seed = good
     raw = os.fsencode(src) + b"/rapport_\xe5r_2013.txt"  # Latin-1 "år": not UTF-8
-    shutil.copy(src / seed, os.fsdecode(raw))
+    # A report of its own (a copy would be named as one, and not read)
+    Path(os.fsdecode(raw)).write_bytes((src / seed).read_bytes() + b"\nArkivkopia 1\n")
     summary = run(options(src, tmp_path / "out"))
     escaped = "rapport_\\xe5r_2013.txt"
     assert problem_rows(tmp_path / "out") == [(escaped, "warning", "file_name_not_utf8")]
     assert summary.exit_code == 0
-    # Two files of one content share its doc_id: each brings all the rows the report has alone.
-    assert rows_of(tmp_path / "out", escaped) == {name: 2 * n for name, n in rows_of(alone, seed).items()}
+    assert rows_of(tmp_path / "out", escaped) == rows_of(alone, seed)
     again = run(options(src, tmp_path / "out"))
     assert (again.read, again.from_cache, again.rewritten) == (0, 2, False)
     assert cli("run", "--input", src, "--output", tmp_path / "cli").returncode == 0

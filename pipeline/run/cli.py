@@ -41,14 +41,16 @@ exit codes:
 
 RUN_DESCRIPTION = """\
 Read every report under the input folder (PDF, DOCX and DOCM, DOC, RTF, ODT, text, markdown,
-HTML, MHT; hidden files and Office lock files ~$* are skipped) and write the dataset under the output folder as Parquet
-tables, partitioned by year (see docs/data-dictionary.md).
+HTML, MHT; hidden files and Office lock files ~$* are skipped) and write the dataset under the
+output folder as Parquet tables, partitioned by year (see docs/data-dictionary.md). A file with
+the same content as one listed before it (the same report saved twice) is read once: the copy
+is a duplicate_file warning, and its rows are the first file's, under the same doc_id.
 
 Only regular files are read. A symbolic link to a file inside the input folder is read under the
-link's own path; a link to a folder is not entered (linked_folder), and a link out of the input
-(link_outside_input), a dangling link (broken_link), a link loop (link_loop) and a named pipe,
-socket or device (not_a_regular_file) are not read: each such path is a row of the problems
-table. A file name that is not valid UTF-8 is read; its source_path shows the undecodable bytes
+link's own path (one to a file that is listed too is a copy of it); a link to a folder is not
+entered (linked_folder), and a link out of the input (link_outside_input), a dangling link
+(broken_link), a link loop (link_loop) and a named pipe, socket or device (not_a_regular_file)
+are not read: each such path is a row of the problems table. A file name that is not valid UTF-8 is read; its source_path shows the undecodable bytes
 as backslash escapes (caf\\xe9.txt) and a file_name_not_utf8 warning says so.
 
 Runs are incremental: a file whose content is unchanged (same size and modification time, or,
