@@ -41,6 +41,7 @@ from parsers.pdf_caption import caption_from_above, split_caption
 from parsers.pdf_continued import continued_row, joined_row, printed_twice, repeated_header, same_columns
 from parsers.pdf_flow import (
     CellWords,
+    bare_words,
     cell_text,
     cell_words,
     heading_levels,
@@ -131,8 +132,9 @@ def _assembled(pages: list[_Page], problems: list[Problem], properties: dict[str
     for page in pages:
         page.lines = [line for line in page.lines if not is_running(line, page.height, keys, settings)]
     all_lines = [line for page in pages for line in page.lines]
-    words = vocabulary(all_lines)
-    known = cell_words(all_lines, words, settings)
+    bare = bare_words(all_lines)
+    words = vocabulary(all_lines, bare)
+    known = cell_words(all_lines, words, settings, bare)
     # Characters per size as printed, then per half point: a document has few sizes and many words.
     printed: Counter[float] = Counter()
     for line in all_lines:

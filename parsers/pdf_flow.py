@@ -53,12 +53,13 @@ def is_running(line: Line, height: float, keys: set[tuple[str, str]], settings: 
     return _margin_key(line, height, settings) in keys
 
 
-def vocabulary(lines: list[Line]) -> set[str]:
+def vocabulary(lines: list[Line], bare: dict[str, str] | None = None) -> set[str]:
     """Words as the document spells them within lines; used to tell a word split by
     hyphenation ("arbets-|marknaden") from a hyphenated compound ("OSA-|anställning"). The
-    words either side of a slash are words too ("män/pojkar"): a line may break after it."""
+    words either side of a slash are words too ("män/pojkar"): a line may break after it.
+    `bare`: the lines' `bare_words`, where the caller has them."""
     words = set()
-    for text in _bare_words(lines).values():
+    for text in (bare_words(lines) if bare is None else bare).values():
         words.add(text)
         if "/" in text:
             words.update(_WORD_EDGE.sub("", part) for part in text.split("/"))
@@ -66,7 +67,7 @@ def vocabulary(lines: list[Line]) -> set[str]:
     return words
 
 
-def _bare_words(lines: list[Line]) -> dict[str, str]:
+def bare_words(lines: list[Line]) -> dict[str, str]:
     """Each word's text, lower-case without the punctuation around it; the regular expression
     run once per spelling, not for each of the thousands of times a document uses it."""
     return {text: _bare(text) for text in {w.text for line in lines for w in line.words}}
@@ -104,12 +105,14 @@ class CellWords:
         return k > 0 and self.ordered[k - 1] == word
 
 
-def cell_words(lines: list[Line], words: set[str], settings: PdfSettings) -> CellWords:
-    """`words` is the `vocabulary` of `lines`."""
+def cell_words(lines: list[Line], words: set[str], settings: PdfSettings,
+               bare: dict[str, str] | None = None) -> CellWords:
+    """`words` is the `vocabulary` of `lines`, `bare` their `bare_words` where the caller has
+    them: each spelling is then made bare once for both (thousands of them in a document)."""
     gap = settings.cell_gap
     pairs = [(a.text, b.text) for line in lines for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 < gap * b.size]
-    # Each spelling made bare once, and only the spellings that stand in a pair.
-    return CellWords(frozenset(map(_bare, {b for _, b in pairs})), frozenset(map(_bare, {a for a, _ in pairs})),
+    spelled = bare_words(lines) if bare is None else bare
+    return CellWords(frozenset([spelled[b] for _, b in pairs]), frozenset([spelled[a] for a, _ in pairs]),
                      tuple(sorted(words)))
 
 
