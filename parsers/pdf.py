@@ -138,8 +138,14 @@ def _assembled(pages: list[_Page], problems: list[Problem], properties: dict[str
     # Characters per size as printed, then per half point: a document has few sizes and many words.
     printed: Counter[float] = Counter()
     for line in all_lines:
-        for word in line.words:
-            printed[word.size] += len(word.text)
+        line_words = line.words
+        # A line set in one size (nearly every line) counted at once: its text is its words' joined
+        # by single spaces. Sizes enter in the order the words give them, as counted word by word.
+        if len(line_words) == 1 or min([w.size for w in line_words]) == line.size:
+            printed[line_words[0].size] += len(line.text) - len(line_words) + 1
+        else:
+            for word in line_words:
+                printed[word.size] += len(word.text)
     sizes: Counter[float] = Counter()
     for size, count in printed.items():
         sizes[round(size * 2) / 2] += count
