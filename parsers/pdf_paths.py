@@ -99,28 +99,26 @@ class _Paint:
         self._mode_refs = tuple(ctypes.byref(self._mode, 4 * k) for k in range(2))
         self._colour_refs = tuple(ctypes.byref(self._colour, 4 * k) for k in range(4))
 
-    def visible(self, obj: Any) -> tuple[bool, bool]:
-        """(draws its outline, draws a non-white fill)."""
+    def visible(self, obj: Any) -> tuple[bool, tuple[int, int, int] | None]:
+        """(draws its outline, the colour of its fill when that is not white): the fill's colour
+        is read once, for the symbol and shading checks too."""
         _DRAW_MODE(obj, *self._mode_refs)
         fill_mode, stroke = _TWO_INTS.unpack_from(self._mode)
-        filled = False
+        fill = None
         if fill_mode:
             _FILL_COLOUR(obj, *self._colour_refs)
-            filled = self._seen()
+            red, green, blue, alpha = _FOUR_UINTS.unpack_from(self._colour)
+            if _seen(red, green, blue, alpha):
+                fill = red, green, blue
         stroked = False
         if stroke:
             _STROKE_COLOUR(obj, *self._colour_refs)
-            stroked = self._seen()
-        return stroked, filled
+            stroked = _seen(*_FOUR_UINTS.unpack_from(self._colour))
+        return stroked, fill
 
-    def fill(self, obj: Any) -> tuple[int, int, int]:
-        _FILL_COLOUR(obj, *self._colour_refs)
-        red, green, blue, _ = _FOUR_UINTS.unpack_from(self._colour)
-        return red, green, blue
 
-    def _seen(self) -> bool:
-        red, green, blue, alpha = _FOUR_UINTS.unpack_from(self._colour)
-        return bool(alpha > 0 and min(red, green, blue) < _WHITE)
+def _seen(red: int, green: int, blue: int, alpha: int) -> bool:
+    return bool(alpha > 0 and min(red, green, blue) < _WHITE)
 
 
 def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tuple[list[Segment], list[Mark]]:
@@ -136,8 +134,8 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
     # of a fill is tested against all of them.
     painted: dict[tuple[int, int, int], list[tuple[float, float, float, float]]] = {}
     for obj, outer in _paths(page.raw):
-        stroked, filled = paint.visible(obj)
-        if not (stroked or filled):
+        stroked, fill = paint.visible(obj)
+        if not (stroked or fill):
             continue
         if not _BOUNDS(obj, *bounds_refs):
             raise pdfium.PdfiumError("Failed to locate pageobject.")
@@ -145,7 +143,7 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
         if outer:
             left, bottom, right, top = _box_in(outer, left, bottom, right, top)
         x0, y0, x1, y1 = left, height - top, right, height - bottom
-        mark = symbol_of(obj, x0, y0, x1, y1, paint, settings) if filled else None
+        mark = symbol_of(obj, x0, y0, x1, y1, fill, settings) if fill else None
         if mark is not None:
             marks.append(mark)
             continue
@@ -169,7 +167,8 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
         # its sides are no column rules, or every shaded row would be a table of its own. A word
         # processor may paint a shaded cell's colour again behind each line of its text: an edge
         # inside a fill of its own colour shows nothing, so it parts no rows.
-        same = painted.setdefault(paint.fill(obj), [])
+        assert fill is not None  # drawn, and not stroked
+        same = painted.setdefault(fill, [])
         out.extend(edge for edge in edges if edge.horizontal and not any(
             left <= edge.x0 and edge.x1 <= right and upper < edge.top < lower for left, right, upper, lower in same))
         same.append((x0 - 0.5, x1 + 0.5, y0 + 0.5, y1 - 0.5))
@@ -214,7 +213,7 @@ def _axis_segment(a: tuple[float, float], b: tuple[float, float], shortest: floa
     return None
 
 
-def symbol_of(obj: Any, x0: float, top: float, x1: float, bottom: float, paint: _Paint,
+def symbol_of(obj: Any, x0: float, top: float, x1: float, bottom: float, fill: tuple[int, int, int],
               settings: PdfSettings) -> Mark | None:
     """A small, about square, filled shape in a clear colour: its colour and shape by name
     ("green circle"); curves make a circle, three sides a triangle, four a square."""
@@ -222,7 +221,7 @@ def symbol_of(obj: Any, x0: float, top: float, x1: float, bottom: float, paint: 
     if not (settings.symbol_min <= width <= settings.symbol_max and settings.symbol_min <= height <= settings.symbol_max
             and 0.7 <= width / height <= 1.4):
         return None
-    colour = colour_name(*paint.fill(obj))
+    colour = colour_name(*fill)
     if colour is None:
         return None
     segments = [pdfium_c.FPDFPath_GetPathSegment(obj, k) for k in range(pdfium_c.FPDFPath_CountSegments(obj))]
