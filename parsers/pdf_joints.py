@@ -18,9 +18,14 @@ def without_bars(segments: list[Segment], height: float, settings: PdfSettings) 
     snap = settings.snap
     near = snap + settings.ruling_thickness
     rows: dict[float, list[Segment]] = {}
+    last = 0.0
     for piece in sorted((s for s in segments if s.horizontal), key=lambda s: (s.top, s.x0)):
-        key = next((y for y in rows if abs(y - piece.top) <= snap), piece.top)
-        rows.setdefault(key, []).append(piece)
+        # A piece joins the row rule whose first piece lies within `snap` above it: the pieces
+        # come top down and each row starts more than `snap` below the one before, so only the
+        # last row can be that near.
+        if not rows or piece.top - last > snap:
+            last = piece.top
+        rows.setdefault(last, []).append(piece)
     # Per row rule drawn in pieces: its extent and where its pieces meet or end.
     ruled: list[tuple[float, float, float, list[float]]] = []
     for y, row in rows.items():
