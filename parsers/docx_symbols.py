@@ -5,6 +5,7 @@ glyph typed in a colour ("●" in green, Wingdings' "l"), described as parsers.s
 from __future__ import annotations
 
 import regex
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from lxml import etree
 
@@ -22,6 +23,7 @@ _PRESET_SHAPES = {"ellipse": "circle", "flowChartConnector": "circle", "rect": "
                   "flowChartProcess": "square", "triangle": "triangle", "diamond": "diamond", "star5": "star"}
 _VML_SHAPES = {f"{_V}oval": "circle", f"{_V}rect": "square", f"{_V}roundrect": "square"}
 _VML_SIZE = regex.compile(r"(?i)(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?")
+_THEME_ALIASES = {"tx1": "dk1", "tx2": "dk2", "bg1": "lt1", "bg2": "lt2"}
 _POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, None: 1.0}
 _DINGBAT_FONTS = ("wingdings", "webdings")
 _MAX_SYMBOL_EMU = 914400  # an image shown larger than an inch is a picture, not a symbol
@@ -32,17 +34,40 @@ def in_dingbats(run: etree._Element) -> bool:
     return fonts is not None and (fonts.get(f"{_W}ascii") or "").lower().startswith(_DINGBAT_FONTS)
 
 
-def _drawn_shape(drawing: etree._Element) -> str | None:
-    """"green circle" of a DrawingML shape (a preset geometry filled with an RGB colour; a theme
-    colour is the theme's, not looked up)."""
+def _drawn_shape(drawing: etree._Element, theme: dict[str, str]) -> str | None:
+    """"green circle" of a DrawingML shape: a preset geometry filled with an RGB colour, or with
+    one of the theme's (`theme`: its names to RGB; a tint or shade of it keeps its hue)."""
     properties = drawing.find(f".//{_WPS}spPr")
     if properties is None:
         return None
     geometry = properties.find(f"{_A}prstGeom")
-    fill = properties.find(f"{_A}solidFill/{_A}srgbClr")
+    fill = properties.find(f"{_A}solidFill")
+    rgb = fill.find(f"{_A}srgbClr") if fill is not None else None
+    scheme = fill.find(f"{_A}schemeClr") if fill is not None else None
+    value = rgb.get("val") if rgb is not None else theme.get(scheme.get("val", "")) if scheme is not None else None
     shape = _PRESET_SHAPES.get(geometry.get("prst", "")) if geometry is not None else None
-    colour = hex_colour_name(fill.get("val")) if fill is not None else None
+    colour = hex_colour_name(value)
     return f"{colour} {shape}" if shape and colour else None
+
+
+def theme_colours(theme: bytes) -> dict[str, str]:
+    """The theme's colour names (accent1-6, dk1, lt1, ... and the tx1/bg1 a shape may name for
+    them) to their RGB, from the theme part's XML."""
+    try:
+        scheme = etree.fromstring(theme).find(f".//{_A}clrScheme")
+    except etree.XMLSyntaxError:
+        return {}
+    colours: dict[str, str] = {}
+    for entry in scheme if scheme is not None else []:
+        given = entry.find(f"{_A}srgbClr")
+        system = entry.find(f"{_A}sysClr")
+        value = given.get("val") if given is not None else system.get("lastClr") if system is not None else None
+        if value and isinstance(entry.tag, str):
+            colours[etree.QName(entry).localname] = value
+    for alias, name in _THEME_ALIASES.items():
+        if name in colours:
+            colours[alias] = colours[name]
+    return colours
 
 
 def _vml_shape(element: etree._Element) -> str | None:
@@ -81,6 +106,7 @@ class Symbols:
     def __init__(self, part: Part):
         self._part = part
         self._seen: dict[str, str | None] = {}
+        self._theme: dict[str, str] | None = None  # read when a shape first names a theme colour
 
     def symbol(self, element: etree._Element) -> str | None:
         """The symbol of the first small one-colour image or filled shape inside `element`, else
@@ -91,7 +117,8 @@ class Symbols:
             if any(size.isdigit() and int(size) > _MAX_SYMBOL_EMU for size in sizes):
                 continue
             blip = drawing.find(f".//{_A}blip")
-            symbol = self._decode(blip.get(f"{_R}embed") if blip is not None else None) or _drawn_shape(drawing)
+            symbol = self._decode(blip.get(f"{_R}embed") if blip is not None else None) or _drawn_shape(
+                drawing, self._themed())
             if symbol:
                 return symbol
         for image in element.iter(f"{_V}imagedata"):  # VML pictures of older Word files
@@ -100,6 +127,13 @@ class Symbols:
                 return symbol
         shapes = (_vml_shape(shape) for shape in element.iter(*_VML_SHAPES))
         return next(filter(None, shapes), None) or next(filter(None, map(_glyph_symbol, element.iter(f"{_W}r"))), None)
+
+    def _themed(self) -> dict[str, str]:
+        if self._theme is None:
+            themes = [rel.target_part for rel in self._part.rels.values()
+                      if rel.reltype == RT.THEME and not rel.is_external]
+            self._theme = theme_colours(themes[0].blob) if themes else {}
+        return self._theme
 
     def _decode(self, rel_id: str | None) -> str | None:
         if not rel_id:
