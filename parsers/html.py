@@ -44,7 +44,7 @@ from parsers.blocks import (
     UnreadableFile,
 )
 from parsers.html_charset import decode_html
-from parsers.html_symbols import Pictures, beside, cell_fill, glyph_symbol, in_dingbats
+from parsers.html_symbols import Pictures, beside, cell_fill, glyph_symbol, in_dingbats, with_class_styles
 from parsers.table_symbols import row_symbols
 
 _DROPPED = {"script", "style", "nav", "noscript", "template", "head", "iframe", "object", "svg", "button", "select"}
@@ -363,6 +363,7 @@ def html_document(text: str, problems: list[Problem], pictures: Pictures | None 
     except (etree.ParserError, ValueError) as error:
         raise UnreadableFile("empty_html", f"the web page has no content to read ({error}): "
                                            "check that the page was saved completely") from error
+    with_class_styles(root)
     in_dingbats(root)
     walker = _Walker(pictures=pictures)
     body = root.find("body")

@@ -26,6 +26,10 @@ MAX_PICTURE_BYTES = 1 << 20  # a symbol is a few kB; a larger file is a photo, n
 _BACKGROUND = regex.compile(r"(?i)background(?:-color)?\s*:\s*([^;]+)")
 _COLOUR = regex.compile(r"(?i)(?<![-\w])color\s*:\s*([^;]+)")
 _FONT_FAMILY = regex.compile(r"(?i)font-family\s*:\s*([^;,]+)")
+_RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMMENTS = regex.compile(r"(?s)/\*.*?\*/|<!--|-->")  # Word wraps its style sheet in an HTML comment
+_CLASS_SELECTOR = regex.compile(r"^[A-Za-z]*\.([\w-]+)$")
+_CLASS_PROPERTY = regex.compile(r"(?i)^(?:background(?:-color)?|color|font-family)\s*:")
 def cell_fill(cell: etree._Element) -> str | None:
     """The colour name of a cell's background (bgcolor, or a background in its style)."""
     style = _BACKGROUND.search(cell.get("style") or "")
@@ -45,6 +49,29 @@ def glyph_symbol(element: etree._Element) -> str | None:
     family = _FONT_FAMILY.search(style)
     shape = glyph_shape(element.text or "", family.group(1).strip("'\" ") if family else element.get("face"))
     return f"{colour} {shape}" if shape else None
+
+
+def with_class_styles(root: etree._Element) -> None:
+    """The colours and fonts a page's style sheet gives a class (`.status-green { background:
+    #00B050 }`, `td.rod { color: red }`, as planning systems' web exports mark their traffic
+    lights) written into the style of each element of that class, where its own style does not
+    say: what the symbol checks read. Only rules of one class are followed, not the cascade."""
+    rules: dict[str, list[str]] = {}
+    for sheet in root.iter("style"):
+        for selectors, body in _RULE.findall(_CSS_COMMENTS.sub(" ", sheet.text or "")):
+            declarations = [d.strip() for d in body.split(";") if _CLASS_PROPERTY.match(d.strip())]
+            for selector in selectors.split(","):
+                named = _CLASS_SELECTOR.match(selector.strip())
+                if named and declarations:
+                    rules.setdefault(named.group(1), []).extend(declarations)
+    if not rules:
+        return
+    for element in root.iter():
+        given = [rules[name] for name in (element.get("class") or "").split() if name in rules]
+        if given and isinstance(element.tag, str):
+            own = element.get("style") or ""
+            added = [d for ds in given for d in ds if d.split(":")[0].strip().lower() not in own.lower()]
+            element.set("style", ";".join(filter(None, [own.strip().rstrip(";"), *added])))
 
 
 def in_dingbats(root: etree._Element) -> None:

@@ -110,3 +110,25 @@ def test_coloured_marker_glyphs_are_symbols(tmp_path: Path) -> None:
     assert [(g.title, g.assessment) for g in recognise(read(page), "doc").goals] == [
         ("Alla barn går i en bra förskola", "helt"), ("Fler unga har ett arbete", "ej"), ("Äldre bor tryggt", "delvis"),
         ("Parkerna sköts väl", None)]
+
+
+def test_colours_a_style_sheet_gives_a_class_are_the_cells_and_glyphs(tmp_path: Path) -> None:
+    """A planning system's web export: the traffic light is a class ("status-green") whose colour
+    the page's style sheet gives, as a shaded cell or a coloured glyph; Word-style comments and
+    @-rules around it."""
+    page = tmp_path / "export.html"
+    page.write_text("<html><head><style><!-- /* Style Definitions */ @page { margin: 2cm }\n"
+                    ".status-green, .ok { background-color: #00B050 } td.status-red { background: red; }\n"
+                    "span.prick-gul { color: #FFC000; font-weight: bold } .grey { background: #D9D9D9 }\n"
+                    "--></style></head><body><table><tr><th>Nämndmål</th><th>Bedömning</th></tr>"
+                    "<tr><td>Fler unga har ett arbete</td><td class='status-green'>&nbsp;</td></tr>"
+                    "<tr><td>Äldre bor tryggt</td><td class='cell status-red'></td></tr>"
+                    "<tr><td>Parkerna sköts väl</td><td><span class='prick-gul'>●</span></td></tr>"
+                    "<tr><td>Biblioteken har öppet</td><td class='grey'></td></tr></table></body></html>",
+                    encoding="utf-8")
+    (table,) = read(page).blocks
+    assert [row.symbols for row in table.rows] == [  # type: ignore[union-attr]
+        {}, {1: "green shading"}, {1: "red shading"}, {1: "yellow circle"}, {}]
+    assert [(g.title, g.assessment) for g in recognise(read(page), "doc").goals] == [
+        ("Fler unga har ett arbete", "helt"), ("Äldre bor tryggt", "ej"), ("Parkerna sköts väl", "delvis"),
+        ("Biblioteken har öppet", None)]
