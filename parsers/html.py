@@ -148,6 +148,8 @@ class _Walker:
 
     def _node(self, element: etree._Element, bold: bool) -> None:
         tag = element.tag
+        if tag == "svg" and self._pictures is not None and self._symbol is None:
+            self._symbol = self._pictures.symbol(element)  # a drawing's only text is its own labels
         if not isinstance(tag, str) or tag in _DROPPED or _is_page_chrome(element) or _is_list_marker(element):
             return  # comments, processing instructions, page chrome, generated list markers
         heading = _HEADING.match(tag)

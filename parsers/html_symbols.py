@@ -26,6 +26,9 @@ MAX_PICTURE_BYTES = 1 << 20  # a symbol is a few kB; a larger file is a photo, n
 _BACKGROUND = regex.compile(r"(?i)background(?:-color)?\s*:\s*([^;]+)")
 _COLOUR = regex.compile(r"(?i)(?<![-\w])color\s*:\s*([^;]+)")
 _FONT_FAMILY = regex.compile(r"(?i)font-family\s*:\s*([^;,]+)")
+_SVG_LENGTH = regex.compile(r"^\s*([\d.]+)\s*(?:px)?\s*$")
+_MAX_SVG_PX = 64.0  # a larger drawing is a chart or a map, not a symbol
+_FILL = regex.compile(r"(?i)(?<![-\w])fill\s*:\s*([^;]+)")
 _RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
 _CSS_COMMENTS = regex.compile(r"(?s)/\*.*?\*/|<!--|-->")  # Word wraps its style sheet in an HTML comment
 _CLASS_SELECTOR = regex.compile(r"^[A-Za-z]*\.([\w-]+)$")
@@ -49,6 +52,25 @@ def glyph_symbol(element: etree._Element) -> str | None:
     family = _FONT_FAMILY.search(style)
     shape = glyph_shape(element.text or "", family.group(1).strip("'\" ") if family else element.get("face"))
     return f"{colour} {shape}" if shape else None
+
+
+def svg_symbol(svg: etree._Element) -> str | None:
+    """"green circle" of a small inline SVG drawing one shape in one saturated colour (a circle,
+    an ellipse, a rectangle, a three-cornered polygon), as web exports draw traffic lights."""
+    sizes = [_SVG_LENGTH.match(svg.get(name) or "") for name in ("width", "height")]
+    if any(size and float(size.group(1)) > _MAX_SVG_PX for size in sizes):
+        return None
+    named: set[str] = set()
+    for shape in svg.iter("circle", "ellipse", "rect", "polygon"):
+        fill = _FILL.search(shape.get("style") or "")
+        colour = css_colour_name(fill.group(1) if fill else shape.get("fill") or "")
+        if colour is None:
+            continue
+        corners = len((shape.get("points") or "").replace(",", " ").split()) // 2
+        form = {"circle": "circle", "ellipse": "circle", "rect": "square"}.get(shape.tag) or (
+            "triangle" if corners == 3 else None)
+        named.add(f"{colour} {form}" if form else colour)
+    return named.pop() if len(named) == 1 else None  # several colours: a chart or a logo
 
 
 def with_class_styles(root: etree._Element) -> None:
@@ -126,6 +148,11 @@ class Pictures:
         self._seen: dict[str, str | None] = {}
 
     def symbol(self, element: etree._Element) -> str | None:
+        if element.tag == "svg":
+            return svg_symbol(element)
+        drawn = next(filter(None, map(svg_symbol, element.iter("svg"))), None)
+        if drawn:
+            return drawn
         images = [element] if element.tag == "img" else element.iter("img")
         for image in images:
             src = (image.get("src") or "").strip()

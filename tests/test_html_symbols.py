@@ -132,3 +132,19 @@ def test_colours_a_style_sheet_gives_a_class_are_the_cells_and_glyphs(tmp_path: 
     assert [(g.title, g.assessment) for g in recognise(read(page), "doc").goals] == [
         ("Fler unga har ett arbete", "helt"), ("Äldre bor tryggt", "ej"), ("Parkerna sköts väl", "delvis"),
         ("Biblioteken har öppet", None)]
+
+
+def test_inline_svg_traffic_lights_are_symbols(tmp_path: Path) -> None:
+    """A web export drawing its traffic lights as inline SVG; a chart (several colours, large) is none."""
+    circle = '<svg width="12" height="12"><circle cx="6" cy="6" r="5" fill="#00B050"/></svg>'
+    triangle = '<svg width="14" height="12"><polygon points="7,0 14,12 0,12" style="fill: rgb(255,192,0)"/></svg>'
+    chart = ('<svg width="400" height="200"><rect width="40" height="90" fill="red"/>'
+             '<rect x="50" width="40" height="120" fill="green"/></svg>')
+    page = tmp_path / "svg.html"
+    page.write_text(f"<h3>{circle} Nämndmål: Alla barn går i en bra förskola</h3>"
+                    "<table><tr><th>Nämndmål</th><th>Bedömning</th></tr>"
+                    f"<tr><td>Äldre bor tryggt</td><td>{triangle}</td></tr>"
+                    f"<tr><td>Parkerna sköts väl</td><td>{chart}</td></tr></table>", encoding="utf-8")
+    heading, table = read(page).blocks
+    assert heading.symbol == "green circle"  # type: ignore[union-attr]
+    assert [row.symbols for row in table.rows] == [{}, {1: "yellow triangle"}, {}]  # type: ignore[union-attr]
