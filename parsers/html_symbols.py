@@ -30,7 +30,6 @@ _SVG_LENGTH = regex.compile(r"^\s*([\d.]+)\s*(?:px)?\s*$")
 _MAX_SVG_PX = 64.0  # a larger drawing is a chart or a map, not a symbol
 _FILL = regex.compile(r"(?i)(?<![-\w])fill\s*:\s*([^;]+)")
 _RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
-_CSS_COMMENTS = regex.compile(r"(?s)/\*.*?\*/|<!--|-->")  # Word wraps its style sheet in an HTML comment
 _CLASS_SELECTOR = regex.compile(r"^[A-Za-z]*\.([\w-]+)$")
 _CLASS_PROPERTY = regex.compile(r"(?i)^(?:background(?:-color)?|color|font-family)\s*:")
 def cell_fill(cell: etree._Element) -> str | None:
@@ -73,6 +72,20 @@ def svg_symbol(svg: etree._Element) -> str | None:
     return named.pop() if len(named) == 1 else None  # several colours: a chart or a logo
 
 
+def _without_comments(css: str) -> str:
+    """The style sheet without its /* comments */ and the HTML comment Word wraps it in. Found by
+    scanning, not by a pattern: a lazy /*.*?*/ tried at every "/*" of a sheet that never closes
+    one took time with the square of its length."""
+    kept: list[str] = []
+    at = 0
+    while (start := css.find("/*", at)) >= 0:
+        kept.append(css[at:start])
+        end = css.find("*/", start + 2)
+        at = len(css) if end < 0 else end + 2
+    kept.append(css[at:])
+    return " ".join(kept).replace("<!--", " ").replace("-->", " ")
+
+
 def with_class_styles(root: etree._Element) -> None:
     """The colours and fonts a page's style sheet gives a class (`.status-green { background:
     #00B050 }`, `td.rod { color: red }`, as planning systems' web exports mark their traffic
@@ -80,7 +93,7 @@ def with_class_styles(root: etree._Element) -> None:
     say: what the symbol checks read. Only rules of one class are followed, not the cascade."""
     rules: dict[str, list[str]] = {}
     for sheet in root.iter("style"):
-        for selectors, body in _RULE.findall(_CSS_COMMENTS.sub(" ", sheet.text or "")):
+        for selectors, body in _RULE.findall(_without_comments(sheet.text or "")):
             declarations = [d.strip() for d in body.split(";") if _CLASS_PROPERTY.match(d.strip())]
             for selector in selectors.split(","):
                 named = _CLASS_SELECTOR.match(selector.strip())
