@@ -22,7 +22,7 @@ _WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 _PRESET_SHAPES = {"ellipse": "circle", "flowChartConnector": "circle", "rect": "square", "roundRect": "square",
                   "flowChartProcess": "square", "triangle": "triangle", "diamond": "diamond", "star5": "star"}
 _VML_SHAPES = {f"{_V}oval": "circle", f"{_V}rect": "square", f"{_V}roundrect": "square"}
-_VML_SIZE = regex.compile(r"(?i)(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?")
+_VML_SIZE = regex.compile(r"(?i)(width|height)\s*:\s*(\d+(?:\.\d+)?|\.\d+)\s*(pt|in|cm|mm|px)?")
 _THEME_ALIASES = {"tx1": "dk1", "tx2": "dk2", "bg1": "lt1", "bg2": "lt2"}
 _POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, None: 1.0}
 _DINGBAT_FONTS = ("wingdings", "webdings")

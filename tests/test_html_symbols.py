@@ -148,3 +148,11 @@ def test_inline_svg_traffic_lights_are_symbols(tmp_path: Path) -> None:
     heading, table = read(page).blocks
     assert heading.symbol == "green circle"  # type: ignore[union-attr]
     assert [row.symbols for row in table.rows] == [{}, {1: "yellow triangle"}, {}]  # type: ignore[union-attr]
+
+
+def test_malformed_sizes_do_not_stop_the_page(tmp_path: Path) -> None:
+    page = tmp_path / "trasig.html"
+    page.write_text('<p><svg width="1.2.3" height="--"><circle r="5" fill="green"/></svg> Nämndmål: Fler unga</p>',
+                    encoding="utf-8")
+    (paragraph,) = read(page).blocks
+    assert paragraph.symbol == "green circle"  # type: ignore[union-attr]
