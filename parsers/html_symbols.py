@@ -31,6 +31,7 @@ _MAX_SVG_PX = 64.0  # a larger drawing is a chart or a map, not a symbol
 _FILL = regex.compile(r"(?i)(?<![-\w])fill\s*:\s*([^;]+)")
 _RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = regex.compile(r"^[A-Za-z]*\.([\w-]+)$")
+_NOT_IN_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CLASS_PROPERTY = regex.compile(r"(?i)^(?:background(?:-color)?|color|font-family)\s*:")
 def cell_fill(cell: etree._Element) -> str | None:
     """The colour name of a cell's background (bgcolor, or a background in its style)."""
@@ -94,7 +95,8 @@ def with_class_styles(root: etree._Element) -> None:
     rules: dict[str, list[str]] = {}
     for sheet in root.iter("style"):
         for selectors, body in _RULE.findall(_without_comments(sheet.text or "")):
-            declarations = [d.strip() for d in body.split(";") if _CLASS_PROPERTY.match(d.strip())]
+            # Only what an attribute may hold: a sheet's control characters would not be one.
+            declarations = [_NOT_IN_XML.sub("", d).strip() for d in body.split(";") if _CLASS_PROPERTY.match(d.strip())]
             for selector in selectors.split(","):
                 named = _CLASS_SELECTOR.match(selector.strip())
                 if named and declarations:

@@ -156,3 +156,12 @@ def test_malformed_sizes_do_not_stop_the_page(tmp_path: Path) -> None:
                     encoding="utf-8")
     (paragraph,) = read(page).blocks
     assert paragraph.symbol == "green circle"  # type: ignore[union-attr]
+
+
+def test_a_style_sheet_holding_control_characters_does_not_stop_the_page(tmp_path: Path) -> None:
+    # Found by mutating a page at random: lxml refuses an attribute holding U+0001.
+    page = tmp_path / "trasig.html"
+    page.write_text("<style>.g { background: #00B050\x01 }</style><table><tr><th>Nämndmål</th><th>Bedömning</th></tr>"
+                    "<tr><td>Fler unga</td><td class='g'></td></tr></table>", encoding="utf-8")
+    (table,) = [b for b in read(page).blocks if hasattr(b, "rows")]
+    assert table.rows[1].symbols == {1: "green shading"}  # type: ignore[union-attr]
