@@ -27,6 +27,8 @@ _THEME_ALIASES = {"tx1": "dk1", "tx2": "dk2", "bg1": "lt1", "bg2": "lt2"}
 _POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, None: 1.0}
 _DINGBAT_FONTS = ("wingdings", "webdings")
 _MAX_SYMBOL_EMU = 914400  # an image shown larger than an inch is a picture, not a symbol
+# The theme part is parsed as python-docx parses the others: no entities resolved, no network.
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def in_dingbats(run: etree._Element) -> bool:
@@ -54,7 +56,7 @@ def theme_colours(theme: bytes) -> dict[str, str]:
     """The theme's colour names (accent1-6, dk1, lt1, ... and the tx1/bg1 a shape may name for
     them) to their RGB, from the theme part's XML."""
     try:
-        scheme = etree.fromstring(theme).find(f".//{_A}clrScheme")
+        scheme = etree.fromstring(theme, _SAFE).find(f".//{_A}clrScheme")
     except etree.XMLSyntaxError:
         return {}
     colours: dict[str, str] = {}
