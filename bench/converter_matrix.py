@@ -15,10 +15,13 @@ Variants, each made from the seeds 000, 001 and 004 (their Word and PDF fixtures
   pdftotext-layout  pdftotext -layout of the ruled PDF (columns set by spaces, a page a form feed)
   pdftotext-plain   pdftotext -layout of the line-free PDF
   pdftotext-raw     pdftotext of the ruled PDF, without -layout (a cell a line: no table survives)
+  pdftohtml         pdftohtml -c -s of the ruled PDF: a web page of the PDF's pages, every line
+                    placed at its position, the rules in each page's background picture
+  pdftohtml-no-pictures  the same with -i (no pictures: no rules)
   wrapped-72        the seed text wrapped at 72 columns, its TAB rows left whole
 
 Printed per variant and seed: score.py's overall and the gap to the seed's text. Needs pandoc
-and poppler-utils (pdftotext); a missing program leaves its variant's row as the error.
+and poppler-utils (pdftotext, pdftohtml); a missing program leaves its variant's row as the error.
 """
 from __future__ import annotations
 
@@ -53,6 +56,13 @@ def _pdftotext(suffix: str, *options: str) -> Callable[[str, Path], None]:
     return make
 
 
+def _pdftohtml(*options: str) -> Callable[[str, Path], None]:
+    def make(stem: str, dst: Path) -> None:
+        subprocess.run(["pdftohtml", "-q", "-c", "-s", "-noframes", *options, str(FIXTURES / f"{stem}.pdf"),
+                        str(dst.with_suffix(".html"))], check=True, capture_output=True, timeout=600)
+    return make
+
+
 def _wrapped(stem: str, dst: Path) -> None:
     lines = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
     dst.write_text("\n".join(out for line in lines for out in (
@@ -70,6 +80,8 @@ VARIANTS: dict[str, Callable[[str, Path], None]] = {
     "pdftotext-layout": _pdftotext(".pdf", "-layout"),
     "pdftotext-plain": _pdftotext(".plain.pdf", "-layout"),
     "pdftotext-raw": _pdftotext(".pdf"),
+    "pdftohtml": _pdftohtml(),
+    "pdftohtml-no-pictures": _pdftohtml("-i"),
     "wrapped-72": _wrapped,
 }
 
@@ -83,7 +95,7 @@ def main(argv: list[str]) -> None:
 
     def make(name: str, folder: Path) -> tuple[str, ...]:
         for stem in STEMS:
-            if not (folder / f"{stem}.txt").exists():
+            if not any(folder.glob(f"{stem}.*")):
                 VARIANTS[name](stem, folder / f"{stem}.txt")
         return STEMS
 

@@ -44,6 +44,7 @@ from parsers.blocks import (
     UnreadableFile,
 )
 from parsers.html_charset import decode_html
+from parsers.html_positioned import positioned_blocks
 from parsers.html_symbols import Pictures, beside, cell_fill, glyph_symbol, in_dingbats, with_class_styles
 from parsers.table_symbols import row_symbols
 
@@ -365,10 +366,12 @@ def html_document(text: str, problems: list[Problem], pictures: Pictures | None 
     except (etree.ParserError, ValueError) as error:
         raise UnreadableFile("empty_html", f"the web page has no content to read ({error}): "
                                            "check that the page was saved completely") from error
-    with_class_styles(root)
+    rules = with_class_styles(root)
     in_dingbats(root)
-    walker = _Walker(pictures=pictures)
     body = root.find("body")
+    if (placed := positioned_blocks(body if body is not None else root, rules, pictures)) is not None:
+        return ParsedDocument(placed, "html", problems=problems + deep, properties=_properties(root))
+    walker = _Walker(pictures=pictures)
     walker.contents(body if body is not None else root)
     walker.flush()
     return ParsedDocument(walker.blocks, "html", problems=problems + deep, properties=_properties(root))

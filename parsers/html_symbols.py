@@ -32,7 +32,7 @@ _FILL = regex.compile(r"(?i)(?<![-\w])fill\s*:\s*([^;]+)")
 _RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = regex.compile(r"^[A-Za-z]*\.([\w-]+)$")
 _NOT_IN_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_CLASS_PROPERTY = regex.compile(r"(?i)^(?:background(?:-color)?|color|font-family)\s*:")
+_CLASS_PROPERTY = regex.compile(r"(?i)^(?:background(?:-color)?|color|font-family|font-size|font-weight|line-height)\s*:")
 def cell_fill(cell: etree._Element) -> str | None:
     """The colour name of a cell's background (bgcolor, or a background in its style)."""
     style = _BACKGROUND.search(cell.get("style") or "")
@@ -87,11 +87,13 @@ def _without_comments(css: str) -> str:
     return " ".join(kept).replace("<!--", " ").replace("-->", " ")
 
 
-def with_class_styles(root: etree._Element) -> None:
+def with_class_styles(root: etree._Element) -> dict[str, list[str]]:
     """The colours and fonts a page's style sheet gives a class (`.status-green { background:
     #00B050 }`, `td.rod { color: red }`, as planning systems' web exports mark their traffic
-    lights) written into the style of each element of that class, where its own style does not
-    say: what the symbol checks read. Only rules of one class are followed, not the cascade."""
+    lights; `.ft10 { font-size: 12px }`, as PDF converters size their lines) written into the
+    style of each element of that class, where its own style does not say: what the symbol
+    checks and html_positioned read. Only rules of one class are followed, not the cascade.
+    Returns the rules, class -> declarations."""
     rules: dict[str, list[str]] = {}
     for sheet in root.iter("style"):
         for selectors, body in _RULE.findall(_without_comments(sheet.text or "")):
@@ -102,13 +104,14 @@ def with_class_styles(root: etree._Element) -> None:
                 if named and declarations:
                     rules.setdefault(named.group(1), []).extend(declarations)
     if not rules:
-        return
+        return rules
     for element in root.iter():
         given = [rules[name] for name in (element.get("class") or "").split() if name in rules]
         if given and isinstance(element.tag, str):
             own = element.get("style") or ""
             added = [d for ds in given for d in ds if d.split(":")[0].strip().lower() not in own.lower()]
             element.set("style", ";".join(filter(None, [own.strip().rstrip(";"), *added])))
+    return rules
 
 
 def in_dingbats(root: etree._Element) -> None:
@@ -172,11 +175,14 @@ class Pictures:
         for image in images:
             src = (image.get("src") or "").strip()
             if src and src not in self._seen:
-                data = data_uri(src) if src.lower().startswith("data:") else self._fetch(src)
-                self._seen[src] = self._decoded(data)
+                self._seen[src] = self._decoded(self.data(src))
             if src and self._seen[src]:
                 return self._seen[src]
         return None
+
+    def data(self, src: str) -> bytes | None:
+        """The bytes of a picture, by its src (a data: URI or a file the fetch finds)."""
+        return data_uri(src) if src.lower().startswith("data:") else self._fetch(src)
 
     @staticmethod
     def _decoded(data: bytes | None) -> str | None:

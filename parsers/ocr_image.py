@@ -147,7 +147,7 @@ def despeckle(page: Grey, settings: ImageSettings) -> Grey:
     return np.where(specks(page < settings.rule_threshold, settings), np.uint8(255), page)
 
 
-def _runs(mask: Mask, min_length: int) -> npt.NDArray[np.intp]:
+def ink_runs(mask: Mask, min_length: int) -> npt.NDArray[np.intp]:
     """(row, start, end) of every run of True along axis 1 that is at least min_length long."""
     padded = np.pad(mask, ((0, 0), (1, 1))).astype(np.int8)
     edges = np.diff(padded, axis=1)
@@ -179,7 +179,7 @@ def find_rules(ink: Mask, settings: ImageSettings) -> list[Rule]:
     tolerant[1:] |= ink[:-1]
     tolerant[:-1] |= ink[1:]
     min_length = round(settings.min_rule_fraction * ink.shape[1])
-    runs = _runs(_close_gaps(tolerant, settings.rule_gap), min_length)
+    runs = ink_runs(_close_gaps(tolerant, settings.rule_gap), min_length)
     rules: list[list[int]] = []  # x0, x1, last y, sum of y, count
     for y, x0, x1 in runs[np.argsort(runs[:, 0], kind="stable")].tolist():
         growing = next((r for r in reversed(rules) if y - r[2] <= settings.rule_merge

@@ -8,6 +8,8 @@ its blocks are given back their lines in the file (read as plain lines, the rule
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from parsers.blocks import Block, Paragraph, Place, Table
@@ -53,7 +55,7 @@ def read_laid_out(text: str) -> list[Block]:
         contents.append(PageContent(number, width, _PITCH * len(lines) + 2 * _MARGIN, words, [], []))
         starts.append(start)
         start += len(lines) - 1  # the form feed ends the page's last line, which the next goes on
-    return [_in_the_file(block, starts) for block in read_words(contents).blocks]
+    return [in_source(block, lambda top, page: _line(top, page, starts)) for block in read_words(contents).blocks]
 
 
 def _line(top: float, page: int | None, starts: list[int]) -> int:
@@ -61,17 +63,20 @@ def _line(top: float, page: int | None, starts: list[int]) -> int:
     return starts[(page or 1) - 1] + round((top - _MARGIN) / _PITCH) + 1
 
 
-def _in_the_file(block: Block, starts: list[int]) -> Block:
-    """The block placed as a text file's are: by its line, with no page or box."""
+def in_source(block: Block, line_of: Callable[[float, int | None], int], keep_page: bool = False) -> Block:
+    """The block placed by its line in the source, `line_of(top, page)`, as a text file's are,
+    without boxes (they measure a page the reader laid out, not one the source shows); with its
+    page where the source has pages."""
     if isinstance(block, Paragraph):
-        line = _line(block.box.y0, block.place.page, starts) if block.box else None
-        block.place, block.box = Place(None, line), None
+        page = block.place.page if keep_page else None
+        line = line_of(block.box.y0, block.place.page) if block.box else None
+        block.place, block.box = Place(page, line), None
         return block
     assert isinstance(block, Table)
     at: int | None = None
     for row in block.rows:
         tops = [box.y0 for box in row.boxes.values()]
-        at = _line(min(tops), row.place.page, starts) if tops else at
-        row.place, row.boxes = Place(None, at), {}
-    block.place = block.rows[0].place if block.rows else Place(None, None)
+        at = line_of(min(tops), row.place.page) if tops else at
+        row.place, row.boxes = Place(row.place.page if keep_page else None, at), {}
+    block.place = block.rows[0].place if block.rows else Place(block.place.page if keep_page else None, None)
     return block
