@@ -17,6 +17,8 @@ Choices a reader of the output should know:
 - `properties` come from <title> and the author / description / date <meta> tags.
 - A small one-colour picture (a traffic light) and a saturated cell background are described in
   `Paragraph.symbol` / `Row.symbols` as the Word reader describes them (parsers.html_symbols).
+- A page whose text is placed element by element at positions (`pdftohtml -c`: a PDF's pages)
+  is read as those pages, by the PDF reader's page assembly (parsers.html_positioned).
 - Elements nested deeper than 200 levels (only hostile or broken pages do that; lxml itself
   stops at 256, or 2048 with huge_tree, and drops the rest of the page) are read as flat text
   at level 200, with a `deep_nesting` warning: nothing is lost, some paragraph breaks may be.
