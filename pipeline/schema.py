@@ -48,11 +48,11 @@ def _table_id() -> Any:
 
 
 def _page() -> Any:
-    return _column(I, "1-based page in paged sources (PDF); null for text and Word.")
+    return _column(I, "1-based page in paged sources (PDF; HTML that is a PDF's pages, as pdftohtml -c writes it); null for text, Word and other HTML.")
 
 
 def _line() -> Any:
-    return _column(I, "1-based line in text sources; for Word, the 1-based ordinal of the paragraph "
+    return _column(I, "1-based line in text sources and HTML; for Word, the 1-based ordinal of the paragraph "
                      "or table row in the body; for PDF, the line on the page.")
 
 
