@@ -14,11 +14,9 @@ and split into ruled tables and the text around them:
 """
 from __future__ import annotations
 
-import _thread
 import difflib
 import os
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,11 +33,14 @@ from parsers.ocr_image import (
     GridRow,
     ImageSettings,
     MarkerSettings,
-    deskew,
     despeckle,
     find_grids,
+    skew_angle,
     specks,
+    turned,
 )
+from parsers.ocr_colour import Colour, may_hold_colour, page_symbols, without_misread_symbols
+from parsers.ocr_pages import read_pages
 from parsers.ocr_text import (
     Line,
     cell_text,
@@ -113,6 +114,7 @@ class OcrSettings:
 class OcrTable:
     top: int
     rows: list[tuple[int, list[str], bool]]  # (top, cells, spanning)
+    symbols: dict[int, dict[int, str]] = field(default_factory=dict)  # row -> column -> symbol
 
 
 @dataclass(slots=True)
@@ -121,6 +123,7 @@ class OcrPage:
     height: int
     lines: list[Line]  # text outside the tables
     tables: list[OcrTable]
+    symbols: dict[int, str] = field(default_factory=dict)  # line -> the symbol at its start
 
 
 def check_engine(settings: OcrSettings) -> str:
@@ -211,8 +214,11 @@ def _second_readings(text: list[Line], text_image: Grey, cells: list[_Cell], num
     return with_percent(text, answers.get(0, {})), numbers_read
 
 
-def read_page(number: int, image: Grey, settings: OcrSettings, number_lang: str) -> OcrPage:
-    page = despeckle(deskew(image, settings.image), settings.image)
+def read_page(number: int, image: Grey, settings: OcrSettings, number_lang: str,
+              colour: Colour | None = None) -> OcrPage:
+    """The page's text and tables; `colour`, the page rendered in colour, gives their symbols."""
+    angle = skew_angle(image, settings.image)
+    page = despeckle(turned(image, angle), settings.image)
     grids = find_grids(page, settings.image)
     text_only = page.copy()
     for grid in grids:
@@ -235,8 +241,12 @@ def read_page(number: int, image: Grey, settings: OcrSettings, number_lang: str)
         tables[cell.table][cell.row][cell.column] = _cell_string(cell.lines, cell.image.shape[1], settings)
     for cell, english in zip(numbers, numbers_read):
         tables[cell.table][cell.row][cell.column] = merge_readings(tables[cell.table][cell.row][cell.column], english)
-    return OcrPage(number, page.shape[0], text, [_typed_table(grid, rows, kinds[t], settings)
-                                                  for t, (grid, rows) in enumerate(zip(grids, tables))])
+    cells_marked, lines_marked = page_symbols(colour, angle, grids, text) if colour is not None else ({}, {})
+    text = without_misread_symbols(text, lines_marked, tables, cells_marked)
+    typed = [_typed_table(grid, rows, kinds[t], settings) for t, (grid, rows) in enumerate(zip(grids, tables))]
+    for (t, r), symbols in cells_marked.items():
+        typed[t].symbols[r] = symbols
+    return OcrPage(number, page.shape[0], text, typed, lines_marked)
 
 
 def _typed_table(grid: Grid, rows: list[list[str]], kinds: list[str], settings: OcrSettings) -> OcrTable:
@@ -288,77 +298,16 @@ def page_blocks(page: OcrPage, running: set[tuple[int, int]], settings: OcrSetti
     tops = sorted([line.top for line in page.lines] + [top for t in page.tables for top, _, _ in t.rows])
     line_number = {top: k for k, top in reversed(list(enumerate(tops, start=1)))}
     kept = [line for k, line in enumerate(page.lines) if (page.number, k) not in running]
+    symbols = {id(page.lines[k]): symbol for k, symbol in page.symbols.items()}
     placed: list[tuple[int, Paragraph | Table]] = []
     for lines in split_paragraphs(kept, settings.paragraph_gap):
         place = Place(page=page.number, line=line_number[lines[0].top])
-        placed.append((lines[0].top, Paragraph(join_lines(lines), place)))
+        placed.append((lines[0].top, Paragraph(join_lines(lines), place, symbol=symbols.get(id(lines[0])))))
     for table in page.tables:
-        rows = [Row(cells, Place(page=page.number, line=line_number[top]), spanning=spanning)
-                for top, cells, spanning in table.rows]
+        rows = [Row(cells, Place(page=page.number, line=line_number[top]), spanning=spanning,
+                    symbols=table.symbols.get(r, {})) for r, (top, cells, spanning) in enumerate(table.rows)]
         placed.append((table.top, Table(rows, rows[0].place)))
     return [block for _, block in sorted(placed, key=lambda item: item[0])]
-
-
-class _PageQueue:
-    """A file's pages, each taken by the next thread free to read it; the first error stops the
-    taking, and is raised once the pages already taken are done."""
-
-    def __init__(self, count: int, read: Callable[[int], OcrPage]):
-        self.read = read
-        self.pages: list[OcrPage | None] = [None] * count
-        self.next = 0
-        self.reading = 0
-        self.error: BaseException | None = None
-        self.go = threading.Event()
-        self.changed = threading.Condition()
-
-    def take(self) -> None:
-        self.go.wait()
-        while True:
-            with self.changed:
-                if self.error is not None or self.next == len(self.pages):
-                    return
-                index, self.next, self.reading = self.next, self.next + 1, self.reading + 1
-            page: OcrPage | BaseException
-            try:
-                page = self.read(index)
-            except BaseException as error:  # raised by the thread that waits for all pages
-                page = error
-            with self.changed:
-                if isinstance(page, BaseException):
-                    self.error = self.error or page
-                else:
-                    self.pages[index] = page
-                self.reading -= 1
-                self.changed.notify_all()
-
-    def done(self) -> list[OcrPage]:
-        with self.changed:
-            self.changed.wait_for(lambda: self.reading == 0)
-        if self.error is not None:
-            raise self.error
-        return [page for page in self.pages if page is not None]
-
-
-def read_pages(count: int, read: Callable[[int], OcrPage], threads: int) -> list[OcrPage]:
-    """The pages read by this thread and up to `threads` - 1 more, each taking the next page.
-
-    The helpers are started before any page is read, and with the bare thread call rather than
-    threading.Thread.start, which waits for the new thread to say it runs: under a worker's
-    memory cap a thread may be made and then fail before it says so, and the start would wait
-    for ever (until the file's time limit). A helper that fails that way takes no page; one
-    that cannot be made at all (no room left for its stack) makes the file the memory cap's
-    problem at once, before a page is taken. Pages already taken are always finished, so the
-    document is never closed under a thread still rendering it."""
-    queue = _PageQueue(count, read)
-    try:
-        for _ in range(min(threads, count) - 1):
-            _thread.start_new_thread(queue.take, ())
-    except RuntimeError as error:
-        queue.error = MemoryError(f"no room to start a thread reading the scan's pages ({error})")
-    queue.go.set()
-    queue.take()
-    return queue.done()
 
 
 def read_scanned_pdf(path: Path, password: str | None = None,
@@ -383,8 +332,10 @@ def read_scanned_pdf(path: Path, password: str | None = None,
                 page.close()
                 return OcrPage(index + 1, 0, [], [])
             image = np.asarray(page.render(scale=chosen.dpi / 72, grayscale=True).to_pil().convert("L"))
+            colour = (np.asarray(page.render(scale=chosen.dpi / 72).to_pil().convert("RGB"))
+                      if may_hold_colour(page) else None)
             page.close()
-        return read_page(index + 1, image, chosen, number_lang)
+        return read_page(index + 1, image, chosen, number_lang, colour)
 
     try:
         pages = read_pages(len(document), read, chosen.workers)

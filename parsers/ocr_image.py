@@ -14,6 +14,7 @@ from PIL import Image
 
 # A grey page or crop, 0 ink to 255 paper; a mask of pixels (ink, specks); counts of pixels.
 Grey = npt.NDArray[np.uint8]
+Pixels = npt.NDArray[np.uint8]  # grey, or height x width x RGB
 Mask = npt.NDArray[np.bool_]
 Counts = npt.NDArray[np.uint16]
 
@@ -107,12 +108,12 @@ def skew_angle(page: Grey, settings: ImageSettings) -> float:
         span, step = step, max(step / 5, settings.skew_step_degrees)
 
 
-def deskew(page: Grey, settings: ImageSettings) -> Grey:
-    angle = skew_angle(page, settings)
+def turned(page: Pixels, angle: float) -> Pixels:
+    """The page (grey, or RGB) turned by `angle` (skew_angle's), paper filling the corners."""
     if angle == 0:
         return page
-    rotated = Image.fromarray(page).rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    return np.asarray(rotated)
+    paper = 255 if page.ndim == 2 else (255,) * page.shape[2]
+    return np.asarray(Image.fromarray(page).rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=paper))
 
 
 def _box_sums(mask: Mask, half_height: int, half_width: int) -> Counts:

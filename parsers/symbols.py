@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 _HUES = ((15, "red"), (40, "orange"), (70, "yellow"), (170, "green"), (260, "blue"), (330, "purple"), (360, "red"))
 # Below this saturation or value a colour is white, grey or black: paper, ink and layout
 # shading (grey header rows, zebra bands), never a symbol.
-_MIN_SATURATION = 0.3
-_MIN_VALUE = 0.25
+# In whole numbers (saturation in tenths, value in quarters), so that a page's pixels are told as
+# one by one and all at once (coloured_pixels), with no float rounding at the edge between them.
+_MIN_SATURATION_TENTHS = 3
+_MIN_VALUE_QUARTERS = 1
 # A symbol is drawn in one colour: at least this share of its coloured pixels has the main hue.
 _MIN_DOMINANT_SHARE = 0.5
 # A shape is named only when the coloured pixels fill its outline this well (intersection over union).
@@ -32,10 +34,10 @@ _MAX_SYMBOL_PIXELS = 512  # wider or taller images are pictures, not symbols
 
 def colour_name(red: int, green: int, blue: int) -> str | None:
     """"green", "red", ... for a saturated colour; None for white, grey and black."""
-    hue, saturation, value = colorsys.rgb_to_hsv(red / 255, green / 255, blue / 255)
-    if saturation < _MIN_SATURATION or value < _MIN_VALUE:
+    top, bottom = max(red, green, blue), min(red, green, blue)
+    if 10 * (top - bottom) < _MIN_SATURATION_TENTHS * top or 4 * top < _MIN_VALUE_QUARTERS * 255:
         return None
-    degrees = hue * 360
+    degrees = colorsys.rgb_to_hsv(red / 255, green / 255, blue / 255)[0] * 360
     return next(name for limit, name in _HUES if degrees < limit)
 
 
@@ -102,9 +104,27 @@ def image_symbol(data: bytes) -> str | None:
             image = opened.convert("RGBA")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return None
-    rgba = np.asarray(image)
-    opaque = rgba[..., 3] >= 128
-    names = _names(rgba[..., :3].reshape(-1, 3)).reshape(opaque.shape)
+    return pixels_symbol(np.asarray(image))
+
+
+def coloured_pixels(pixels: np.ndarray) -> np.ndarray:
+    """The pixels (RGB or RGBA rows) that colour_name names: saturated and not dark."""
+    import numpy as np
+
+    rgb = pixels[..., :3]
+    top, bottom = rgb.max(axis=-1).astype(np.int32), rgb.min(axis=-1).astype(np.int32)
+    named: np.ndarray = (10 * (top - bottom) >= _MIN_SATURATION_TENTHS * top) & (4 * top >= _MIN_VALUE_QUARTERS * 255)
+    return named
+
+
+def pixels_symbol(pixels: np.ndarray) -> str | None:
+    """image_symbol of decoded pixels, RGBA or RGB (all opaque)."""
+    import numpy as np
+
+    opaque = pixels[..., 3] >= 128 if pixels.shape[-1] == 4 else np.ones(pixels.shape[:2], dtype=bool)
+    if int((opaque & coloured_pixels(pixels)).sum()) < 16:
+        return None  # told at once, before every pixel is named
+    names = _names(pixels[..., :3].reshape(-1, 3)).reshape(opaque.shape)
     coloured = opaque & (names != "")
     if coloured.sum() < 16:
         return None
