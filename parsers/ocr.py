@@ -39,6 +39,7 @@ from parsers.ocr_image import (
     specks,
     turned,
 )
+from parsers.ocr_fills import FillSettings, lighten_fills
 from parsers.ocr_colour import Colour, may_hold_colour, page_symbols, without_misread_symbols
 from parsers.ocr_pages import read_pages
 from parsers.ocr_text import (
@@ -72,6 +73,7 @@ class OcrSettings:
     dpi: int = 300
     image: ImageSettings = field(default_factory=ImageSettings)
     markers: MarkerSettings = field(default_factory=MarkerSettings)
+    fills: FillSettings = field(default_factory=FillSettings)
     # Page text is one column, so Tesseract's uniform-block mode is enough and faster than
     # full layout analysis.
     page_psm: int = 6
@@ -218,7 +220,7 @@ def read_page(number: int, image: Grey, settings: OcrSettings, number_lang: str,
               colour: Colour | None = None) -> OcrPage:
     """The page's text and tables; `colour`, the page rendered in colour, gives their symbols."""
     angle = skew_angle(image, settings.image)
-    page = despeckle(turned(image, angle), settings.image)
+    page = despeckle(lighten_fills(turned(image, angle), settings.fills), settings.image)
     grids = find_grids(page, settings.image)
     text_only = page.copy()
     for grid in grids:

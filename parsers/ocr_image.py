@@ -116,7 +116,7 @@ def turned(page: Pixels, angle: float) -> Pixels:
     return np.asarray(Image.fromarray(page).rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=paper))
 
 
-def _box_sums(mask: Mask, half_height: int, half_width: int) -> Counts:
+def box_sums(mask: Mask, half_height: int, half_width: int) -> Counts:
     """For every pixel, how many pixels of mask lie in the box of (2*half+1) pixels around it.
     The box must hold fewer than 65,536 pixels."""
     # Separable running sums from cumulative sums: slices, no gathering. In uint16, whose
@@ -135,11 +135,11 @@ def _box_sums(mask: Mask, half_height: int, half_width: int) -> Counts:
 def specks(ink: Mask, settings: ImageSettings) -> Mask:
     """The pixels of ink that are isolated specks of dust."""
     half = settings.speck_size // 2
-    inner = _box_sums(ink, half, half)
+    inner = box_sums(ink, half, half)
     # Where all ink around a pixel lies inside its small square, that ink is a speck.
-    outer = _box_sums(ink, half + settings.speck_clearance, half + settings.speck_clearance_along)
+    outer = box_sums(ink, half + settings.speck_clearance, half + settings.speck_clearance_along)
     lone = (inner > 0) & (outer == inner)
-    return (_box_sums(lone, half, half) > 0) & ink
+    return (box_sums(lone, half, half) > 0) & ink
 
 
 def despeckle(page: Grey, settings: ImageSettings) -> Grey:

@@ -1,0 +1,68 @@
+"""Scanned tables whose header row is a dark fill: white text on dark blue, black text on mid
+grey. The fill was one thick rule to the grid finder and all ink to the cells' binarisation: the
+header row was lost and its labels came back as junk in the first body row ("rr Andel nöjda
+brukare", "RAA 92 %"). A dark red assessment cell on a colour scan is still its row's symbol."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from parsers.blocks import Table
+from parsers.ocr import read_scanned_pdf
+from test_pdf_maker import Page, write_pdf
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
+                                reason="needs Tesseract and pdftoppm")
+
+ROWS = [("Indikator", "Utfall", "Årsmål"), ("Andel nöjda brukare", "92 %", "90 %"),
+        ("Andel avslutade ärenden", "71 %", "80 %"), ("Antal besök per vecka", "14 st", "12 st")]
+COLUMNS, TOP, HEIGHT = [72.0, 300.0, 400.0, 500.0], 140.0, 22.0
+
+
+def _page(fill: tuple[float, float, float], header_text: str, cell: tuple[float, float, float] | None) -> Page:
+    page = Page()
+    page.text(72, 100, "Uppföljning av indikatorer", size=12, bold=True)
+    page.rect(COLUMNS[0], TOP, COLUMNS[-1], TOP + HEIGHT, fill)
+    if cell is not None:  # the last row's target cell shaded
+        page.rect(COLUMNS[2], TOP + 3 * HEIGHT, COLUMNS[3], TOP + 4 * HEIGHT, cell)
+    for n, row in enumerate(ROWS):
+        page.ops.append(header_text if n == 0 else "0 0 0 rg")
+        for x, text in zip(COLUMNS, row):
+            page.text(x + 5, TOP + n * HEIGHT + 6, text, size=10, bold=n == 0)
+    page.ops.append("0 0 0 rg")
+    for n in range(len(ROWS) + 1):
+        page.line(COLUMNS[0], TOP + n * HEIGHT, COLUMNS[-1], TOP + n * HEIGHT)
+    for x in COLUMNS:
+        page.line(x, TOP, x, TOP + len(ROWS) * HEIGHT)
+    return page
+
+
+def _scan(tmp_path: Path, page: Page, grey: bool) -> Path:
+    pdf = write_pdf(tmp_path / "page.pdf", [page])
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", "200", *(["-gray"] if grey else []), "-png", str(pdf), f"{folder}/p"],
+                       check=True)
+        [image] = [Image.open(p).convert("L" if grey else "RGB") for p in Path(folder).glob("p-*.png")]
+    out = tmp_path / "scan.pdf"
+    image.save(out, "PDF", resolution=200, quality=75)
+    return out
+
+
+@pytest.mark.parametrize(("fill", "text"), [((0.2, 0.35, 0.75), "1 1 1 rg"), ((0.6, 0.6, 0.6), "0 0 0 rg")],
+                         ids=["white-on-dark-blue", "black-on-mid-grey"])
+def test_a_header_row_on_a_dark_fill_is_read(tmp_path: Path, fill: tuple[float, float, float], text: str) -> None:
+    doc = read_scanned_pdf(_scan(tmp_path, _page(fill, text, None), grey=True))
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [tuple(row.cells) for row in table.rows] == ROWS
+
+
+def test_a_dark_red_cell_on_a_colour_scan_is_its_rows_symbol(tmp_path: Path) -> None:
+    doc = read_scanned_pdf(_scan(tmp_path, _page((0.2, 0.35, 0.75), "1 1 1 rg", (0.8, 0.1, 0.1)), grey=False))
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [tuple(row.cells) for row in table.rows] == ROWS
+    assert [row.symbols for row in table.rows] == [{}, {}, {}, {2: "red shading"}]
