@@ -1,8 +1,9 @@
 """Scanned PDFs: pages that are only images, read with Tesseract (Swedish).
 
 `parsers.pdf` calls `read_scanned_pdf` when a PDF has no text layer. Each page is rendered,
-deskewed, cleared of isolated specks of dust (which Tesseract reads as stray ":", "|" or letters),
-and split into ruled tables and the text around them:
+deskewed, its dark fills made black on white (`ocr_fills`), cleared of isolated specks of dust
+(which Tesseract reads as stray ":", "|" or letters), and split into ruled tables and the text
+around them; a page that can hold colour is rendered in colour too, for its symbols (`ocr_colour`):
 
 - Tables are found from their rules (see `ocr_image`). Each cell is OCR'd on its own, because
   whole-page OCR runs cells together and misreads numbers in them; a column whose cells look
