@@ -1,10 +1,10 @@
 """Assessment symbols given to what they stand beside: a coloured shape in a table goes to the
 cell of its row and column, one at the start of a paragraph (a goal's heading) to the
-paragraph. Pure functions of the block model's boxes."""
+paragraph, a fill in a colour to the one cell it shades. Pure functions of the block model's boxes."""
 from __future__ import annotations
 
 from parsers.blocks import Block, Paragraph, Row, Table
-from parsers.pdf_model import Mark
+from parsers.pdf_model import SHADING, Mark
 
 # A symbol this far left of a paragraph's first word still marks it (a bullet-like icon).
 _REACH = 30.0
@@ -33,6 +33,10 @@ def _mark_table(table: Table, marks: list[Mark]) -> list[Mark]:
     x1 = max(hi for _, hi in columns.values())
     left = []
     for mark in marks:
+        if mark.name.endswith(SHADING):
+            if not _shade_cell(rows, tops, bottoms, columns, mark):
+                left.append(mark)
+            continue
         cx, cy = (mark.x0 + mark.x1) / 2, (mark.top + mark.bottom) / 2
         r = max((k for k, top in enumerate(tops) if top <= cy), default=None)
         # A symbol may sit a little above its row's text (centred on a taller cell): below the
@@ -47,6 +51,19 @@ def _mark_table(table: Table, marks: list[Mark]) -> list[Mark]:
             continue
         rows[r].symbols.setdefault(_column(columns, cx), mark.name)
     return left
+
+
+def _shade_cell(rows: list[Row], tops: list[float], bottoms: list[float],
+                columns: dict[int, tuple[float, float]], mark: Mark) -> bool:
+    """Give a fill to the cells it shades when it shades one column only (the rows whose text's
+    middle it covers); a fill across columns, a header's or a band's, is no symbol."""
+    shaded = [k for k, (lo, hi) in columns.items() if mark.x0 - 1 <= (lo + hi) / 2 <= mark.x1 + 1]
+    covered = [r for r, (top, bottom) in enumerate(zip(tops, bottoms)) if mark.top - 1 <= (top + bottom) / 2 <= mark.bottom + 1]
+    if len(shaded) != 1 or not covered:
+        return False
+    for r in covered:
+        rows[r].symbols.setdefault(shaded[0], mark.name)
+    return True
 
 
 def _column_ranges(rows: list[Row]) -> dict[int, tuple[float, float]]:
@@ -76,6 +93,9 @@ def _mark_paragraph(paragraph: Paragraph, marks: list[Mark]) -> list[Mark]:
         return marks
     left = []
     for mark in marks:
+        if mark.name.endswith(SHADING):  # a shaded box of text, not a symbol before it
+            left.append(mark)
+            continue
         cy = (mark.top + mark.bottom) / 2
         first_line = box.y0 - 2 <= cy <= box.y0 + (mark.bottom - mark.top) + 4
         if paragraph.symbol is None and first_line and box.x0 - _REACH <= mark.x1 <= box.x0 + 2:

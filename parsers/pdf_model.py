@@ -208,9 +208,16 @@ class PageContent:
     shown: PageView | None = None  # None where the page as shown is the reader's frame
 
 
+# The last word of a Mark that is a fill in a colour ("red shading"): a cell's symbol when it
+# covers one cell of a row, as a planning system colours an assessment cell; a fill across the
+# row is a header's or a band's.
+SHADING = "shading"
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A small coloured shape on the page and what it looks like ("green circle")."""
+    """A small coloured shape on the page and what it looks like ("green circle"), or a fill in
+    a colour ("green shading")."""
 
     x0: float
     top: float

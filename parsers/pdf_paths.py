@@ -1,6 +1,7 @@
 """What a page draws besides text: ruling lines and rectangles (table grids, borders drawn as
 thin fills, shading bands), and small filled shapes in a colour, which reports use for
-assessments (a green circle for a goal met, a red square for one missed)."""
+assessments (a green circle for a goal met, a red square for one missed), as are fills in a
+colour (a cell shaded red)."""
 from __future__ import annotations
 
 import ctypes
@@ -12,7 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_joints import without_bars
-from parsers.pdf_model import Mark, PdfSettings, Segment
+from parsers.pdf_model import SHADING, Mark, PdfSettings, Segment
 from parsers.pdf_open import unchecked
 from parsers.symbols import colour_name
 
@@ -160,6 +161,8 @@ def page_paths(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> tu
                 out.append(Segment(mid, y0, mid, y1))
             continue
         edges = _path_edges(obj, height, settings, outer)
+        if fill is not None and (colour := colour_name(*fill)):
+            marks.append(Mark(x0, y0, x1, y1, f"{colour} {SHADING}"))  # a cell's, if only one's (pdf_marks)
         if stroked:
             out.extend(edges)
             continue

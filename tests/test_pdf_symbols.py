@@ -39,3 +39,25 @@ def test_square_before_a_heading_and_black_bullets(tmp_path: Path) -> None:
     doc = read_pdf(write_pdf(tmp_path / "case.pdf", [page]))
     paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
     assert [p.symbol for p in paragraphs] == ["red square", None]
+
+
+def test_a_cell_shaded_in_a_colour_is_its_rows_symbol_and_a_shaded_header_row_none(tmp_path: Path) -> None:
+    # As planning systems print an assessment: the cell coloured, no shape in it.
+    page = Page()
+    columns, top, height = [72.0, 300.0, 400.0], 100.0, 20.0
+    page.rect(columns[0], top, columns[-1], top + height, (0.2, 0.35, 0.75))  # the header row, in blue
+    page.rect(columns[1], top + height, columns[2], top + 2 * height, GREEN)
+    page.rect(columns[1], top + 3 * height, columns[2], top + 4 * height, RED)
+    page.ops.append("0 0 0 rg")
+    rows = [("Indikator", "Bedömning"), ("Andel nöjda brukare", "Uppfyllt"), ("Andel avslutade ärenden", ""),
+            ("Antal besök per vecka", "Ej uppfyllt")]
+    for n, row in enumerate(rows):
+        for x, text in zip(columns, row):
+            page.text(x + 5, top + n * height + 5, text, bold=n == 0)
+    for n in range(len(rows) + 1):
+        page.line(columns[0], top + n * height, columns[-1], top + n * height)
+    for x in columns:
+        page.line(x, top, x, top + len(rows) * height)
+    doc = read_pdf(write_pdf(tmp_path / "case.pdf", [page]))
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [row.symbols for row in table.rows] == [{}, {1: "green shading"}, {}, {1: "red shading"}]
