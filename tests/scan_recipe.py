@@ -76,3 +76,13 @@ def make_scan(pdf: Path, out: Path, settings: ScanSettings, first: int | None = 
     pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=settings.dpi,
                   quality=settings.jpeg_quality)
     return out
+
+
+def plain_scan(pdf: Path, out: Path, grey: bool, dpi: int = 200) -> Path:
+    """The PDF's first page as a scanner in colour (or grey) gives it, no noise: one JPEG image."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", *(["-gray"] if grey else []), "-png",
+                        str(pdf), f"{folder}/p"], check=True)
+        [image] = [Image.open(p).convert("L" if grey else "RGB") for p in Path(folder).glob("p-*.png")]
+    image.save(out, "PDF", resolution=dpi, quality=75)
+    return out

@@ -6,17 +6,15 @@ are light, as the grey reading's rule finder needs: a dark fill reads as ink the
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from parsers.blocks import Paragraph, Table
 from parsers.ocr import read_scanned_pdf
 from parsers.symbols import coloured_pixels, colour_name
+from scan_recipe import plain_scan
 from test_pdf_maker import Page, circle, write_pdf
 
 GREEN = (0.2, 0.7, 0.3)
@@ -58,19 +56,9 @@ def _page() -> Page:
     return page
 
 
-def _scan(tmp_path: Path, grey: bool) -> Path:
-    pdf = write_pdf(tmp_path / "page.pdf", [_page()])
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(["pdftoppm", "-r", "200", *(["-gray"] if grey else []), "-png", str(pdf), f"{folder}/p"],
-                       check=True)
-        [image] = [Image.open(p).convert("L" if grey else "RGB") for p in Path(folder).glob("p-*.png")]
-        out = tmp_path / ("grey.pdf" if grey else "colour.pdf")
-        image.save(out, "PDF", resolution=200, quality=75)  # a JPEG page, as a scanner gives it
-    return out
-
-
 def test_symbols_on_a_colour_scan(tmp_path: Path) -> None:
-    doc = read_scanned_pdf(_scan(tmp_path, grey=False))
+    pdf = write_pdf(tmp_path / "page.pdf", [_page()])
+    doc = read_scanned_pdf(plain_scan(pdf, tmp_path / "scan.pdf", grey=False))
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [row.symbols for row in table.rows] == [{}, {2: "green circle"}, {2: "red circle"}, {2: "yellow shading"}]
     assert [row.cells[2] for row in table.rows[1:]] == ["", "", ""]  # the dots were read as "00"
@@ -81,7 +69,8 @@ def test_symbols_on_a_colour_scan(tmp_path: Path) -> None:
 
 
 def test_a_grey_scan_of_the_same_page_has_no_symbols(tmp_path: Path) -> None:
-    doc = read_scanned_pdf(_scan(tmp_path, grey=True))
+    pdf = write_pdf(tmp_path / "page.pdf", [_page()])
+    doc = read_scanned_pdf(plain_scan(pdf, tmp_path / "scan.pdf", grey=True))
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(table.rows) == 4 and all(row.symbols == {} for row in table.rows)
     assert all(b.symbol is None for b in doc.blocks if isinstance(b, Paragraph))

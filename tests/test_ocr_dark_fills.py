@@ -5,15 +5,13 @@ brukare", "RAA 92 %"). A dark red assessment cell on a colour scan is still its 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from parsers.blocks import Table
 from parsers.ocr import read_scanned_pdf
+from scan_recipe import plain_scan
 from test_pdf_maker import Page, write_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
@@ -42,27 +40,18 @@ def _page(fill: tuple[float, float, float], header_text: str, cell: tuple[float,
     return page
 
 
-def _scan(tmp_path: Path, page: Page, grey: bool) -> Path:
-    pdf = write_pdf(tmp_path / "page.pdf", [page])
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(["pdftoppm", "-r", "200", *(["-gray"] if grey else []), "-png", str(pdf), f"{folder}/p"],
-                       check=True)
-        [image] = [Image.open(p).convert("L" if grey else "RGB") for p in Path(folder).glob("p-*.png")]
-    out = tmp_path / "scan.pdf"
-    image.save(out, "PDF", resolution=200, quality=75)
-    return out
-
-
 @pytest.mark.parametrize(("fill", "text"), [((0.2, 0.35, 0.75), "1 1 1 rg"), ((0.6, 0.6, 0.6), "0 0 0 rg")],
                          ids=["white-on-dark-blue", "black-on-mid-grey"])
 def test_a_header_row_on_a_dark_fill_is_read(tmp_path: Path, fill: tuple[float, float, float], text: str) -> None:
-    doc = read_scanned_pdf(_scan(tmp_path, _page(fill, text, None), grey=True))
+    pdf = write_pdf(tmp_path / "page.pdf", [_page(fill, text, None)])
+    doc = read_scanned_pdf(plain_scan(pdf, tmp_path / "scan.pdf", grey=True))
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [tuple(row.cells) for row in table.rows] == ROWS
 
 
 def test_a_dark_red_cell_on_a_colour_scan_is_its_rows_symbol(tmp_path: Path) -> None:
-    doc = read_scanned_pdf(_scan(tmp_path, _page((0.2, 0.35, 0.75), "1 1 1 rg", (0.8, 0.1, 0.1)), grey=False))
+    pdf = write_pdf(tmp_path / "page.pdf", [_page((0.2, 0.35, 0.75), "1 1 1 rg", (0.8, 0.1, 0.1))])
+    doc = read_scanned_pdf(plain_scan(pdf, tmp_path / "scan.pdf", grey=False))
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [tuple(row.cells) for row in table.rows] == ROWS
     assert [row.symbols for row in table.rows] == [{}, {}, {}, {2: "red shading"}]
