@@ -75,6 +75,9 @@ class OcrSettings:
     image: ImageSettings = field(default_factory=ImageSettings)
     markers: MarkerSettings = field(default_factory=MarkerSettings)
     fills: FillSettings = field(default_factory=FillSettings)
+    # A page larger than this (A3 at 300 dpi is 17 M) is not rendered in colour too, for its
+    # symbols: three bytes a pixel more would take a poster past a worker's memory cap.
+    max_colour_pixels: int = 40_000_000
     # Page text is one column, so Tesseract's uniform-block mode is enough and faster than
     # full layout analysis.
     page_psm: int = 6
@@ -336,7 +339,7 @@ def read_scanned_pdf(path: Path, password: str | None = None,
                 return OcrPage(index + 1, 0, [], [])
             image = np.asarray(page.render(scale=chosen.dpi / 72, grayscale=True).to_pil().convert("L"))
             colour = (np.asarray(page.render(scale=chosen.dpi / 72).to_pil().convert("RGB"))
-                      if may_hold_colour(page) else None)
+                      if image.size <= chosen.max_colour_pixels and may_hold_colour(page) else None)
             page.close()
         return read_page(index + 1, image, chosen, number_lang, colour)
 
