@@ -102,10 +102,12 @@ def page_symbols(colour: Colour, angle: float, grids: list[Grid], lines: list[Li
                  ) -> tuple[dict[tuple[int, int], dict[int, str]], dict[int, str]]:
     """The symbols of a page's cells and text lines (ocr_colour.cell_symbols, line_symbols), on
     its colour rendering turned by `angle`; none when nothing on it is in colour."""
-    if int(coloured_pixels(colour).sum()) < _MIN_PIXELS:
-        return {}, {}
-    colour = turned(colour, angle)
     mask = coloured_pixels(colour)
+    if int(mask.sum()) < _MIN_PIXELS:
+        return {}, {}
+    if angle:
+        colour = turned(colour, angle)
+        mask = coloured_pixels(colour)
     return cell_symbols(colour, mask, grids), line_symbols(colour, mask, lines)
 
 

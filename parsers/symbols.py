@@ -111,9 +111,12 @@ def coloured_pixels(pixels: np.ndarray) -> np.ndarray:
     """The pixels (RGB or RGBA rows) that colour_name names: saturated and not dark."""
     import numpy as np
 
-    rgb = pixels[..., :3]
-    top, bottom = rgb.max(axis=-1).astype(np.int32), rgb.min(axis=-1).astype(np.int32)
-    named: np.ndarray = (10 * (top - bottom) >= _MIN_SATURATION_TENTHS * top) & (4 * top >= _MIN_VALUE_QUARTERS * 255)
+    # Channel by channel: numpy's reductions along a short last axis cost ten times as much.
+    red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    top = np.maximum(np.maximum(red, green), blue)
+    spread = (top - np.minimum(np.minimum(red, green), blue)).astype(np.int16)
+    named: np.ndarray = ((10 * spread >= _MIN_SATURATION_TENTHS * top.astype(np.int16))
+                         & (4 * top.astype(np.int16) >= _MIN_VALUE_QUARTERS * 255))
     return named
 
 
