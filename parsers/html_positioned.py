@@ -116,22 +116,27 @@ def _earlier_page_class(element: etree._Element, page: int, rules: dict[str, lis
             return
 
 
-def _background(page: etree._Element, width: float, pictures: Pictures) -> list[Segment]:
-    """The rules of the pictures that cover the page (most of its width), where they lie on it."""
-    from parsers.html_rules import background_segments  # numpy and Pillow: for such pages only
+def _background(page: etree._Element, width: float, pictures: Pictures) -> tuple[list[Segment], list[Mark]]:
+    """The rules and coloured marks of the pictures that cover the page (most of its width),
+    where they lie on it."""
+    from parsers.html_rules import background_shapes  # numpy and Pillow: for such pages only
 
     segments: list[Segment] = []
+    marks: list[Mark] = []
     for image in page.iter("img"):
         shown = [_length(_LENGTH_VALUE, image.get(side) or "") for side in ("width", "height")]
         src = (image.get("src") or "").strip()
         if not src or shown[0] is None or shown[1] is None or shown[0] < _COVERS * width:
             continue
         data = pictures.data(src)
+        if not data:
+            continue
         style = image.get("style") or ""
         left, top = _length(_LEFT, style) or 0.0, _length(_TOP, style) or 0.0
-        segments += [Segment(s.x0 + left, s.top + top, s.x1 + left, s.bottom + top)
-                     for s in (background_segments(data, shown[0], shown[1]) if data else [])]
-    return segments
+        drawn, shapes = background_shapes(data, shown[0], shown[1])
+        segments += [Segment(s.x0 + left, s.top + top, s.x1 + left, s.bottom + top) for s in drawn]
+        marks += [Mark(m.x0 + left, m.top + top, m.x1 + left, m.bottom + top, m.name) for m in shapes]
+    return segments, marks
 
 
 def positioned_pages(body: etree._Element, rules: dict[str, list[str]], pictures: Pictures | None = None
@@ -166,7 +171,8 @@ def positioned_pages(body: etree._Element, rules: dict[str, list[str]], pictures
         style = page.get("style") or ""
         width = _length(_WIDTH, style) or max((w.x1 for w in words), default=0.0)
         height = _length(_HEIGHT, style) or max((w.bottom for w in words), default=0.0)
-        segments = _background(page, width, pictures) if pictures is not None else []
+        segments, drawn = _background(page, width, pictures) if pictures is not None else ([], [])
+        marks += drawn
         result.append((PageContent(number, width, height, words, segments, marks), sorted(lines)))
     return result
 

@@ -16,10 +16,12 @@ from goldcheck import dataset_rows, score
 from parsers.blocks import Paragraph, Row, Table
 from parsers.html import html_document, read_html
 from parsers.html_positioned import positioned_pages
-from parsers.html_rules import background_segments
+from parsers.html_rules import background_shapes
 from parsers.html_symbols import with_class_styles
+from parsers.pdf import read_pdf
 from paths import FIXTURES, SEEDS
 from parsers.text import read_text
+from test_pdf_maker import Page, circle, write_pdf
 
 
 def _pdftohtml(factory: pytest.TempPathFactory, stem: str, *options: str) -> Path:
@@ -108,12 +110,43 @@ def test_the_rules_of_a_background_picture_are_its_thin_lines() -> None:
         draw.line([(10, y), (390, y)], fill=120)
     for x in (10, 200, 390):
         draw.line([(x, 20), (x, 100)], fill=120)
-    draw.rectangle([(10, 140), (390, 170)], fill=60)  # a dark header band: shading, not a rule
+    draw.rectangle([(10, 140), (390, 170)], fill=60)  # a dark band: its top and bottom part rows
     draw.rectangle([(10, 180), (390, 182)], fill=235)  # a zebra stripe's light grey: no ink
     data = io.BytesIO()
     image.save(data, format="PNG")
-    segments = background_segments(data.getvalue(), 300.0, 150.0)  # shown at 0.75 pt a pixel
+    segments, marks = background_shapes(data.getvalue(), 300.0, 150.0)  # shown at 0.75 pt a pixel
     horizontal = sorted((s.top, s.x0, s.x1) for s in segments if s.top == s.bottom)
     vertical = sorted((s.x0, s.top, s.bottom) for s in segments if s.x0 == s.x1)
-    assert horizontal == [(15.0, 7.5, 293.25), (45.0, 7.5, 293.25), (75.0, 7.5, 293.25)]
+    assert horizontal == [(15.0, 7.5, 293.25), (45.0, 7.5, 293.25), (75.0, 7.5, 293.25), (105.0, 7.5, 293.25),
+                          (127.5, 7.5, 293.25)]
     assert vertical == [(7.5, 15.0, 75.75), (150.0, 15.0, 75.75), (292.5, 15.0, 75.75)]
+    assert marks == []  # grey lines and fills: no colour, no symbol
+
+
+def test_traffic_lights_in_the_background_picture_are_the_pdfs_symbols(tmp_path: Path) -> None:
+    # pdftohtml paints a page's drawing, its traffic lights and shaded cells too, into the
+    # picture under the text: read from it, the rows carry the symbols the PDF's own reading gives.
+    if shutil.which("pdftohtml") is None:
+        pytest.skip("needs pdftohtml (poppler-utils)")
+    page = Page()
+    columns, top, height = [72.0, 300.0, 400.0], 100.0, 20.0
+    page.rect(columns[0], top, columns[-1], top + height, (0.2, 0.35, 0.75))  # a header row in blue
+    page.rect(columns[1], top + 3 * height, columns[2], top + 4 * height, (0.85, 0.1, 0.1))
+    circle(page, 350, top + 1.5 * height, 5, (0.2, 0.7, 0.3))
+    circle(page, 350, top + 2.5 * height, 5, (1.0, 0.8, 0.0))
+    page.ops.append("0 0 0 rg")
+    rows = [("Indikator", "Bedömning"), ("Andel nöjda brukare", ""), ("Andel avslutade ärenden", ""),
+            ("Antal besök per vecka", "Ej uppfyllt")] + [(f"Rad {k} utan bedömning", "") for k in range(8)]
+    for n, row in enumerate(rows):
+        for x, text in zip(columns, row):
+            page.text(x + 5, top + n * height + 5, text, bold=n == 0)
+    for n in range(len(rows) + 1):
+        page.line(columns[0], top + n * height, columns[-1], top + n * height)
+    for x in columns:
+        page.line(x, top, x, top + len(rows) * height)
+    pdf = write_pdf(tmp_path / "case.pdf", [page])
+    subprocess.run(["pdftohtml", "-q", "-c", "-s", "-noframes", str(pdf), str(tmp_path / "case.html")], check=True)
+    symbols = [[row.symbols for row in b.rows] for b in read_pdf(pdf).blocks if isinstance(b, Table)]
+    assert symbols[0][:4] == [{}, {1: "green circle"}, {1: "yellow circle"}, {1: "red shading"}]
+    assert [[row.symbols for row in b.rows] for b in read_html(tmp_path / "case.html").blocks
+            if isinstance(b, Table)] == symbols
