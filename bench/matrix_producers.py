@@ -52,6 +52,9 @@ TABLE_CSS = {
     "zebra": ("th, td { border: none; } tbody tr:nth-child(even) td { background: #e8eef4; }"
               " thead th { vertical-align: bottom; border-bottom: 1.5pt solid #2b4f76; max-width: 5.5em; }"
               " td.num, th.num { text-align: right; }"),
+    # As Word's "Grid Table 4 Accent 1" prints: a header row white on dark blue, banded rows.
+    "dark": ("th, td { border: 0.5pt solid #8eaadb; } thead th { background: #4472c4; color: #fff; }"
+             " tbody tr:nth-child(odd) td { background: #d9e2f3; } td.num, th.num { text-align: right; }"),
 }
 
 
@@ -226,7 +229,7 @@ def soffice_html_chromium_pdf(docx: Path, out: Path) -> None:
 Producer = tuple[str, str, Callable[[Path, Path], None]]
 PRODUCERS: list[Producer] = [
     ("fixture-soffice-ruled", "docx", soffice_pdf),  # the fixtures' own producer: the matrix's baseline
-    *((f"chromium-{s}", f"html:{s}", chromium_pdf) for s in TABLE_CSS),
+    *((f"chromium-{s}", f"html:{s}", chromium_pdf) for s in ("ruled", "rules", "zebra")),
     *((f"weasyprint-{s}", f"html:{s}", weasyprint_pdf) for s in ("rules", "zebra")),
     *((f"soffice-{s}", f"docx:{s}", soffice_pdf) for s in ("none", "rules", "zebra")),
     ("soffice-html-rules", "html:rules", soffice_pdf),
@@ -242,6 +245,8 @@ HOLDOUT: list[Producer] = [
     ("wkhtmltopdf-ruled", "html:ruled", wkhtmltopdf_pdf),
     ("weasyprint-ruled", "html:ruled", weasyprint_pdf),
     ("pandoc-xelatex", "docx", pandoc_xelatex_pdf),
+    ("chromium-dark", "html:dark", chromium_pdf),
+    ("weasyprint-dark", "html:dark", weasyprint_pdf),
 ]  # not Writer/Web of another table style: it ignores the page's CSS (same pages as soffice-html-rules)
 
 

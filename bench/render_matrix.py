@@ -19,7 +19,8 @@ Producers (bench/matrix_producers.py), every one from bench/render_seed.py's lay
 `--holdout` runs instead the producers no rule of the reader was tuned on (matrix_producers.HOLDOUT):
   pandoc-weasyprint, soffice-docx-html-chromium (LibreOffice's HTML export printed by Chromium),
   wkhtmltopdf-ruled, weasyprint-ruled, pandoc-xelatex (pandoc through XeLaTeX: justified, hyphenated,
-  run-in headings)
+  run-in headings), chromium-dark and weasyprint-dark (Word's "Grid Table 4" look: a header row
+  white on dark blue, banded rows)
 
 For each producer all five PDFs go to WORK/<producer>/ (default WORK /tmp/matrix, not committed)
 and are read by one `rapportdata run --full --jobs 1` into WORK/<producer>.out; the text seeds
