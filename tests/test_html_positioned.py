@@ -21,7 +21,7 @@ from parsers.html_symbols import with_class_styles
 from parsers.pdf import read_pdf
 from paths import FIXTURES, SEEDS
 from parsers.text import read_text
-from test_pdf_maker import Page, circle, write_pdf
+from test_pdf_maker import Page, circle, ruled_table, write_pdf
 
 
 def _pdftohtml(factory: pytest.TempPathFactory, stem: str, *options: str) -> Path:
@@ -134,16 +134,9 @@ def test_traffic_lights_in_the_background_picture_are_the_pdfs_symbols(tmp_path:
     page.rect(columns[1], top + 3 * height, columns[2], top + 4 * height, (0.85, 0.1, 0.1))
     circle(page, 350, top + 1.5 * height, 5, (0.2, 0.7, 0.3))
     circle(page, 350, top + 2.5 * height, 5, (1.0, 0.8, 0.0))
-    page.ops.append("0 0 0 rg")
     rows = [("Indikator", "Bedömning"), ("Andel nöjda brukare", ""), ("Andel avslutade ärenden", ""),
             ("Antal besök per vecka", "Ej uppfyllt")] + [(f"Rad {k} utan bedömning", "") for k in range(8)]
-    for n, row in enumerate(rows):
-        for x, text in zip(columns, row):
-            page.text(x + 5, top + n * height + 5, text, bold=n == 0)
-    for n in range(len(rows) + 1):
-        page.line(columns[0], top + n * height, columns[-1], top + n * height)
-    for x in columns:
-        page.line(x, top, x, top + len(rows) * height)
+    ruled_table(page, rows, columns, top, height)
     pdf = write_pdf(tmp_path / "case.pdf", [page])
     subprocess.run(["pdftohtml", "-q", "-c", "-s", "-noframes", str(pdf), str(tmp_path / "case.html")], check=True)
     symbols = [[row.symbols for row in b.rows] for b in read_pdf(pdf).blocks if isinstance(b, Table)]

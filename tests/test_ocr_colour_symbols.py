@@ -15,7 +15,7 @@ from parsers.blocks import Paragraph, Table
 from parsers.ocr import read_scanned_pdf
 from parsers.symbols import coloured_pixels, colour_name
 from scan_recipe import plain_scan
-from test_pdf_maker import Page, circle, write_pdf
+from test_pdf_maker import Page, circle, ruled_table, write_pdf
 
 GREEN = (0.2, 0.7, 0.3)
 YELLOW = (1.0, 0.9, 0.3)
@@ -36,23 +36,14 @@ def _page() -> Page:
     rows = [("Indikator", "Utfall", "Bedömning"), ("Andel nöjda brukare", "92 %", GREEN),
             ("Andel avslutade ärenden", "71 %", RED), ("Antal besök per vecka", "14 st", "yellow")]
     page.rect(columns[0], top, columns[-1], top + height, YELLOW)  # the header row's shading
-    page.ops.append(BLACK)
-    for n, (name, figure, assessment) in enumerate(rows):
+    for n, (_, _, assessment) in enumerate(rows):
         y = top + n * height
         if assessment == "yellow":
             page.rect(columns[2], y, columns[3], y + height, YELLOW)
-            page.ops.append(BLACK)
-        page.text(columns[0] + 5, y + 6, name, size=10, bold=n == 0)
-        page.text(columns[1] + 5, y + 6, figure, size=10, bold=n == 0)
-        if isinstance(assessment, str) and n == 0:
-            page.text(columns[2] + 5, y + 6, assessment, size=10, bold=True)
         elif isinstance(assessment, tuple):
             circle(page, columns[2] + 50, y + height / 2, 5, assessment)
-            page.ops.append(BLACK)
-    for n in range(len(rows) + 1):
-        page.line(columns[0], top + n * height, columns[-1], top + n * height)
-    for x in columns:
-        page.line(x, top, x, top + len(rows) * height)
+    ruled_table(page, [(name, figure, assessment if n == 0 else "") for n, (name, figure, assessment) in enumerate(rows)],
+                columns, top, height, size=10)
     return page
 
 

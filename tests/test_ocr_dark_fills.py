@@ -12,7 +12,7 @@ import pytest
 from parsers.blocks import Table
 from parsers.ocr import read_scanned_pdf
 from scan_recipe import plain_scan
-from test_pdf_maker import Page, write_pdf
+from test_pdf_maker import Page, ruled_table, write_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
                                 reason="needs Tesseract and pdftoppm")
@@ -28,15 +28,7 @@ def _page(fill: tuple[float, float, float], header_text: str, cell: tuple[float,
     page.rect(COLUMNS[0], TOP, COLUMNS[-1], TOP + HEIGHT, fill)
     if cell is not None:  # the last row's target cell shaded
         page.rect(COLUMNS[2], TOP + 3 * HEIGHT, COLUMNS[3], TOP + 4 * HEIGHT, cell)
-    for n, row in enumerate(ROWS):
-        page.ops.append(header_text if n == 0 else "0 0 0 rg")
-        for x, text in zip(COLUMNS, row):
-            page.text(x + 5, TOP + n * HEIGHT + 6, text, size=10, bold=n == 0)
-    page.ops.append("0 0 0 rg")
-    for n in range(len(ROWS) + 1):
-        page.line(COLUMNS[0], TOP + n * HEIGHT, COLUMNS[-1], TOP + n * HEIGHT)
-    for x in COLUMNS:
-        page.line(x, TOP, x, TOP + len(ROWS) * HEIGHT)
+    ruled_table(page, ROWS, COLUMNS, TOP, HEIGHT, size=10, header_ink=header_text)
     return page
 
 

@@ -78,6 +78,22 @@ class Page:
         self.ops.append(f"{r} {g} {b} rg {x0:.2f} {self.height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re f")
 
 
+def ruled_table(page: Page, rows: list[tuple[str, ...]], columns: list[float], top: float, height: float,
+                size: float = 9.0, header_ink: str = "0 0 0 rg") -> None:
+    """A fully ruled table: `rows` of text set left in cells `height` tall between the x of
+    `columns`, the first row bold in `header_ink` (a fill colour operator), the rest in black."""
+    for n, row in enumerate(rows):
+        page.ops.append(header_ink if n == 0 else "0 0 0 rg")
+        for x, text in zip(columns, row):
+            if text:
+                page.text(x + 5, top + n * height + (height - size) / 2, text, size=size, bold=n == 0)
+    page.ops.append("0 0 0 rg")
+    for n in range(len(rows) + 1):
+        page.line(columns[0], top + n * height, columns[-1], top + n * height)
+    for x in columns:
+        page.line(x, top, x, top + len(rows) * height)
+
+
 def figures_row(page: Page, top: float, cells: list[str], name_x: float, ends: tuple[float, ...] | list[float],
                 bold: bool = False) -> None:
     """One line of a line-free table: its name set left at `name_x`, its figures right-aligned on

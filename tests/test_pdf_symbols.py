@@ -7,7 +7,7 @@ from pathlib import Path
 
 from parsers.blocks import Paragraph, Table
 from parsers.pdf import read_pdf
-from test_pdf_maker import Page, circle, write_pdf
+from test_pdf_maker import Page, circle, ruled_table, write_pdf
 
 GREEN = (0.2, 0.7, 0.3)
 YELLOW = (1.0, 0.85, 0.1)
@@ -48,16 +48,9 @@ def test_a_cell_shaded_in_a_colour_is_its_rows_symbol_and_a_shaded_header_row_no
     page.rect(columns[0], top, columns[-1], top + height, (0.2, 0.35, 0.75))  # the header row, in blue
     page.rect(columns[1], top + height, columns[2], top + 2 * height, GREEN)
     page.rect(columns[1], top + 3 * height, columns[2], top + 4 * height, RED)
-    page.ops.append("0 0 0 rg")
     rows = [("Indikator", "Bedömning"), ("Andel nöjda brukare", "Uppfyllt"), ("Andel avslutade ärenden", ""),
             ("Antal besök per vecka", "Ej uppfyllt")]
-    for n, row in enumerate(rows):
-        for x, text in zip(columns, row):
-            page.text(x + 5, top + n * height + 5, text, bold=n == 0)
-    for n in range(len(rows) + 1):
-        page.line(columns[0], top + n * height, columns[-1], top + n * height)
-    for x in columns:
-        page.line(x, top, x, top + len(rows) * height)
+    ruled_table(page, rows, columns, top, height)
     doc = read_pdf(write_pdf(tmp_path / "case.pdf", [page]))
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [row.symbols for row in table.rows] == [{}, {1: "green shading"}, {}, {1: "red shading"}]
